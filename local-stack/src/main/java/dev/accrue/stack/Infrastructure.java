@@ -1,0 +1,40 @@
+package dev.accrue.stack;
+
+import java.util.Set;
+
+/**
+ * Provides the infrastructure: local processes (the default here), containers, or endpoints
+ * someone else runs. Implementations start what is asked for, wait until it is ready, and stop
+ * everything they started on {@link #close()}.
+ */
+public interface Infrastructure extends AutoCloseable {
+
+    /** Starts (or finds) the components, waits until each is ready, and returns all known endpoints. */
+    Endpoints start(Set<Component> components);
+
+    /**
+     * Stops one component so a test can watch the system survive an outage; {@link #start} brings it
+     * back on the same endpoint. Only providers that own their processes support it.
+     */
+    default void stop(Component component) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot stop " + component);
+    }
+
+    @Override
+    void close();
+
+    /**
+     * Picks the provider from {@code -Daccrue.stack} or {@code ACCRUE_STACK}: {@code local} (default),
+     * {@code env} (endpoints from environment variables) or {@code testcontainers} (needs Docker).
+     */
+    static Infrastructure fromEnvironment() {
+        String choice = System.getProperty("accrue.stack", System.getenv().getOrDefault("ACCRUE_STACK", "local"));
+        return switch (choice) {
+            case "local" -> new LocalProcesses(StackLayout.locate(), LocalProcesses.Ports.ephemeral());
+            case "env" -> new EnvironmentEndpoints(System.getenv());
+            case "testcontainers" -> TestcontainersStack.create();
+            default -> throw new IllegalArgumentException(
+                    "Unknown accrue.stack=" + choice + " (use local, env or testcontainers)");
+        };
+    }
+}

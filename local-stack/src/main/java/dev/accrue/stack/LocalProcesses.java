@@ -1,0 +1,159 @@
+package dev.accrue.stack;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one place that owns how the real local infrastructure starts, becomes ready and stops:
+ * a KRaft Kafka broker, an Apicurio registry serving the Confluent API, and an Elasticsearch
+ * node, each its own JVM on loopback, built from Maven Central artifacts by the modules under
+ * {@code stack/}. Components start in parallel; close() stops them and deletes their data.
+ */
+public final class LocalProcesses implements Infrastructure {
+
+    private static final Logger log = LoggerFactory.getLogger(LocalProcesses.class);
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
+
+    /** Ports for each component; zero-free {@link #ephemeral()} for tests, {@link #standard()} for the demo. */
+    public record Ports(int kafka, int kafkaController, int registry, int elasticsearch) {
+        public static Ports ephemeral() {
+            return new Ports(Probes.freePort(), Probes.freePort(), Probes.freePort(), Probes.freePort());
+        }
+
+        public static Ports standard() {
+            return new Ports(9092, 9093, 8081, 9200);
+        }
+    }
+
+    private final StackLayout layout;
+    private final Ports ports;
+    private final Path dataDir;
+    private final boolean deleteDataOnClose;
+    private final Map<Component, ManagedProcess> running = new EnumMap<>(Component.class);
+    private Endpoints endpoints = new Endpoints(null, null, null);
+
+    public LocalProcesses(StackLayout layout, Ports ports) {
+        this(layout, ports, tempDir(), true);
+    }
+
+    public LocalProcesses(StackLayout layout, Ports ports, Path dataDir, boolean deleteDataOnClose) {
+        this.layout = layout;
+        this.ports = ports;
+        this.dataDir = dataDir;
+        this.deleteDataOnClose = deleteDataOnClose;
+    }
+
+    @Override
+    public synchronized Endpoints start(Set<Component> components) {
+        List<Component> starting = new ArrayList<>();
+        for (Component component : components) {
+            if (!running.containsKey(component)) {
+                running.put(component, launch(component));
+                starting.add(component);
+            }
+        }
+        for (Component component : starting) {
+            running.get(component).awaitReady(() -> isReady(component), READY_TIMEOUT);
+            endpoints = endpoints.merge(endpointOf(component));
+            log.info("{} ready at {}", component, endpoints.require(component));
+        }
+        return endpoints;
+    }
+
+    public synchronized Endpoints endpoints() {
+        return endpoints;
+    }
+
+    /** Process ids of the running children, so callers (and tests) can check nothing is left behind. */
+    public synchronized Map<Component, Long> pids() {
+        Map<Component, Long> pids = new EnumMap<>(Component.class);
+        running.forEach((component, process) -> pids.put(component, process.pid()));
+        return pids;
+    }
+
+    @Override
+    public synchronized void stop(Component component) {
+        ManagedProcess process = running.remove(component);
+        if (process != null) {
+            process.stop();
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        running.values().parallelStream().forEach(ManagedProcess::stop);
+        running.clear();
+        if (deleteDataOnClose) {
+            deleteRecursively(dataDir);
+        }
+    }
+
+    private ManagedProcess launch(Component component) {
+        Path logs = dataDir.resolve("logs");
+        return switch (component) {
+            case KAFKA -> ManagedProcess.startJava("kafka", logs,
+                    List.of("-Xms256m", "-Xmx512m", "-XX:+UseSerialGC", "-cp", layout.kafkaClasspath()),
+                    List.of("dev.accrue.stack.kafka.KafkaBrokerMain",
+                            "--port", String.valueOf(ports.kafka()),
+                            "--controller-port", String.valueOf(ports.kafkaController()),
+                            "--dir", dataDir.resolve("kafka").toString()));
+            case SCHEMA_REGISTRY -> ManagedProcess.startJava("schema-registry", logs,
+                    List.of("-Xmx256m", "-XX:+UseSerialGC",
+                            "-Dquarkus.http.host=127.0.0.1", "-Dquarkus.http.port=" + ports.registry()),
+                    List.of("-jar", layout.registryJar().toString()));
+            case ELASTICSEARCH -> ManagedProcess.startJava("elasticsearch", logs,
+                    List.of("-Xms512m", "-Xmx512m", "-cp", layout.elasticsearchClasspath()),
+                    List.of("dev.accrue.stack.elasticsearch.ElasticsearchNodeMain",
+                            "--http-port", String.valueOf(ports.elasticsearch()),
+                            "--home", dataDir.resolve("elasticsearch").toString()));
+        };
+    }
+
+    private boolean isReady(Component component) {
+        return switch (component) {
+            case KAFKA -> Probes.tcpOpen(ports.kafka()) && KafkaReadiness.brokerAnswers(endpointOf(Component.KAFKA).kafkaBootstrapServers());
+            case SCHEMA_REGISTRY -> Probes.httpOk(endpointOf(Component.SCHEMA_REGISTRY).schemaRegistryUrl() + "/subjects");
+            case ELASTICSEARCH -> Probes.httpOk(endpointOf(Component.ELASTICSEARCH).elasticsearchUrl()
+                    + "/_cluster/health?wait_for_status=yellow&timeout=1s");
+        };
+    }
+
+    private Endpoints endpointOf(Component component) {
+        return switch (component) {
+            case KAFKA -> new Endpoints("127.0.0.1:" + ports.kafka(), null, null);
+            case SCHEMA_REGISTRY -> new Endpoints(null, "http://127.0.0.1:" + ports.registry() + "/apis/ccompat/v7", null);
+            case ELASTICSEARCH -> new Endpoints(null, null, "http://127.0.0.1:" + ports.elasticsearch());
+        };
+    }
+
+    private static Path tempDir() {
+        try {
+            return Files.createTempDirectory("accrue-stack-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void deleteRecursively(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            log.warn("Could not delete {}: {}", dir, e.getMessage());
+        }
+    }
+}

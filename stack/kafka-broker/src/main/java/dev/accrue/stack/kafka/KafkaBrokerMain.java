@@ -1,0 +1,111 @@
+package dev.accrue.stack.kafka;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Properties;
+
+/**
+ * Runs one real single-node KRaft Kafka broker for tests and the local demo. It writes the
+ * server configuration, formats the storage on first start, and then hands over to Kafka's own
+ * {@code kafka.Kafka} entry point. With {@code -Daccrue.parent.pid} set, the broker exits when the
+ * process that started it exits, so a crashed test run never leaves a broker behind.
+ *
+ * <p>Usage: {@code KafkaBrokerMain --port 9092 --controller-port 9093 --dir /tmp/kafka}
+ */
+public final class KafkaBrokerMain {
+
+    private static final String CLUSTER_ID = "accrue-local-kafka01";
+
+    public static void main(String[] args) throws Exception {
+        int port = Integer.parseInt(option(args, "--port", "9092"));
+        int controllerPort = Integer.parseInt(option(args, "--controller-port", String.valueOf(port + 1)));
+        Path dir = Path.of(option(args, "--dir", "target/kafka-data")).toAbsolutePath();
+        int partitions = Integer.parseInt(option(args, "--partitions", "3"));
+
+        Path config = writeConfig(dir, port, controllerPort, partitions);
+        formatStorageOnce(dir, config);
+        exitWithParent();
+        kafka.Kafka.main(new String[] {config.toString()});
+    }
+
+    private static Path writeConfig(Path dir, int port, int controllerPort, int partitions) throws IOException {
+        Files.createDirectories(dir);
+        Properties p = new Properties();
+        p.setProperty("process.roles", "broker,controller");
+        p.setProperty("node.id", "1");
+        p.setProperty("controller.quorum.voters", "1@127.0.0.1:" + controllerPort);
+        p.setProperty("listeners", "PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort);
+        p.setProperty("advertised.listeners", "PLAINTEXT://127.0.0.1:" + port);
+        p.setProperty("controller.listener.names", "CONTROLLER");
+        p.setProperty("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+        p.setProperty("inter.broker.listener.name", "PLAINTEXT");
+        p.setProperty("log.dirs", dir.resolve("logs").toString());
+        p.setProperty("num.partitions", String.valueOf(partitions));
+        // A single node can only hold one replica of every internal topic.
+        p.setProperty("offsets.topic.replication.factor", "1");
+        p.setProperty("offsets.topic.num.partitions", "3");
+        p.setProperty("transaction.state.log.replication.factor", "1");
+        p.setProperty("transaction.state.log.min.isr", "1");
+        p.setProperty("transaction.state.log.num.partitions", "3");
+        p.setProperty("share.coordinator.state.topic.replication.factor", "1");
+        p.setProperty("share.coordinator.state.topic.min.isr", "1");
+        // Tests start consumer groups often; do not make each one wait for late joiners.
+        p.setProperty("group.initial.rebalance.delay.ms", "0");
+        p.setProperty("auto.create.topics.enable", "true");
+        Path file = dir.resolve("server.properties");
+        try (OutputStream out = Files.newOutputStream(file)) {
+            p.store(out, "Written by KafkaBrokerMain");
+        }
+        return file;
+    }
+
+    private static void formatStorageOnce(Path dir, Path config) {
+        if (Files.exists(dir.resolve("logs").resolve("meta.properties"))) {
+            return;
+        }
+        int rc = kafka.tools.StorageTool.execute(
+                new String[] {"format", "-t", CLUSTER_ID, "-c", config.toString(), "--ignore-formatted"},
+                new PrintStream(System.out, true));
+        if (rc != 0) {
+            throw new IllegalStateException("Formatting Kafka storage in " + dir + " failed with code " + rc);
+        }
+    }
+
+    private static void exitWithParent() {
+        String pid = System.getProperty("accrue.parent.pid");
+        if (pid == null || pid.isBlank()) {
+            return;
+        }
+        ProcessHandle.of(Long.parseLong(pid)).ifPresentOrElse(
+                parent -> parent.onExit().thenRun(() -> {
+                    System.out.println("Parent process " + pid + " exited; stopping the Kafka broker");
+                    System.exit(0);
+                }),
+                () -> System.exit(0));
+    }
+
+    private static String option(String[] args, String name, String fallback) {
+        for (int i = 0; i < args.length - 1; i++) {
+            if (args[i].equals(name)) {
+                return args[i + 1];
+            }
+        }
+        return fallback;
+    }
+
+    private KafkaBrokerMain() {
+    }
+
+    static {
+        // Fail fast on a broken classpath rather than with an obscure Scala error later.
+        try {
+            Class.forName("kafka.Kafka");
+        } catch (ClassNotFoundException e) {
+            throw new UncheckedIOException(new IOException("Kafka server classes are missing from the classpath", e));
+        }
+    }
+}
