@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
  * One child JVM of the local stack. Every child gets {@code -Daccrue.parent.pid} and exits by
  * itself when this JVM exits, even on {@code kill -9}; {@link #stop()} is the polite way.
  */
-final class ManagedProcess {
+public final class ManagedProcess {
 
     private static final Logger log = LoggerFactory.getLogger(ManagedProcess.class);
 
@@ -32,7 +32,7 @@ final class ManagedProcess {
     }
 
     /** Starts {@code java <jvmArgs> <mainArgs>} with its output in {@code <logDir>/<name>.log}. */
-    static ManagedProcess startJava(String name, Path logDir, List<String> jvmArgs, List<String> mainArgs) {
+    public static ManagedProcess startJava(String name, Path logDir, List<String> jvmArgs, List<String> mainArgs) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Daccrue.parent.pid=" + ProcessHandle.current().pid());
@@ -53,7 +53,7 @@ final class ManagedProcess {
     }
 
     /** Polls the check until it passes; fails fast with the log's tail if the process dies. */
-    void awaitReady(BooleanSupplier ready, Duration timeout) {
+    public void awaitReady(BooleanSupplier ready, Duration timeout) {
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
@@ -73,7 +73,7 @@ final class ManagedProcess {
     }
 
     /** Asks the process to stop (SIGTERM), then kills it with its children if it lingers. */
-    void stop() {
+    public void stop() {
         if (!process.isAlive()) {
             return;
         }
@@ -92,15 +92,15 @@ final class ManagedProcess {
         log.info("Stopped {}", name);
     }
 
-    long pid() {
+    public long pid() {
         return process.pid();
     }
 
-    boolean isAlive() {
+    public boolean isAlive() {
         return process.isAlive();
     }
 
-    String name() {
+    public String name() {
         return name;
     }
 

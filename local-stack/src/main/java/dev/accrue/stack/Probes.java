@@ -11,11 +11,11 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 
 /** Readiness probes and port helpers shared by the providers. */
-final class Probes {
+public final class Probes {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-    static boolean httpOk(String url) {
+    public static boolean httpOk(String url) {
         try {
             HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).GET().build();
             return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;

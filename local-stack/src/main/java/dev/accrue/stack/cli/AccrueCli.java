@@ -1,0 +1,112 @@
+package dev.accrue.stack.cli;
+
+import dev.accrue.stack.Component;
+import dev.accrue.stack.Endpoints;
+import dev.accrue.stack.LocalProcesses;
+import dev.accrue.stack.StackLayout;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * The {@code ./accrue} launcher. {@code supervise} runs the local stack and the three services
+ * until it is stopped (the script backgrounds it for {@code up}); {@code demo} does the same in
+ * the foreground and streams a generated workload through the public APIs; {@code bench} runs the
+ * benchmarks. Children exit with this JVM, so stopping it stops everything it started.
+ */
+public final class AccrueCli {
+
+    public static void main(String[] args) throws Exception {
+        String command = args.length == 0 ? "help" : args[0];
+        List<String> options = Arrays.asList(args).subList(Math.min(1, args.length), args.length);
+        switch (command) {
+            case "supervise" -> supervise();
+            case "demo" -> demo(DemoOptions.parse(options));
+            default -> {
+                System.err.println("usage: ./accrue up | down | demo [--licensees N] [--days D] [--exit] | bench");
+                System.exit(2);
+            }
+        }
+    }
+
+    /** Starts everything, writes the ready banner for {@code ./accrue up}, and waits to be stopped. */
+    private static void supervise() throws Exception {
+        RunningSystem system = RunningSystem.start();
+        Files.writeString(system.stateDir().resolve("ready"), system.banner());
+        new CountDownLatch(1).await(); // until SIGTERM; the shutdown hook stops the children
+    }
+
+    private static void demo(DemoOptions options) throws Exception {
+        RunningSystem system = RunningSystem.start();
+        System.out.println(system.banner());
+        DemoReport report = new DemoWorkload(options, system.clients()).run();
+        System.out.println(report.render());
+        System.out.println("Dashboard: " + ServiceFleet.Service.SEARCH.url() + "/  (API key " + DevKeys.ANALYST + ")");
+        if (options.exit()) {
+            System.exit(0); // the shutdown hook stops everything
+        }
+        System.out.println("The stack stays up; press Ctrl-C to stop it.");
+        new CountDownLatch(1).await();
+    }
+
+    /** The local stack plus the services, stopped together by a shutdown hook. */
+    record RunningSystem(LocalProcesses stack, ServiceFleet fleet, Path stateDir) {
+
+        static RunningSystem start() throws IOException {
+            StackLayout layout = StackLayout.locate();
+            Path stateDir = layout.root().resolve(".accrue");
+            Path dataDir = stateDir.resolve("data");
+            deleteRecursively(dataDir); // every run starts from empty topics and indices
+            Files.createDirectories(dataDir);
+            LocalProcesses stack = new LocalProcesses(layout, LocalProcesses.Ports.standard(), dataDir, false);
+            ServiceFleet fleet = new ServiceFleet();
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                fleet.close();
+                stack.close();
+            }, "accrue-stop"));
+            Console.step("Starting Kafka, the schema registry and Elasticsearch");
+            Endpoints endpoints = stack.start(EnumSet.allOf(Component.class));
+            Console.step("Starting ingest, credit and search services");
+            fleet.start(layout, endpoints, dataDir.resolve("logs"));
+            return new RunningSystem(stack, fleet, stateDir);
+        }
+
+        ServiceClients clients() {
+            return new ServiceClients();
+        }
+
+        String banner() {
+            Endpoints e = stack.endpoints();
+            return String.join("\n",
+                    "Accrue is up.",
+                    "  ingest   " + ServiceFleet.Service.INGEST.url() + "   (Swagger UI: /swagger-ui.html)",
+                    "  credit   " + ServiceFleet.Service.CREDIT.url(),
+                    "  search   " + ServiceFleet.Service.SEARCH.url() + "   (dashboard: /)",
+                    "  kafka    " + e.kafkaBootstrapServers(),
+                    "  registry " + e.schemaRegistryUrl(),
+                    "  elastic  " + e.elasticsearchUrl(),
+                    "Development API keys (local profile only):",
+                    "  ADMIN              " + DevKeys.ADMIN,
+                    "  ANALYST            " + DevKeys.ANALYST,
+                    "  PROVIDER acme      " + DevKeys.PROVIDER_ACME,
+                    "  PROVIDER northwind " + DevKeys.PROVIDER_NORTHWIND,
+                    "Logs: " + stateDir.resolve("data/logs"),
+                    "");
+        }
+
+        private static void deleteRecursively(Path dir) throws IOException {
+            if (Files.exists(dir)) {
+                try (var paths = Files.walk(dir)) {
+                    paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                }
+            }
+        }
+    }
+
+    private AccrueCli() {
+    }
+}
