@@ -1,0 +1,81 @@
+package dev.accrue.credit.accrual;
+
+import dev.accrue.credit.attendance.Attendance;
+import dev.accrue.credit.attendance.AttendedTime;
+import dev.accrue.credit.catalog.Approval;
+import dev.accrue.credit.catalog.CategoryHours;
+import dev.accrue.credit.catalog.Hours;
+import dev.accrue.credit.catalog.SessionDefinition;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The credit each approval body grants for one licensee's attendance in one session, worked out
+ * from the complete set of that licensee's events, so it never depends on their order or repeats.
+ * Live sessions use the body's policy from the rule file; self-study uses {@link SelfStudyPolicy}.
+ */
+final class SessionCredit {
+
+    /** One body's outcome before it becomes an award revision. */
+    record Outcome(Approval approval, double hours, Double ceu, List<CategoryHours> categories, int attendedMinutes,
+                   int scheduledMinutes, Instant completedAt, String ruleVersion) {
+    }
+
+    static Map<Approval, Outcome> assess(Collection<Attendance> events, SessionDefinition session, CreditRuleBook book,
+                                         Instant now) {
+        return session.isSelfStudy() ? selfStudy(events, session, book, now) : live(events, session, book);
+    }
+
+    private static Map<Approval, Outcome> live(Collection<Attendance> events, SessionDefinition session,
+                                               CreditRuleBook book) {
+        CreditRules rules = book.effectiveOn(day(session.startsAt()));
+        AttendedTime time = AttendedTime.of(events, session);
+        Instant completedAt = time.lastPresentAt() != null ? time.lastPresentAt() : session.endsAt();
+        Map<Approval, Outcome> outcomes = new LinkedHashMap<>();
+        for (Approval approval : session.approvals()) {
+            // A body without a policy in the rule file grants nothing rather than guessing.
+            double hours = rules.policyFor(approval.body()).map(p -> p.hours(time, session.creditHours())).orElse(0.0);
+            outcomes.put(approval, outcome(approval, hours, session, rules, time.attendedMinutes(),
+                    time.scheduledMinutes(), completedAt));
+        }
+        return outcomes;
+    }
+
+    private static Map<Approval, Outcome> selfStudy(Collection<Attendance> events, SessionDefinition session,
+                                                    CreditRuleBook book, Instant now) {
+        CreditRules rulesNow = book.effectiveOn(day(now));
+        Optional<Attendance> passed = SelfStudyPolicy.firstPassingCompletion(events, session, rulesNow);
+        CreditRules rules = passed.map(p -> book.effectiveOn(day(p.occurredAt()))).orElse(rulesNow);
+        int minutes = (int) Math.round(session.creditHours() * 60);
+        Map<Approval, Outcome> outcomes = new LinkedHashMap<>();
+        for (Approval approval : session.approvals()) {
+            double hours = passed.isPresent() ? session.creditHours() : 0;
+            outcomes.put(approval, outcome(approval, hours, session, rules, minutes, minutes,
+                    passed.map(Attendance::occurredAt).orElse(null)));
+        }
+        return outcomes;
+    }
+
+    private static Outcome outcome(Approval approval, double hours, SessionDefinition session, CreditRules rules,
+                                   int attended, int scheduled, Instant completedAt) {
+        double rounded = Hours.round(hours);
+        Double ceu = rules.ceuBodies().contains(approval.body()) ? Hours.round(rounded / 10) : null;
+        List<CategoryHours> categories = rounded > 0
+                ? CategoryHours.scale(session.categories(), rounded, session.creditHours()) : List.of();
+        return new Outcome(approval, rounded, ceu, categories, attended, scheduled, completedAt,
+                rules.file().label());
+    }
+
+    private static LocalDate day(Instant instant) {
+        return LocalDate.ofInstant(instant, ZoneOffset.UTC);
+    }
+
+    private SessionCredit() {
+    }
+}

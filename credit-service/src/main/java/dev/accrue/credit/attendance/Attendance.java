@@ -1,0 +1,11 @@
+package dev.accrue.credit.attendance;
+
+import java.time.Instant;
+
+/**
+ * One attendance fact. {@code eventId} is the provider's idempotency key; {@code score} is the
+ * post-test percentage of a self-study completion and null otherwise.
+ */
+public record Attendance(String eventId, String sessionId, String licenseeId, AttendanceType type, Instant occurredAt,
+                         Double score) {
+}

@@ -1,0 +1,36 @@
+package dev.accrue.credit.certificate;
+
+import dev.accrue.credit.catalog.Format;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A certificate of completion for one licensee and one session, listing every award above 0.
+ * Its number never changes; its revision grows each time the certified awards change, and an
+ * empty award list means it was revoked.
+ */
+public record Certificate(
+        String certificateId,
+        int revision,
+        String licenseeId,
+        String participantName,
+        List<String> licenseNumbers,
+        String sessionId,
+        String courseId,
+        String providerId,
+        String title,
+        Format format,
+        Instant activityStart,
+        Instant activityEnd,
+        List<CertifiedAward> awards,
+        Instant issuedAt) {
+
+    public Certificate {
+        licenseNumbers = List.copyOf(licenseNumbers);
+        awards = List.copyOf(awards);
+    }
+
+    public boolean revoked() {
+        return awards.isEmpty();
+    }
+}

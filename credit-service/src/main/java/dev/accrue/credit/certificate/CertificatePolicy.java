@@ -1,0 +1,45 @@
+package dev.accrue.credit.certificate;
+
+import dev.accrue.credit.accrual.Award;
+import dev.accrue.credit.catalog.SessionDefinition;
+import dev.accrue.credit.licensee.Licensee;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * When a certificate is (re)issued: one per licensee and session once any award is above 0, and
+ * a new revision whenever the certified awards change. When every award has dropped to 0 the
+ * certificate is revised with no awards, which revokes it. Nothing is issued while nothing changed.
+ */
+public final class CertificatePolicy {
+
+    public static Optional<Certificate> next(Certificate previous, Collection<Award> awards, SessionDefinition session,
+                                             Licensee licensee, Instant now) {
+        List<CertifiedAward> certified = awards.stream()
+                .filter(Award::granted)
+                .sorted(Comparator.comparing(Award::body))
+                .map(a -> new CertifiedAward(a.awardId(), a.revision(), a.body(), a.approvalId(), a.hours(), a.categories()))
+                .toList();
+        if (previous == null ? certified.isEmpty() : previous.awards().equals(certified)) {
+            return Optional.empty();
+        }
+        Award any = awards.iterator().next();
+        Instant start = session.isSelfStudy() ? any.completedAt() : session.startsAt();
+        Instant end = session.isSelfStudy() ? any.completedAt() : session.endsAt();
+        String licenseeId = any.licenseeId();
+        return Optional.of(new Certificate(
+                CertificateNumber.of(licenseeId, session.sessionId()),
+                previous == null ? 1 : previous.revision() + 1,
+                licenseeId,
+                licensee == null ? "" : licensee.displayName(),
+                licensee == null ? List.of() : licensee.licenseNumbers(),
+                session.sessionId(), session.courseId(), session.providerId(), session.title(), session.format(),
+                start, end, certified, now));
+    }
+
+    private CertificatePolicy() {
+    }
+}

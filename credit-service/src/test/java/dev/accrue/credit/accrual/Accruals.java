@@ -1,0 +1,67 @@
+package dev.accrue.credit.accrual;
+
+import static dev.accrue.credit.Fixtures.LICENSEE;
+import static dev.accrue.credit.Fixtures.licensee;
+
+import dev.accrue.credit.accrual.AccrualEvent.AwardDecided;
+import dev.accrue.credit.accrual.AccrualEvent.CertificateDecided;
+import dev.accrue.credit.attendance.Attendance;
+import dev.accrue.credit.catalog.SessionDefinition;
+import dev.accrue.credit.certificate.Certificate;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+/** Replays inputs through decide/evolve, as the topology does, and keeps what was emitted. */
+final class Accruals {
+
+    static final CreditRuleBook RULES = CreditRuleBook.load();
+    static final Instant NOW = Instant.parse("2025-03-10T13:00:00Z");
+
+    Accrual state;
+    final List<AccrualEvent> emitted = new ArrayList<>();
+    private final SessionDefinition session;
+
+    Accruals(SessionDefinition session) {
+        this.session = session;
+        this.state = Accrual.empty(LICENSEE, session.sessionId());
+    }
+
+    static Accruals finalizedWith(SessionDefinition session, Collection<Attendance> events) {
+        Accruals accruals = new Accruals(session);
+        events.forEach(accruals::record);
+        accruals.finalizeSession();
+        return accruals;
+    }
+
+    Accruals record(Attendance attendance) {
+        return apply(new AccrualInput.RecordAttendance(attendance, session, licensee()));
+    }
+
+    Accruals finalizeSession() {
+        return apply(new AccrualInput.FinalizeSession(FinalizeReason.CLOSED_BY_PROVIDER, session, licensee()));
+    }
+
+    private Accruals apply(AccrualInput input) {
+        for (AccrualEvent event : AccrualDecider.decide(state, input, RULES, NOW)) {
+            emitted.add(event);
+            state = AccrualDecider.evolve(state, event);
+        }
+        return this;
+    }
+
+    List<Award> awards() {
+        return emitted.stream().filter(AwardDecided.class::isInstance).map(e -> ((AwardDecided) e).award()).toList();
+    }
+
+    List<Certificate> certificates() {
+        return emitted.stream().filter(CertificateDecided.class::isInstance)
+                .map(e -> ((CertificateDecided) e).certificate()).toList();
+    }
+
+    double hours(dev.accrue.credit.catalog.ApprovalBody body) {
+        Award award = state.awards().get(body);
+        return award == null ? 0 : award.hours();
+    }
+}

@@ -1,0 +1,234 @@
+package dev.accrue.credit.compliance;
+
+import static dev.accrue.credit.Fixtures.award;
+import static dev.accrue.credit.Fixtures.license;
+import static dev.accrue.credit.Fixtures.licensee;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.accrue.credit.accrual.Award;
+import dev.accrue.credit.catalog.ApprovalBody;
+import dev.accrue.credit.catalog.Category;
+import dev.accrue.credit.catalog.CategoryHours;
+import dev.accrue.credit.catalog.Format;
+import dev.accrue.credit.licensee.License;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+/** The five boards' rule files (rules/boards/*-2025.1.yaml) applied to one licence. */
+class CompliancePolicyTest {
+
+    private static final BoardRuleBook RULES = BoardRuleBook.load();
+    private static final Instant MID_CYCLE = Instant.parse("2025-06-01T00:00:00Z");
+
+    private static ComplianceReport evaluate(License license, List<Award> awards, Instant now) {
+        return CompliancePolicy.evaluate("lic-1", license, awards,
+                RULES.forCycle(license.board(), license.cycleEnd()).orElseThrow(), now);
+    }
+
+    private static List<Award> general(int sessions, double hours, Format format, String day) {
+        List<Award> awards = new ArrayList<>();
+        for (int i = 0; i < sessions; i++) {
+            awards.add(award("s-" + format + i, "c-" + format + i, ApprovalBody.APA, hours, format, day));
+        }
+        return awards;
+    }
+
+    private static CategoryHours cat(Category category, double hours) {
+        return new CategoryHours(category, hours);
+    }
+
+    @Nested
+    class CaliforniaBbs {
+        private final License lmft = license("CA-BBS", "LMFT", "2024-01-01", "2025-12-31", false);
+
+        @Test
+        void thirty_six_hours_with_law_and_ethics_and_the_one_time_courses_is_complete() {
+            List<Award> awards = new ArrayList<>(general(6, 4, Format.LIVE_WEBINAR, "2024-05-01"));
+            awards.add(award("le", "le", ApprovalBody.APA, 6, Format.LIVE_WEBINAR, "2024-06-01", cat(Category.LAW_AND_ETHICS, 6)));
+            awards.add(award("hiv", "hiv", ApprovalBody.APA, 7, Format.IN_PERSON, "2019-06-01", cat(Category.HIV_AIDS, 7)));
+            awards.add(award("sui", "sui", ApprovalBody.APA, 6, Format.IN_PERSON, "2024-07-01", cat(Category.SUICIDE_PREVENTION, 6)));
+            awards.add(award("tele", "tele", ApprovalBody.APA, 3, Format.IN_PERSON, "2024-08-01", cat(Category.TELEHEALTH, 3)));
+            ComplianceReport report = evaluate(lmft, awards, MID_CYCLE);
+            assertThat(report.requiredHours()).isEqualTo(36);
+            assertThat(report.status()).isEqualTo(ComplianceState.COMPLETE);
+        }
+
+        @Test
+        void a_one_time_course_from_an_earlier_cycle_still_counts_toward_its_minimum() {
+            var awards = List.of(award("hiv", "hiv", ApprovalBody.APA, 7, Format.IN_PERSON, "2019-06-01", cat(Category.HIV_AIDS, 7)));
+            ComplianceReport report = evaluate(lmft, awards, MID_CYCLE);
+            assertThat(report.categories()).filteredOn(c -> c.category() == Category.HIV_AIDS)
+                    .singleElement().satisfies(c -> assertThat(c.met()).isTrue());
+            assertThat(report.earnedHours()).isZero();
+        }
+
+        @Test
+        void hours_without_six_of_law_and_ethics_are_not_complete() {
+            ComplianceReport report = evaluate(lmft, general(9, 4, Format.LIVE_WEBINAR, "2024-05-01"), MID_CYCLE);
+            assertThat(report.remainingHours()).isZero();
+            assertThat(report.status()).isEqualTo(ComplianceState.ON_TRACK);
+        }
+
+        @Test
+        void the_first_renewal_requires_the_reduced_eighteen_hours() {
+            License first = license("CA-BBS", "LMFT", "2024-01-01", "2025-12-31", true);
+            assertThat(evaluate(first, List.of(), MID_CYCLE).requiredHours()).isEqualTo(18);
+        }
+    }
+
+    @Nested
+    class TexasLpc {
+        private final License lpc = license("TX-LPC", "LPC", "2025-01-01", "2026-12-31", false);
+
+        @Test
+        void up_to_ten_hours_above_the_previous_cycles_requirement_carry_over() {
+            ComplianceReport report = evaluate(lpc, general(9, 4, Format.LIVE_WEBINAR, "2024-03-01"), MID_CYCLE);
+            assertThat(report.countedHours()).isEqualTo(10);
+            assertThat(report.remainingHours()).isEqualTo(14);
+        }
+
+        @Test
+        void supervisors_need_six_hours_of_supervision_within_the_twenty_four() {
+            License supervisor = license("TX-LPC", "LPC-S", "2025-01-01", "2026-12-31", false);
+            assertThat(evaluate(supervisor, List.of(), MID_CYCLE).categories()).extracting(CategoryProgress::category)
+                    .containsExactly(Category.LAW_AND_ETHICS, Category.CULTURAL_DIVERSITY, Category.SUPERVISION);
+            assertThat(evaluate(lpc, List.of(), MID_CYCLE).categories()).extracting(CategoryProgress::category)
+                    .containsExactly(Category.LAW_AND_ETHICS, Category.CULTURAL_DIVERSITY);
+        }
+    }
+
+    @Nested
+    class Florida491 {
+        @Test
+        void the_first_renewal_is_exempt() {
+            License first = license("FL-491", "LMHC", "2023-04-01", "2025-03-31", true);
+            ComplianceReport report = evaluate(first, List.of(), Instant.parse("2025-03-01T00:00:00Z"));
+            assertThat(report.status()).isEqualTo(ComplianceState.EXEMPT);
+            assertThat(report.requiredHours()).isZero();
+        }
+
+        @Test
+        void laws_and_rules_and_domestic_violence_are_required_every_third_biennium() {
+            License third = license("FL-491", "LMHC", "2025-04-01", "2027-03-31", false);
+            License other = license("FL-491", "LMHC", "2023-04-01", "2025-03-31", false);
+            assertThat(evaluate(third, List.of(), MID_CYCLE).categories()).extracting(CategoryProgress::category)
+                    .contains(Category.LAWS_AND_RULES, Category.DOMESTIC_VIOLENCE);
+            assertThat(evaluate(other, List.of(), MID_CYCLE).categories()).extracting(CategoryProgress::category)
+                    .containsExactly(Category.LAW_AND_ETHICS, Category.MEDICAL_ERRORS);
+        }
+    }
+
+    @Nested
+    class NewYorkLmhc {
+        private final License lmhc = license("NY-LMHC", "LMHC", "2024-01-01", "2026-12-31", false);
+
+        @Test
+        void at_most_twelve_of_the_thirty_six_hours_may_be_self_study() {
+            List<Award> awards = new ArrayList<>(general(6, 3, Format.SELF_STUDY, "2024-05-01"));
+            awards.addAll(general(4, 3, Format.LIVE_WEBINAR, "2024-05-01"));
+            ComplianceReport report = evaluate(lmhc, awards, MID_CYCLE);
+            assertThat(report.earnedHours()).isEqualTo(30);
+            assertThat(report.countedHours()).isEqualTo(24);
+            assertThat(report.remainingHours()).isEqualTo(12);
+        }
+
+        @Test
+        void a_shorter_later_period_is_pro_rated_by_month() {
+            License shorter = license("NY-LMHC", "LMHC", "2025-01-01", "2026-12-31", false);
+            assertThat(evaluate(shorter, List.of(), MID_CYCLE).requiredHours()).isEqualTo(24);
+        }
+
+        @Test
+        void the_first_registration_period_is_exempt() {
+            License first = license("NY-LMHC", "LMHC", "2024-01-01", "2026-12-31", true);
+            assertThat(evaluate(first, List.of(), MID_CYCLE).status()).isEqualTo(ComplianceState.EXEMPT);
+        }
+    }
+
+    @Nested
+    class OhioCswmft {
+        private final License lpc = license("OH-CSWMFT", "LPC", "2024-11-01", "2026-10-31", false);
+
+        @Test
+        void a_course_taken_twice_in_one_cycle_counts_once() {
+            var awards = List.of(
+                    award("s-1", "course-x", ApprovalBody.NBCC, 3, Format.LIVE_WEBINAR, "2025-01-10"),
+                    award("s-2", "course-x", ApprovalBody.NBCC, 3, Format.LIVE_WEBINAR, "2025-04-10"));
+            assertThat(evaluate(lpc, awards, MID_CYCLE).earnedHours()).isEqualTo(3);
+        }
+
+        @Test
+        void thirty_hours_with_three_of_ethics_is_complete() {
+            List<Award> awards = new ArrayList<>(general(9, 3, Format.LIVE_WEBINAR, "2025-02-01"));
+            awards.add(award("eth", "eth", ApprovalBody.NBCC, 3, Format.LIVE_WEBINAR, "2025-02-02", cat(Category.LAW_AND_ETHICS, 3)));
+            assertThat(evaluate(lpc, awards, MID_CYCLE).status()).isEqualTo(ComplianceState.COMPLETE);
+        }
+    }
+
+    @Nested
+    class AnyBoard {
+        private final License lpc = license("OH-CSWMFT", "LPC", "2024-11-01", "2026-10-31", false);
+
+        @Test
+        void a_session_approved_by_several_bodies_counts_once_with_its_largest_award() {
+            var awards = List.of(
+                    award("s-1", "c-1", ApprovalBody.APA, 0, Format.LIVE_WEBINAR, "2025-01-10"),
+                    award("s-1", "c-1", ApprovalBody.IACET, 2.5, Format.LIVE_WEBINAR, "2025-01-10"),
+                    award("s-1", "c-1", ApprovalBody.STATE_BOARD, 2, Format.LIVE_WEBINAR, "2025-01-10"));
+            assertThat(evaluate(lpc, awards, MID_CYCLE).earnedHours()).isEqualTo(2.5);
+        }
+
+        @Test
+        void awards_outside_the_cycle_do_not_count() {
+            var awards = List.of(award("s-1", "c-1", ApprovalBody.APA, 3, Format.LIVE_WEBINAR, "2024-10-31"));
+            assertThat(evaluate(lpc, awards, MID_CYCLE).earnedHours()).isZero();
+        }
+
+        @Test
+        void missing_hours_with_fewer_than_90_days_left_are_at_risk() {
+            assertThat(evaluate(lpc, List.of(), Instant.parse("2026-08-15T00:00:00Z")).status())
+                    .isEqualTo(ComplianceState.AT_RISK);
+        }
+
+        @Test
+        void missing_hours_after_the_cycle_ended_are_overdue() {
+            assertThat(evaluate(lpc, List.of(), Instant.parse("2026-11-01T00:00:00Z")).status())
+                    .isEqualTo(ComplianceState.OVERDUE);
+        }
+
+        @Test
+        void missing_hours_with_more_time_left_are_on_track() {
+            assertThat(evaluate(lpc, List.of(), MID_CYCLE).status()).isEqualTo(ComplianceState.ON_TRACK);
+        }
+    }
+
+    @Nested
+    class Decider {
+        private final License lpc = license("OH-CSWMFT", "LPC", "2024-11-01", "2026-10-31", false);
+
+        @Test
+        void a_new_evaluation_with_the_same_standing_is_not_a_change() {
+            var first = ComplianceDecider.decide(List.of(), licensee(lpc), List.of(), RULES, MID_CYCLE);
+            var again = ComplianceDecider.decide(first, licensee(lpc), List.of(), RULES, MID_CYCLE.plusSeconds(60));
+            assertThat(first).hasSize(1);
+            assertThat(again).isEmpty();
+        }
+
+        @Test
+        void a_new_award_changes_the_standing() {
+            var first = ComplianceDecider.decide(List.of(), licensee(lpc), List.of(), RULES, MID_CYCLE);
+            var next = ComplianceDecider.decide(first, licensee(lpc),
+                    general(1, 3, Format.LIVE_WEBINAR, "2025-02-01"), RULES, MID_CYCLE);
+            assertThat(next).singleElement().satisfies(r -> assertThat(r.earnedHours()).isEqualTo(3));
+        }
+
+        @Test
+        void a_licence_of_a_board_without_rules_gets_no_report() {
+            var unknown = license("ZZ-NONE", "X", "2024-01-01", "2025-12-31", false);
+            assertThat(ComplianceDecider.decide(List.of(), licensee(unknown), List.of(), RULES, MID_CYCLE)).isEmpty();
+        }
+    }
+}
