@@ -1,5 +1,6 @@
 package dev.accrue.stack.elasticsearch;
 
+import dev.accrue.stack.watchdog.ParentWatchdog;
 import org.elasticsearch.Build;
 import org.elasticsearch.common.logging.LogConfigurator;
 import org.elasticsearch.common.settings.Settings;
@@ -19,10 +20,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Runs one real Elasticsearch node as its own process, for tests and the local demo only (the server jars are
@@ -46,7 +45,6 @@ public final class ElasticsearchNodeMain {
     private static Node node;
     private static boolean closed;
     private static final CountDownLatch STOPPED = new CountDownLatch(1);
-    private static final AtomicBoolean PARENT_GONE = new AtomicBoolean();
 
     private ElasticsearchNodeMain() {}
 
@@ -70,7 +68,7 @@ public final class ElasticsearchNodeMain {
             return;
         }
 
-        watchParent();
+        ParentWatchdog.onParentExit("Elasticsearch", () -> System.exit(0)); // the shutdown hook closes the node
         Runtime.getRuntime().addShutdownHook(new Thread(ElasticsearchNodeMain::shutdown, "accrue-es-shutdown"));
 
         LogConfigurator.configureESLogging(); // routes org.elasticsearch.logging to log4j (the ES launcher does this)
@@ -143,65 +141,6 @@ public final class ElasticsearchNodeMain {
         System.out.flush();
 
         STOPPED.await(); // node threads are daemons: keep the JVM alive until shutdown
-    }
-
-    /** Exits (and so closes the node through the shutdown hook) when the process named by {@code accrue.parent.pid} ends. */
-    private static void watchParent() {
-        String value = System.getProperty("accrue.parent.pid");
-        if (value == null || value.isBlank()) {
-            return;
-        }
-        long pid;
-        try {
-            pid = Long.parseLong(value.trim());
-        } catch (NumberFormatException e) {
-            System.err.println("error: accrue.parent.pid is not a pid: " + value);
-            System.exit(2);
-            return;
-        }
-        Optional<ProcessHandle> parent = ProcessHandle.of(pid).filter(ProcessHandle::isAlive);
-        if (parent.isEmpty()) {
-            System.err.println("Parent process " + pid + " is not running; not starting Elasticsearch.");
-            System.exit(3);
-            return;
-        }
-        ProcessHandle handle = parent.get();
-        Runnable parentGone = () -> {
-            if (PARENT_GONE.compareAndSet(false, true)) {
-                System.out.println("Parent process " + pid + " exited; stopping Elasticsearch.");
-                System.exit(0); // the shutdown hook closes the node
-            }
-        };
-        handle.onExit().thenRun(parentGone);
-        // The JDK watches a process that is not its child by polling with a back-off that grows to 5 s, and it counts
-        // an unreaped (zombie) process as alive, which lasts as long as the reaper (PID 1 in a container) likes.
-        // So also check every 500 ms, and treat a zombie as gone. isAlive() also notices a reused pid.
-        Thread poller = new Thread(() -> {
-            while (PARENT_GONE.get() == false) {
-                if (handle.isAlive() == false || isZombie(pid)) {
-                    parentGone.run();
-                    return;
-                }
-                try {
-                    Thread.sleep(500);
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-        }, "accrue-parent-watch");
-        poller.setDaemon(true);
-        poller.start();
-    }
-
-    /** Linux: a process that has exited but is not yet reaped shows state 'Z' in /proc/PID/stat. */
-    private static boolean isZombie(long pid) {
-        try {
-            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
-            int end = stat.lastIndexOf(')'); // the command name in parentheses may contain spaces
-            return end > 0 && end + 2 < stat.length() && stat.charAt(end + 2) == 'Z';
-        } catch (IOException | RuntimeException e) {
-            return false; // no /proc (not Linux) or process gone: isAlive() decides
-        }
     }
 
     private static void shutdown() {

@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Properties;
+import dev.accrue.stack.watchdog.ParentWatchdog;
 
 /**
  * Runs one real single-node KRaft Kafka broker for tests and the local demo. It writes the
@@ -28,7 +29,7 @@ public final class KafkaBrokerMain {
 
         Path config = writeConfig(dir, port, controllerPort, partitions);
         formatStorageOnce(dir, config);
-        exitWithParent();
+        ParentWatchdog.onParentExit("the Kafka broker", () -> System.exit(0));
         kafka.Kafka.main(new String[] {config.toString()});
     }
 
@@ -73,19 +74,6 @@ public final class KafkaBrokerMain {
         if (rc != 0) {
             throw new IllegalStateException("Formatting Kafka storage in " + dir + " failed with code " + rc);
         }
-    }
-
-    private static void exitWithParent() {
-        String pid = System.getProperty("accrue.parent.pid");
-        if (pid == null || pid.isBlank()) {
-            return;
-        }
-        ProcessHandle.of(Long.parseLong(pid)).ifPresentOrElse(
-                parent -> parent.onExit().thenRun(() -> {
-                    System.out.println("Parent process " + pid + " exited; stopping the Kafka broker");
-                    System.exit(0);
-                }),
-                () -> System.exit(0));
     }
 
     private static String option(String[] args, String name, String fallback) {
