@@ -3,6 +3,7 @@ package dev.accrue.stack.cli;
 import dev.accrue.stack.Component;
 import dev.accrue.stack.Endpoints;
 import dev.accrue.stack.LocalProcesses;
+import dev.accrue.stack.ServiceFleet;
 import dev.accrue.stack.StackLayout;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -45,7 +46,7 @@ public final class AccrueCli {
         System.out.println(system.banner());
         DemoReport report = new DemoWorkload(options, system.clients()).run();
         System.out.println(report.render());
-        System.out.println("Dashboard: " + ServiceFleet.Service.SEARCH.url() + "/  (API key " + DevKeys.ANALYST + ")");
+        System.out.println("Dashboard: " + system.fleet().url(ServiceFleet.Service.SEARCH) + "/  (API key " + DevKeys.ANALYST + ")");
         if (options.exit()) {
             System.exit(0); // the shutdown hook stops everything
         }
@@ -63,7 +64,7 @@ public final class AccrueCli {
             deleteRecursively(dataDir); // every run starts from empty topics and indices
             Files.createDirectories(dataDir);
             LocalProcesses stack = new LocalProcesses(layout, LocalProcesses.Ports.standard(), dataDir, false);
-            ServiceFleet fleet = new ServiceFleet();
+            ServiceFleet fleet = ServiceFleet.standardPorts(layout);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 fleet.close();
                 stack.close();
@@ -71,21 +72,21 @@ public final class AccrueCli {
             Console.step("Starting Kafka, the schema registry and Elasticsearch");
             Endpoints endpoints = stack.start(EnumSet.allOf(Component.class));
             Console.step("Starting ingest, credit and search services");
-            fleet.start(layout, endpoints, dataDir.resolve("logs"));
+            fleet.start(endpoints, dataDir.resolve("logs"));
             return new RunningSystem(stack, fleet, stateDir);
         }
 
         ServiceClients clients() {
-            return new ServiceClients();
+            return new ServiceClients(fleet);
         }
 
         String banner() {
             Endpoints e = stack.endpoints();
             return String.join("\n",
                     "Accrue is up.",
-                    "  ingest   " + ServiceFleet.Service.INGEST.url() + "   (Swagger UI: /swagger-ui.html)",
-                    "  credit   " + ServiceFleet.Service.CREDIT.url(),
-                    "  search   " + ServiceFleet.Service.SEARCH.url() + "   (dashboard: /)",
+                    "  ingest   " + fleet.url(ServiceFleet.Service.INGEST) + "   (Swagger UI: /swagger-ui.html)",
+                    "  credit   " + fleet.url(ServiceFleet.Service.CREDIT),
+                    "  search   " + fleet.url(ServiceFleet.Service.SEARCH) + "   (dashboard: /)",
                     "  kafka    " + e.kafkaBootstrapServers(),
                     "  registry " + e.schemaRegistryUrl(),
                     "  elastic  " + e.elasticsearchUrl(),

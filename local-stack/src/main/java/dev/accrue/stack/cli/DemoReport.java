@@ -1,6 +1,6 @@
 package dev.accrue.stack.cli;
 
-import static dev.accrue.stack.cli.ServiceFleet.Service.SEARCH;
+import static dev.accrue.stack.ServiceFleet.Service.SEARCH;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;

@@ -1,6 +1,6 @@
 package dev.accrue.stack.cli;
 
-import static dev.accrue.stack.cli.ServiceFleet.Service.INGEST;
+import static dev.accrue.stack.ServiceFleet.Service.INGEST;
 
 import java.time.Instant;
 import java.time.LocalDate;

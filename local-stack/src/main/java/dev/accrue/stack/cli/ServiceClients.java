@@ -2,6 +2,7 @@ package dev.accrue.stack.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.accrue.stack.ServiceFleet;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -15,6 +16,11 @@ final class ServiceClients {
 
     static final ObjectMapper JSON = new ObjectMapper();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final ServiceFleet fleet;
+
+    ServiceClients(ServiceFleet fleet) {
+        this.fleet = fleet;
+    }
 
     record Response(int status, JsonNode body) {
         boolean ok() {
@@ -39,8 +45,8 @@ final class ServiceClients {
         return send(request(service, path, apiKey).GET());
     }
 
-    private static HttpRequest.Builder request(ServiceFleet.Service service, String path, String apiKey) {
-        return HttpRequest.newBuilder(URI.create(service.url() + path))
+    private HttpRequest.Builder request(ServiceFleet.Service service, String path, String apiKey) {
+        return HttpRequest.newBuilder(URI.create(fleet.url(service) + path))
                 .timeout(Duration.ofSeconds(60))
                 .header("Authorization", "Bearer " + apiKey)
                 .header("Accept", "application/json");

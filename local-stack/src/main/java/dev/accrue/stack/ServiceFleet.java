@@ -1,0 +1,121 @@
+package dev.accrue.stack;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The three Accrue services as separate processes, built by the normal build, in the {@code local}
+ * profile (development keys, short timers) and pointed at the given infrastructure. Used by the
+ * launcher, the end-to-end test and the benchmarks.
+ */
+public final class ServiceFleet implements AutoCloseable {
+
+    public enum Service {
+        INGEST("ingest-service", 8080), CREDIT("credit-service", 8082), SEARCH("search-service", 8083);
+
+        private final String module;
+        private final int defaultPort;
+
+        Service(String module, int defaultPort) {
+            this.module = module;
+            this.defaultPort = defaultPort;
+        }
+
+        public String module() {
+            return module;
+        }
+
+        public int defaultPort() {
+            return defaultPort;
+        }
+    }
+
+    private final StackLayout layout;
+    private final Map<Service, Integer> ports;
+    private final Map<Service, ManagedProcess> running = new EnumMap<>(Service.class);
+
+    /** A fleet on the documented ports (8080, 8082, 8083). */
+    public static ServiceFleet standardPorts(StackLayout layout) {
+        Map<Service, Integer> ports = new EnumMap<>(Service.class);
+        for (Service s : Service.values()) {
+            ports.put(s, s.defaultPort());
+        }
+        return new ServiceFleet(layout, ports);
+    }
+
+    /** A fleet on free ports, for tests that must not collide with a running stack. */
+    public static ServiceFleet ephemeralPorts(StackLayout layout) {
+        Map<Service, Integer> ports = new EnumMap<>(Service.class);
+        for (Service s : Service.values()) {
+            ports.put(s, Probes.freePort());
+        }
+        return new ServiceFleet(layout, ports);
+    }
+
+    private ServiceFleet(StackLayout layout, Map<Service, Integer> ports) {
+        this.layout = layout;
+        this.ports = ports;
+    }
+
+    public String url(Service service) {
+        return "http://127.0.0.1:" + ports.get(service);
+    }
+
+    /** Starts the services in parallel, with extra JVM arguments, and waits until each reports healthy. */
+    public synchronized void start(Endpoints endpoints, Path logDir, List<Service> services, List<String> extraJvmArgs) {
+        for (Service service : services) {
+            List<String> jvm = new ArrayList<>(List.of(
+                    "-Xmx512m",
+                    "-Dspring.profiles.active=local",
+                    "-Dserver.port=" + ports.get(service),
+                    "-Dspring.kafka.bootstrap-servers=" + endpoints.kafkaBootstrapServers(),
+                    "-Dspring.kafka.properties.schema.registry.url=" + endpoints.schemaRegistryUrl()));
+            if (endpoints.elasticsearchUrl() != null) {
+                jvm.add("-Daccrue.elasticsearch.url=" + endpoints.elasticsearchUrl());
+            }
+            jvm.addAll(extraJvmArgs);
+            running.put(service, ManagedProcess.startJava(service.module(), logDir, jvm, List.of("-jar", jar(service).toString())));
+        }
+        for (Service service : services) {
+            running.get(service).awaitReady(() -> Probes.httpOk(url(service) + "/actuator/health"), Duration.ofMinutes(3));
+        }
+    }
+
+    public void start(Endpoints endpoints, Path logDir) {
+        start(endpoints, logDir, List.of(Service.values()), List.of());
+    }
+
+    /** Process ids, e.g. to sample memory. */
+    public synchronized Map<Service, Long> pids() {
+        Map<Service, Long> pids = new EnumMap<>(Service.class);
+        running.forEach((service, process) -> pids.put(service, process.pid()));
+        return pids;
+    }
+
+    /** Stops one service, e.g. to restart it mid-stream. */
+    public synchronized void stop(Service service) {
+        ManagedProcess process = running.remove(service);
+        if (process != null) {
+            process.stop();
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        running.values().parallelStream().forEach(ManagedProcess::stop);
+        running.clear();
+    }
+
+    private Path jar(Service service) {
+        Path jar = layout.root().resolve(service.module()).resolve("target").resolve(service.module() + "-0.1.0-SNAPSHOT.jar");
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException(jar + " is missing; build it with ./mvnw -q install -DskipTests");
+        }
+        return jar;
+    }
+}
