@@ -1,5 +1,7 @@
 package dev.accrue.stack.cli;
 
+import dev.accrue.stack.ServiceClients;
+
 import dev.accrue.stack.Component;
 import dev.accrue.stack.Endpoints;
 import dev.accrue.stack.LocalProcesses;

@@ -1,5 +1,7 @@
 package dev.accrue.stack.cli;
 
+import dev.accrue.stack.ServiceClients;
+
 import static dev.accrue.stack.ServiceFleet.Service.SEARCH;
 
 import com.fasterxml.jackson.databind.JsonNode;

@@ -1,8 +1,7 @@
-package dev.accrue.stack.cli;
+package dev.accrue.stack;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.accrue.stack.ServiceFleet;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -11,37 +10,40 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
-/** Calls the services' public HTTP APIs, exactly as a provider or analyst would. */
-final class ServiceClients {
+/**
+ * Calls the services' public HTTP APIs with an API key, exactly as a provider or analyst would.
+ * Used by the launcher's demo, the end-to-end test and the benchmarks.
+ */
+public final class ServiceClients {
 
-    static final ObjectMapper JSON = new ObjectMapper();
+    public static final ObjectMapper JSON = new ObjectMapper();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final ServiceFleet fleet;
 
-    ServiceClients(ServiceFleet fleet) {
+    public ServiceClients(ServiceFleet fleet) {
         this.fleet = fleet;
     }
 
-    record Response(int status, JsonNode body) {
-        boolean ok() {
+    public record Response(int status, JsonNode body) {
+        public boolean ok() {
             return status >= 200 && status < 300;
         }
     }
 
-    Response put(ServiceFleet.Service service, String path, String apiKey, Object body) {
+    public Response put(ServiceFleet.Service service, String path, String apiKey, Object body) {
         return send(request(service, path, apiKey).PUT(json(body)).header("Content-Type", "application/json"));
     }
 
-    Response post(ServiceFleet.Service service, String path, String apiKey, Object body) {
+    public Response post(ServiceFleet.Service service, String path, String apiKey, Object body) {
         return send(request(service, path, apiKey).POST(json(body)).header("Content-Type", "application/json"));
     }
 
-    Response postRaw(ServiceFleet.Service service, String path, String apiKey, String contentType, String body) {
+    public Response postRaw(ServiceFleet.Service service, String path, String apiKey, String contentType, String body) {
         return send(request(service, path, apiKey).POST(HttpRequest.BodyPublishers.ofString(body))
                 .header("Content-Type", contentType));
     }
 
-    Response get(ServiceFleet.Service service, String path, String apiKey) {
+    public Response get(ServiceFleet.Service service, String path, String apiKey) {
         return send(request(service, path, apiKey).GET());
     }
 
