@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -41,7 +40,7 @@ public final class LocalProcesses implements Infrastructure {
     private final Ports ports;
     private final Path dataDir;
     private final boolean deleteDataOnClose;
-    private final Map<Component, ManagedProcess> running = new EnumMap<>(Component.class);
+    private final ProcessGroup<Component> running = new ProcessGroup<>(Component.class);
     private Endpoints endpoints = new Endpoints(null, null, null);
 
     public LocalProcesses(StackLayout layout, Ports ports) {
@@ -59,8 +58,8 @@ public final class LocalProcesses implements Infrastructure {
     public synchronized Endpoints start(Set<Component> components) {
         List<Component> starting = new ArrayList<>();
         for (Component component : components) {
-            if (!running.containsKey(component)) {
-                running.put(component, launch(component));
+            if (!running.contains(component)) {
+                running.add(component, launch(component));
                 starting.add(component);
             }
         }
@@ -77,24 +76,18 @@ public final class LocalProcesses implements Infrastructure {
     }
 
     /** Process ids of the running children, so callers (and tests) can check nothing is left behind. */
-    public synchronized Map<Component, Long> pids() {
-        Map<Component, Long> pids = new EnumMap<>(Component.class);
-        running.forEach((component, process) -> pids.put(component, process.pid()));
-        return pids;
+    public Map<Component, Long> pids() {
+        return running.pids();
     }
 
     @Override
-    public synchronized void stop(Component component) {
-        ManagedProcess process = running.remove(component);
-        if (process != null) {
-            process.stop();
-        }
+    public void stop(Component component) {
+        running.stop(component);
     }
 
     @Override
     public synchronized void close() {
-        running.values().parallelStream().forEach(ManagedProcess::stop);
-        running.clear();
+        running.stopAll();
         if (deleteDataOnClose) {
             deleteRecursively(dataDir);
         }

@@ -37,7 +37,7 @@ public final class ServiceFleet implements AutoCloseable {
 
     private final StackLayout layout;
     private final Map<Service, Integer> ports;
-    private final Map<Service, ManagedProcess> running = new EnumMap<>(Service.class);
+    private final ProcessGroup<Service> running = new ProcessGroup<>(Service.class);
 
     /** A fleet on the documented ports (8080, 8082, 8083). */
     public static ServiceFleet standardPorts(StackLayout layout) {
@@ -79,7 +79,7 @@ public final class ServiceFleet implements AutoCloseable {
                 jvm.add("-Daccrue.elasticsearch.url=" + endpoints.elasticsearchUrl());
             }
             jvm.addAll(extraJvmArgs);
-            running.put(service, ManagedProcess.startJava(service.module(), logDir, jvm, List.of("-jar", jar(service).toString())));
+            running.add(service, ManagedProcess.startJava(service.module(), logDir, jvm, List.of("-jar", jar(service).toString())));
         }
         for (Service service : services) {
             running.get(service).awaitReady(() -> Probes.httpOk(url(service) + "/actuator/health"), Duration.ofMinutes(3));
@@ -91,24 +91,18 @@ public final class ServiceFleet implements AutoCloseable {
     }
 
     /** Process ids, e.g. to sample memory. */
-    public synchronized Map<Service, Long> pids() {
-        Map<Service, Long> pids = new EnumMap<>(Service.class);
-        running.forEach((service, process) -> pids.put(service, process.pid()));
-        return pids;
+    public Map<Service, Long> pids() {
+        return running.pids();
     }
 
     /** Stops one service, e.g. to restart it mid-stream. */
-    public synchronized void stop(Service service) {
-        ManagedProcess process = running.remove(service);
-        if (process != null) {
-            process.stop();
-        }
+    public void stop(Service service) {
+        running.stop(service);
     }
 
     @Override
-    public synchronized void close() {
-        running.values().parallelStream().forEach(ManagedProcess::stop);
-        running.clear();
+    public void close() {
+        running.stopAll();
     }
 
     private Path jar(Service service) {
