@@ -1,0 +1,201 @@
+package dev.accrue.search.analytics.elastic;
+
+import co.elastic.clients.elasticsearch._types.FieldValue;
+import co.elastic.clients.elasticsearch._types.SortOrder;
+import co.elastic.clients.elasticsearch._types.aggregations.Aggregation;
+import co.elastic.clients.elasticsearch._types.aggregations.CalendarInterval;
+import co.elastic.clients.elasticsearch._types.aggregations.FieldDateMath;
+import co.elastic.clients.elasticsearch._types.query_dsl.BoolQuery;
+import co.elastic.clients.elasticsearch._types.query_dsl.Query;
+import co.elastic.clients.elasticsearch.core.SearchRequest;
+import co.elastic.clients.util.NamedValue;
+import dev.accrue.search.analytics.AnalyticsFilter;
+import dev.accrue.search.analytics.CompletionGroup;
+import dev.accrue.search.analytics.Interval;
+import dev.accrue.search.analytics.Metric;
+import dev.accrue.search.analytics.Ranking;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Builds the Elasticsearch requests behind each analytics question, as pure functions of the
+ * question, so they can be checked without a node. Only features a bare node has are used:
+ * bool/term/range queries, terms, date_histogram, sum, cardinality, nested and top_hits
+ * aggregations. Every request sets size 0 and tolerates a missing index (an empty answer, not 404).
+ */
+final class AnalyticsQueries {
+
+    static final String VALUE = "value";
+    static final String GROUPS = "groups";
+    static final String TOP = "top";
+    static final String NESTED = "nested";
+    /** Cardinality is exact below this many distinct values per bucket. */
+    static final int PRECISION = 40_000;
+    private static final int MAX_TERMS = 1000;
+
+    /** The filter every request on the source starts with: the date range and the filters that apply there. */
+    static Query filter(EventSource source, AnalyticsFilter f) {
+        BoolQuery.Builder bool = new BoolQuery.Builder()
+                .filter(q -> q.range(r -> r.date(d -> d.field(source.timeField).gte(f.from().toString())
+                        .lt(f.toExclusive().toString()).format("strict_date"))));
+        term(bool, source.providerField, f.providerId());
+        term(bool, source.categoryField, f.category());
+        term(bool, source.formatField, f.format());
+        term(bool, source.bodyField, f.body());
+        term(bool, source.boardField, f.board());
+        if (source == EventSource.ATTENDANCE) {
+            bool.filter(q -> q.term(t -> t.field("participant").value(true)));
+        } else if (source == EventSource.CERTIFICATES) {
+            bool.filter(q -> q.term(t -> t.field("revoked").value(false)));
+        }
+        return Query.of(q -> q.bool(bool.build()));
+    }
+
+    static SearchRequest trend(Metric metric, Interval interval, AnalyticsFilter f) {
+        EventSource source = source(metric);
+        Aggregation histogram = Aggregation.of(a -> {
+            var builder = a.dateHistogram(h -> h.field(source.timeField)
+                    .calendarInterval(calendar(interval))
+                    .minDocCount(0)
+                    .timeZone("UTC")
+                    .extendedBounds(b -> b.min(FieldDateMath.of(m -> m.expr(f.from().toString())))
+                            .max(FieldDateMath.of(m -> m.expr(f.to().toString()))))
+                    .format("yyyy-MM-dd"));
+            Optional<Aggregation> value = value(metric);
+            return value.isPresent() ? builder.aggregations(VALUE, value.get()) : builder;
+        });
+        return request(source, f, Map.of(GROUPS, histogram));
+    }
+
+    /** Courses ranked by distinct attendees or credit hours, ties broken by course key. */
+    static SearchRequest topCourses(Ranking by, int limit, AnalyticsFilter f) {
+        EventSource source = by == Ranking.ATTENDEES ? EventSource.ATTENDANCE : EventSource.AWARDS;
+        Aggregation value = by == Ranking.ATTENDEES ? distinct("licenseeId") : sum("hours");
+        return request(source, f, Map.of(GROUPS, rankedTerms("courseKey", limit, value, true)));
+    }
+
+    /** Credit hours per category, from the awards' nested category hours. */
+    static SearchRequest hoursPerCategory(AnalyticsFilter f) {
+        Aggregation perCategory = Aggregation.of(a -> a.nested(n -> n.path("categoryHours"))
+                .aggregations(GROUPS, Aggregation.of(t -> t.terms(x -> x.field("categoryHours.category").size(MAX_TERMS))
+                        .aggregations(VALUE, sum("categoryHours.hours")))));
+        return request(EventSource.AWARDS, f, Map.of(NESTED, perCategory));
+    }
+
+    /** Distinct attendees per value of an attendance field (categories, format). */
+    static SearchRequest attendeesPer(String field, AnalyticsFilter f) {
+        return request(EventSource.ATTENDANCE, f, Map.of(GROUPS, Aggregation.of(a -> a.terms(t -> t.field(field)
+                .size(MAX_TERMS)).aggregations(VALUE, distinct("licenseeId")))));
+    }
+
+    /** Credit hours awarded per value of an award field (format). */
+    static SearchRequest hoursPer(String field, AnalyticsFilter f) {
+        return request(EventSource.AWARDS, f, Map.of(GROUPS, Aggregation.of(a -> a.terms(t -> t.field(field)
+                .size(MAX_TERMS)).aggregations(VALUE, sum("hours")))));
+    }
+
+    /** Distinct licensees who joined, per course or provider, most first. */
+    static SearchRequest joined(CompletionGroup group, int limit, AnalyticsFilter f) {
+        return request(EventSource.ATTENDANCE, f, Map.of(GROUPS, rankedTerms(groupField(group), limit,
+                distinct("licenseeId"), true)));
+    }
+
+    /** Distinct licensees awarded credit above 0, for the given courses or providers. */
+    static SearchRequest earned(CompletionGroup group, List<String> keys, AnalyticsFilter f) {
+        Query earnedOnly = Query.of(q -> q.bool(b -> b.filter(filter(EventSource.AWARDS, f))
+                .filter(x -> x.term(t -> t.field("earned").value(true)))
+                .filter(x -> x.terms(t -> t.field(groupField(group))
+                        .terms(v -> v.value(keys.stream().map(FieldValue::of).toList()))))));
+        Aggregation perGroup = Aggregation.of(a -> a.terms(t -> t.field(groupField(group)).size(Math.max(1, keys.size())))
+                .aggregations(VALUE, distinct("licenseeId")));
+        return SearchRequest.of(s -> s.index(EventSource.AWARDS.index).size(0).ignoreUnavailable(true)
+                .allowNoIndices(true).query(earnedOnly).aggregations(GROUPS, perGroup));
+    }
+
+    /** Distinct licensees per status per board, from each licence's latest status. */
+    static SearchRequest compliance(Optional<String> board, Optional<LocalDate> cycleEndFrom, Optional<LocalDate> cycleEndTo) {
+        BoolQuery.Builder bool = new BoolQuery.Builder();
+        term(bool, EventSource.COMPLIANCE.boardField, board);
+        if (cycleEndFrom.isPresent() || cycleEndTo.isPresent()) {
+            bool.filter(q -> q.range(r -> r.date(d -> {
+                d.field(EventSource.COMPLIANCE.timeField).format("strict_date");
+                cycleEndFrom.ifPresent(from -> d.gte(from.toString()));
+                cycleEndTo.ifPresent(to -> d.lte(to.toString()));
+                return d;
+            })));
+        }
+        Aggregation perStatus = Aggregation.of(a -> a.terms(t -> t.field("status").size(50))
+                .aggregations(VALUE, distinct("licenseeId")));
+        Aggregation perBoard = Aggregation.of(a -> a.terms(t -> t.field("board").size(MAX_TERMS)
+                .order(NamedValue.of("_key", SortOrder.Asc)))
+                .aggregations(VALUE, distinct("licenseeId"))
+                .aggregations("statuses", perStatus));
+        return SearchRequest.of(s -> s.index(EventSource.COMPLIANCE.index).size(0).ignoreUnavailable(true)
+                .allowNoIndices(true).query(q -> q.bool(bool.build())).aggregations(GROUPS, perBoard));
+    }
+
+    static String groupField(CompletionGroup group) {
+        return group == CompletionGroup.COURSE ? "courseKey" : "providerId";
+    }
+
+    static EventSource source(Metric metric) {
+        return switch (metric) {
+            case ATTENDANCES, ACTIVE_LICENSEES -> EventSource.ATTENDANCE;
+            case CREDIT_HOURS -> EventSource.AWARDS;
+            case CERTIFICATES -> EventSource.CERTIFICATES;
+        };
+    }
+
+    /** The per-bucket value; certificates are counted by the bucket's own document count. */
+    private static Optional<Aggregation> value(Metric metric) {
+        return switch (metric) {
+            case ATTENDANCES -> Optional.of(distinct("participation"));
+            case ACTIVE_LICENSEES -> Optional.of(distinct("licenseeId"));
+            case CREDIT_HOURS -> Optional.of(sum("hours"));
+            case CERTIFICATES -> Optional.empty();
+        };
+    }
+
+    private static Aggregation rankedTerms(String field, int limit, Aggregation value, boolean withTopHit) {
+        return Aggregation.of(a -> {
+            var terms = a.terms(t -> t.field(field).size(limit)
+                    .order(List.of(NamedValue.of(VALUE, SortOrder.Desc), NamedValue.of("_key", SortOrder.Asc))))
+                    .aggregations(VALUE, value);
+            return withTopHit ? terms.aggregations(TOP, Aggregation.of(h -> h.topHits(th -> th.size(1)
+                    .source(src -> src.filter(sf -> sf.includes("courseId", "providerId", "title")))))) : terms;
+        });
+    }
+
+    private static SearchRequest request(EventSource source, AnalyticsFilter f, Map<String, Aggregation> aggregations) {
+        return SearchRequest.of(s -> s.index(source.index).size(0).ignoreUnavailable(true).allowNoIndices(true)
+                .query(filter(source, f)).aggregations(aggregations));
+    }
+
+    private static Aggregation distinct(String field) {
+        return Aggregation.of(a -> a.cardinality(c -> c.field(field).precisionThreshold(PRECISION)));
+    }
+
+    private static Aggregation sum(String field) {
+        return Aggregation.of(a -> a.sum(s -> s.field(field)));
+    }
+
+    private static void term(BoolQuery.Builder bool, String field, Optional<String> value) {
+        if (field != null && value.isPresent()) {
+            bool.filter(q -> q.term(t -> t.field(field).value(value.get())));
+        }
+    }
+
+    private static CalendarInterval calendar(Interval interval) {
+        return switch (interval) {
+            case DAY -> CalendarInterval.Day;
+            case WEEK -> CalendarInterval.Week;
+            case MONTH -> CalendarInterval.Month;
+        };
+    }
+
+    private AnalyticsQueries() {
+    }
+
+}

@@ -1,0 +1,30 @@
+package dev.accrue.search.analytics.web;
+
+import dev.accrue.search.analytics.AnalyticsFilter;
+import dev.accrue.platform.security.Caller;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Optional;
+import org.springframework.format.annotation.DateTimeFormat;
+
+/**
+ * The query parameters every analytics endpoint shares. Without dates the range is the last 90
+ * days up to today (UTC), both ends included.
+ */
+record FilterParams(
+        @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+        @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+        String providerId,
+        String category,
+        String format,
+        String body) {
+
+    static final int DEFAULT_DAYS = 90;
+
+    AnalyticsFilter toFilter(Caller caller, Clock clock) {
+        LocalDate end = to != null ? to : LocalDate.now(clock);
+        LocalDate start = from != null ? from : end.minusDays(DEFAULT_DAYS - 1);
+        return new AnalyticsFilter(start, end, ProviderScope.resolve(caller, Optional.ofNullable(providerId)),
+                Optional.ofNullable(category), Optional.ofNullable(format), Optional.ofNullable(body), Optional.empty());
+    }
+}

@@ -1,0 +1,44 @@
+package dev.accrue.search.indexing;
+
+import dev.accrue.search.catalog.CatalogSession;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * An attendance event as indexed, denormalised with its session so analytics need no joins.
+ *
+ * <p>When the event arrives before its session (the two topics are read independently), the document
+ * is indexed at once with {@code sessionResolved=false} and the session fields empty, rather than
+ * holding back the partition; it is completed when the session is indexed (see
+ * {@code PendingAttendance}). Session changes after that are not copied into existing documents.
+ *
+ * @param participation licenseeId and sessionId together, to count people per session
+ * @param participant true for JOINED and SELF_STUDY_COMPLETED, the events that count as attending
+ */
+public record AttendanceDocument(
+        String eventId, String sessionId, String licenseeId, String participation, String type, boolean participant,
+        Instant occurredAt, Double score, String source, Instant receivedAt,
+        boolean sessionResolved, String courseId, String courseKey, String providerId, String title, String format,
+        Double creditHours, List<String> categories, List<String> bodies) {
+
+    public static AttendanceDocument pending(Attendance a) {
+        return new AttendanceDocument(a.eventId(), a.sessionId(), a.licenseeId(), DocumentIds.of(a.licenseeId(), a.sessionId()),
+                a.type(), a.isParticipation(), a.occurredAt(), a.score(), a.source(), a.receivedAt(),
+                false, null, null, null, null, null, null, List.of(), List.of());
+    }
+
+    public static AttendanceDocument of(Attendance a, CatalogSession session) {
+        return pending(a).resolvedWith(session);
+    }
+
+    /** The same event with the session's fields copied in. */
+    public AttendanceDocument resolvedWith(CatalogSession s) {
+        return new AttendanceDocument(eventId, sessionId, licenseeId, participation, type, participant, occurredAt, score,
+                source, receivedAt, true, s.courseId(), s.courseKey(), s.providerId(), s.title(), s.format(),
+                s.creditHours(), s.categories(), s.bodies());
+    }
+
+    public DocumentWrite write() {
+        return new DocumentWrite.Put(Indices.ATTENDANCE, DocumentIds.of(eventId), java.util.OptionalLong.empty(), this);
+    }
+}

@@ -1,0 +1,36 @@
+package dev.accrue.search.indexing;
+
+import dev.accrue.search.catalog.CatalogSession;
+import dev.accrue.search.catalog.CategoryHours;
+import java.time.Instant;
+import java.util.List;
+import java.util.OptionalLong;
+
+/**
+ * The latest revision of one credit award (one licensee, session and accrediting body). The award
+ * event already carries what analysts filter on (course, title, provider, format, body and the
+ * scaled category hours), so it is denormalised from itself. It is written with its revision as
+ * external version: a newer revision replaces the older one, a replay or a late older revision
+ * changes nothing. A revoked award (0 hours) stays indexed with {@code earned=false}, so its
+ * revision still guards against older ones.
+ */
+public record AwardDocument(
+        String awardId, int revision, String licenseeId, String participation, String sessionId, String courseId,
+        String courseKey, String providerId, String title, String format, String body, String approvalId,
+        double hours, boolean earned, Double ceu, List<CategoryHours> categoryHours, List<String> categories,
+        int attendedMinutes, int scheduledMinutes, Instant completedAt, Instant awardedAt, String ruleVersion) {
+
+    public AwardDocument {
+        categoryHours = List.copyOf(categoryHours);
+        categories = List.copyOf(categories);
+    }
+
+    public DocumentWrite write() {
+        return new DocumentWrite.Put(Indices.AWARDS, DocumentIds.of(awardId), OptionalLong.of(revision), this);
+    }
+
+    /** Course key as on sessions, so awards and attendance group the same way. */
+    public static String courseKey(String providerId, String courseId) {
+        return CatalogSession.courseKey(providerId, courseId);
+    }
+}

@@ -1,0 +1,108 @@
+package dev.accrue.search.indexing.elastic;
+
+import co.elastic.clients.elasticsearch.ElasticsearchAsyncClient;
+import co.elastic.clients.elasticsearch._helpers.bulk.BulkIngester;
+import co.elastic.clients.elasticsearch._helpers.bulk.BulkListener;
+import co.elastic.clients.elasticsearch._types.VersionType;
+import co.elastic.clients.elasticsearch.core.BulkRequest;
+import co.elastic.clients.elasticsearch.core.BulkResponse;
+import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
+import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
+import dev.accrue.search.indexing.DocumentWrite;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.TimeUnit;
+import org.springframework.stereotype.Component;
+
+/**
+ * Writes documents through one shared {@link BulkIngester} and waits for Elasticsearch's answer to
+ * each of them. Every operation carries a future as its context; the bulk listener completes it
+ * with the item's status, or with status 0 when the whole request failed (Elasticsearch down).
+ * Callers flush and wait per Kafka batch, so offsets are committed only for accepted writes, while
+ * batches of concurrent consumers still share bulk requests.
+ */
+@Component
+public class BulkWriter implements AutoCloseable {
+
+    private final BulkIngester<Pending> ingester;
+    private final IndexingProperties properties;
+
+    BulkWriter(ElasticsearchAsyncClient client, IndexingProperties properties) {
+        this.properties = properties;
+        this.ingester = BulkIngester.of(b -> b
+                .client(client)
+                .maxOperations(properties.bulkMaxOperations())
+                .maxSize(properties.bulkMaxBytes())
+                .maxConcurrentRequests(properties.bulkConcurrentRequests())
+                .flushInterval(properties.bulkFlushInterval().toMillis(), TimeUnit.MILLISECONDS)
+                .listener(new FutureCompleter()));
+    }
+
+    /** Writes all and returns one result per write, in order. Throws when Elasticsearch does not answer in time. */
+    public List<ItemResult> write(List<DocumentWrite> writes) {
+        List<Pending> pending = new ArrayList<>(writes.size());
+        for (DocumentWrite write : writes) {
+            Pending p = new Pending(write, new CompletableFuture<>());
+            pending.add(p);
+            ingester.add(operation(write), p);
+        }
+        ingester.flush();
+        try {
+            CompletableFuture.allOf(pending.stream().map(Pending::result).toArray(CompletableFuture[]::new))
+                    .get(properties.batchTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException | ExecutionException e) {
+            throw new ElasticsearchUnavailableException("Elasticsearch did not answer a bulk within "
+                    + properties.batchTimeout(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ElasticsearchUnavailableException("Interrupted while waiting for Elasticsearch", e);
+        }
+        return pending.stream().map(p -> p.result().join()).toList();
+    }
+
+    static BulkOperation operation(DocumentWrite write) {
+        if (write instanceof DocumentWrite.Put put) {
+            return BulkOperation.of(b -> b.index(i -> {
+                i.index(put.index()).id(put.id()).document(put.document());
+                put.externalVersion().ifPresent(v -> i.version(v).versionType(VersionType.External));
+                return i;
+            }));
+        }
+        DocumentWrite.Delete delete = (DocumentWrite.Delete) write;
+        return BulkOperation.of(b -> b.delete(d -> d.index(delete.index()).id(delete.id())));
+    }
+
+    @Override
+    public void close() {
+        ingester.close();
+    }
+
+    record Pending(DocumentWrite write, CompletableFuture<ItemResult> result) {
+    }
+
+    private static final class FutureCompleter implements BulkListener<Pending> {
+
+        @Override
+        public void beforeBulk(long executionId, BulkRequest request, List<Pending> contexts) {
+        }
+
+        @Override
+        public void afterBulk(long executionId, BulkRequest request, List<Pending> contexts, BulkResponse response) {
+            List<BulkResponseItem> items = response.items();
+            for (int i = 0; i < contexts.size(); i++) {
+                BulkResponseItem item = items.get(i);
+                String error = item.error() == null ? null : item.error().type() + ": " + item.error().reason();
+                contexts.get(i).result().complete(new ItemResult(contexts.get(i).write(), item.status(), error));
+            }
+        }
+
+        @Override
+        public void afterBulk(long executionId, BulkRequest request, List<Pending> contexts, Throwable failure) {
+            String error = "request failed: " + failure;
+            contexts.forEach(p -> p.result().complete(new ItemResult(p.write(), 0, error)));
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package dev.accrue.search.indexing.elastic;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.FieldValue;
+import co.elastic.clients.elasticsearch._types.SortOrder;
+import co.elastic.clients.elasticsearch.core.SearchResponse;
+import co.elastic.clients.elasticsearch.core.search.Hit;
+import dev.accrue.search.catalog.CatalogSession;
+import dev.accrue.search.indexing.AttendanceDocument;
+import dev.accrue.search.indexing.DocumentWrite;
+import dev.accrue.search.indexing.Indices;
+import dev.accrue.search.indexing.WriteOutcome;
+import java.io.IOException;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Completes attendance documents that were indexed before their session ({@code sessionResolved=false}).
+ *
+ * <p>It runs after every batch that indexed a session or a pending attendance event, for those
+ * session ids: refresh the attendance index, find the pending documents, look the sessions up
+ * (real-time) and rewrite the documents denormalised. Because both sides write first and check
+ * second, whichever of the session and the attendance is indexed last finds the other, so no
+ * document stays pending once its session exists, even with several instances.
+ */
+@Component
+public class PendingAttendance {
+
+    private static final Logger log = LoggerFactory.getLogger(PendingAttendance.class);
+    private static final int PAGE = 500;
+
+    private final ElasticsearchClient client;
+    private final SessionLookup sessions;
+    private final BulkWriter writer;
+
+    PendingAttendance(ElasticsearchClient client, SessionLookup sessions, BulkWriter writer) {
+        this.client = client;
+        this.sessions = sessions;
+        this.writer = writer;
+    }
+
+    public void resolve(Collection<String> sessionIds) {
+        if (sessionIds.isEmpty()) {
+            return;
+        }
+        try {
+            client.indices().refresh(r -> r.index(Indices.ATTENDANCE));
+            Map<String, CatalogSession> known = sessions.find(sessionIds);
+            if (known.isEmpty()) {
+                return;
+            }
+            List<FieldValue> ids = known.keySet().stream().map(FieldValue::of).toList();
+            List<FieldValue> after = null;
+            while (true) {
+                List<FieldValue> searchAfter = after;
+                SearchResponse<AttendanceDocument> page = client.search(s -> {
+                    s.index(Indices.ATTENDANCE).size(PAGE)
+                            .query(q -> q.bool(b -> b
+                                    .filter(f -> f.terms(t -> t.field("sessionId").terms(v -> v.value(ids))))
+                                    .filter(f -> f.term(t -> t.field("sessionResolved").value(false)))))
+                            .sort(o -> o.field(f -> f.field("eventId").order(SortOrder.Asc)));
+                    if (searchAfter != null) {
+                        s.searchAfter(searchAfter);
+                    }
+                    return s;
+                }, AttendanceDocument.class);
+                List<Hit<AttendanceDocument>> hits = page.hits().hits();
+                if (hits.isEmpty()) {
+                    return;
+                }
+                rewrite(hits.stream().map(Hit::source)
+                        .map(d -> d.resolvedWith(known.get(d.sessionId())).write()).toList());
+                after = hits.get(hits.size() - 1).sort();
+            }
+        } catch (IOException | co.elastic.clients.elasticsearch._types.ElasticsearchException e) {
+            throw new ElasticsearchUnavailableException("Cannot complete pending attendance: " + e.getMessage(), e);
+        }
+    }
+
+    private void rewrite(List<DocumentWrite> writes) {
+        for (ItemResult result : writer.write(writes)) {
+            if (result.outcome() == WriteOutcome.RETRY) {
+                throw new ElasticsearchUnavailableException("Elasticsearch did not take a completed attendance: "
+                        + result.error());
+            }
+            if (result.outcome() == WriteOutcome.REJECTED) {
+                log.error("Completed attendance {} was rejected and stays pending: {}", result.write().id(), result.error());
+            }
+        }
+    }
+}

@@ -1,0 +1,137 @@
+package dev.accrue.search.indexing.kafka;
+
+import dev.accrue.events.AttendanceEvent;
+import dev.accrue.events.CertificateIssued;
+import dev.accrue.events.ComplianceStatus;
+import dev.accrue.events.CreditAward;
+import dev.accrue.events.Session;
+import dev.accrue.search.catalog.CatalogSession;
+import dev.accrue.search.indexing.Attendance;
+import dev.accrue.search.indexing.AttendanceDocument;
+import dev.accrue.search.indexing.CatalogWrites;
+import dev.accrue.search.indexing.ComplianceDocument;
+import dev.accrue.search.indexing.DocumentIds;
+import dev.accrue.search.indexing.DocumentWrite;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.errors.SerializationException;
+
+/**
+ * Turns one batch of records into index writes. Attendance is denormalised with sessions from the
+ * same batch first, then from the sessions index; an attendance whose session is in neither is
+ * written pending (see {@link AttendanceDocument}). A record that cannot be read or mapped is set
+ * aside as rejected, so the rest of its partition goes on.
+ */
+final class BatchPlanner {
+
+    /** What to write, what to dead-letter, and which sessions may have pending attendance to complete. */
+    record Plan(List<Planned> writes, List<Rejected> rejected, Set<String> sessionsToResolve) {
+    }
+
+    private final EventReader reader;
+    private final String sessionsTopic;
+    private final Function<Set<String>, Map<String, CatalogSession>> sessionLookup;
+
+    BatchPlanner(EventReader reader, String sessionsTopic, Function<Set<String>, Map<String, CatalogSession>> sessionLookup) {
+        this.reader = reader;
+        this.sessionsTopic = sessionsTopic;
+        this.sessionLookup = sessionLookup;
+    }
+
+    Plan plan(List<ConsumerRecord<String, byte[]>> records) {
+        List<Rejected> rejected = new ArrayList<>();
+        List<ConsumerRecord<String, byte[]>> readable = new ArrayList<>();
+        List<SpecificRecord> values = new ArrayList<>();
+        for (ConsumerRecord<String, byte[]> record : records) {
+            try {
+                SpecificRecord value = reader.read(record);
+                readable.add(record);
+                values.add(value);
+            } catch (SerializationException e) {
+                rejected.add(new Rejected(record, null, "Unreadable value: " + describe(e), true));
+            }
+        }
+        Map<String, CatalogSession> sessions = sessions(values);
+        Set<String> sessionsToResolve = new LinkedHashSet<>(sessions.keySet());
+        List<Planned> writes = new ArrayList<>();
+        for (int i = 0; i < readable.size(); i++) {
+            ConsumerRecord<String, byte[]> record = readable.get(i);
+            try {
+                Planned planned = write(record, values.get(i), sessions);
+                if (planned != null) {
+                    writes.add(planned);
+                    if (planned.write() instanceof DocumentWrite.Put put
+                            && put.document() instanceof AttendanceDocument doc && !doc.sessionResolved()) {
+                        sessionsToResolve.add(doc.sessionId());
+                    }
+                }
+            } catch (RuntimeException e) {
+                rejected.add(new Rejected(record, null, "Cannot map the event: " + describe(e), false));
+            }
+        }
+        return new Plan(writes, rejected, sessionsToResolve);
+    }
+
+    /** Sessions defined in this batch (latest wins), plus those attendance refers to, from the index. */
+    private Map<String, CatalogSession> sessions(List<SpecificRecord> values) {
+        Map<String, CatalogSession> sessions = new HashMap<>();
+        Set<String> wanted = new LinkedHashSet<>();
+        for (SpecificRecord value : values) {
+            if (value instanceof Session s) {
+                sessions.put(s.getSessionId(), EventMapper.session(s));
+            } else if (value instanceof AttendanceEvent a) {
+                wanted.add(a.getSessionId());
+            }
+        }
+        wanted.removeAll(sessions.keySet());
+        Map<String, CatalogSession> all = new HashMap<>(wanted.isEmpty() ? Map.of() : sessionLookup.apply(wanted));
+        all.putAll(sessions);
+        return all;
+    }
+
+    /** The write for one record; null for a tombstone on a topic where deleting means nothing. */
+    private Planned write(ConsumerRecord<String, byte[]> record, SpecificRecord value,
+                                 Map<String, CatalogSession> sessions) {
+        if (value == null) {
+            // Only the compacted sessions topic uses tombstones to delete; elsewhere there is nothing to index.
+            return sessionsTopic.equals(record.topic()) && record.key() != null
+                    ? new Planned(record, record.key(), CatalogWrites.delete(record.key())) : null;
+        }
+        if (value instanceof Session s) {
+            return new Planned(record, s.getSessionId(), CatalogWrites.put(EventMapper.session(s)));
+        }
+        if (value instanceof AttendanceEvent e) {
+            Attendance attendance = EventMapper.attendance(e);
+            CatalogSession session = sessions.get(attendance.sessionId());
+            AttendanceDocument doc = session == null
+                    ? AttendanceDocument.pending(attendance) : AttendanceDocument.of(attendance, session);
+            return new Planned(record, e.getEventId(), doc.write());
+        }
+        if (value instanceof CreditAward a) {
+            return new Planned(record, a.getAwardId(), EventMapper.award(a).write());
+        }
+        if (value instanceof CertificateIssued c) {
+            return new Planned(record, c.getCertificateId(), EventMapper.certificate(c).write());
+        }
+        if (value instanceof ComplianceStatus s) {
+            ComplianceDocument doc = EventMapper.compliance(s);
+            return new Planned(record, DocumentIds.of(s.getLicenseeId(), s.getBoard(), s.getLicenseType()), doc.write());
+        }
+        throw new IllegalArgumentException("No index for " + value.getSchema().getFullName());
+    }
+
+    private static String describe(Throwable e) {
+        StringBuilder text = new StringBuilder(String.valueOf(e.getMessage()));
+        for (Throwable cause = e.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+            text.append("; ").append(cause.getClass().getSimpleName()).append(": ").append(cause.getMessage());
+        }
+        return text.toString();
+    }
+}
