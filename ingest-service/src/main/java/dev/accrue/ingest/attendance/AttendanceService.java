@@ -1,0 +1,245 @@
+package dev.accrue.ingest.attendance;
+
+import dev.accrue.ingest.catalog.KnownSession;
+import dev.accrue.ingest.common.Access;
+import dev.accrue.ingest.common.FieldError;
+import dev.accrue.ingest.common.InvalidInputException;
+import dev.accrue.ingest.common.KeyedView;
+import dev.accrue.ingest.common.UnknownReferenceException;
+import dev.accrue.ingest.licensee.LicenseeDirectory;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Accepts attendance one event at a time or in batches. Every event is checked on its own
+ * (fields, then the session and licensee it names, then whether the caller may write attendance
+ * for that session's provider), and all accepted events are published together; the call returns
+ * only when the broker has acknowledged all of them. Invalid events are never published.
+ */
+public final class AttendanceService {
+
+    private final KeyedView<KnownSession> catalog;
+    private final LicenseeDirectory licensees;
+    private final AttendancePublisher publisher;
+    private final Clock clock;
+
+    public AttendanceService(KeyedView<KnownSession> catalog, LicenseeDirectory licensees,
+                             AttendancePublisher publisher, Clock clock) {
+        this.catalog = catalog;
+        this.licensees = licensees;
+        this.publisher = publisher;
+        this.clock = clock;
+    }
+
+    public AttendanceEvent record(AttendanceInput input, Access access) {
+        AttendanceEvent event = AttendancePolicy.validate(input, AttendanceSource.API, clock.instant());
+        KnownSession session = catalog.findFresh(event.sessionId())
+                .orElseThrow(() -> unknownSession("sessionId", event.sessionId()));
+        // Ownership before the licensee check, so other providers learn nothing about the directory.
+        access.requireProvider(session.providerId(), "attendance for sessions");
+        if (!licensees.exists(event.licenseeId())) {
+            throw unknownLicensee(event.licenseeId());
+        }
+        List<FieldError> mismatch = AttendancePolicy.checkAgainst(event, session);
+        if (!mismatch.isEmpty()) {
+            throw new InvalidInputException(mismatch);
+        }
+        publisher.publishAll(List.of(event));
+        return event;
+    }
+
+    public BatchResult recordBatch(List<BatchItem> items, Access access) {
+        Instant now = clock.instant();
+        BatchResult.Item[] results = new BatchResult.Item[items.size()];
+        List<AttendanceEvent> candidates = new ArrayList<>(items.size());
+        List<Integer> candidateIndexes = new ArrayList<>(items.size());
+        for (BatchItem item : items) {
+            if (item instanceof BatchItem.Malformed malformed) {
+                results[item.index()] = rejected(item.index(), malformed.eventId(), BatchResult.MALFORMED, malformed.errors());
+            } else if (item instanceof BatchItem.Parsed parsed) {
+                try {
+                    candidates.add(AttendancePolicy.validate(parsed.input(), AttendanceSource.BATCH, now));
+                    candidateIndexes.add(item.index());
+                } catch (InvalidInputException e) {
+                    results[item.index()] = rejected(item.index(), parsed.input().eventId(), BatchResult.INVALID, e.errors());
+                }
+            }
+        }
+        Map<String, KnownSession> sessions = resolve(candidates, AttendanceEvent::sessionId, catalog);
+        Map<String, String> emails = resolve(candidates, AttendanceEvent::licenseeId, licensees.view());
+        Map<String, AttendanceEvent> firstById = new HashMap<>();
+        Map<String, Integer> firstIndexById = new HashMap<>();
+        List<AttendanceEvent> accepted = new ArrayList<>(candidates.size());
+        for (int c = 0; c < candidates.size(); c++) {
+            AttendanceEvent event = candidates.get(c);
+            int index = candidateIndexes.get(c);
+            BatchResult.Item problem = referenceProblem(index, event, sessions.get(event.sessionId()),
+                    emails.containsKey(event.licenseeId()), access);
+            if (problem == null) {
+                AttendanceEvent first = firstById.putIfAbsent(event.eventId(), event);
+                if (first == null) {
+                    firstIndexById.put(event.eventId(), index);
+                    accepted.add(event);
+                } else if (!first.sameFactAs(event)) {
+                    problem = rejected(index, event.eventId(), BatchResult.CONFLICT, List.of(new FieldError("eventId",
+                            "repeats the eventId of item " + firstIndexById.get(event.eventId()) + " with different content")));
+                }
+                // An exact repeat inside the batch is accepted and stored once: eventId is the idempotency key.
+            }
+            results[index] = problem != null ? problem
+                    : new BatchResult.Item(index, event.eventId(), BatchResult.ACCEPTED, List.of());
+        }
+        publisher.publishAll(accepted);
+        int acceptedItems = (int) java.util.Arrays.stream(results).filter(r -> r.status() == BatchResult.ACCEPTED).count();
+        return new BatchResult(acceptedItems, results.length - acceptedItems, List.of(results));
+    }
+
+    private BatchResult.Item referenceProblem(int index, AttendanceEvent event, KnownSession session,
+                                              boolean licenseeKnown, Access access) {
+        if (session == null) {
+            return rejected(index, event.eventId(), BatchResult.INVALID, unknownSession("sessionId", event.sessionId()).errors());
+        }
+        if (!access.mayActFor(session.providerId())) {
+            return rejected(index, event.eventId(), BatchResult.FORBIDDEN, List.of(new FieldError("sessionId",
+                    access.describe() + " may not write attendance for sessions of provider '" + session.providerId() + "'")));
+        }
+        if (!licenseeKnown) {
+            return rejected(index, event.eventId(), BatchResult.INVALID, unknownLicensee(event.licenseeId()).errors());
+        }
+        List<FieldError> mismatch = AttendancePolicy.checkAgainst(event, session);
+        return mismatch.isEmpty() ? null : rejected(index, event.eventId(), BatchResult.INVALID, mismatch);
+    }
+
+    /** The session a CSV import is for: it must exist and belong to the caller's provider. */
+    public KnownSession sessionForImport(String sessionId, Access access) {
+        if (sessionId == null || !dev.accrue.ingest.common.Checks.ID.matcher(sessionId).matches()) {
+            throw new InvalidInputException(List.of(new FieldError("sessionId",
+                    "is required: the session the file reports, " + dev.accrue.ingest.common.Checks.ID_RULE)));
+        }
+        KnownSession session = catalog.findFresh(sessionId).orElseThrow(() -> unknownSession("sessionId", sessionId));
+        access.requireProvider(session.providerId(), "attendance for sessions");
+        return session;
+    }
+
+    /**
+     * Turns parsed rows into events for the session: licensees are matched by id or email, ids are
+     * derived from the content where the file gives none, repeats are stored once, and every row
+     * that cannot become a valid event is reported with its line.
+     */
+    public ImportResult importRows(KnownSession session, AttendanceSource source, String format, ParsedImport parsed) {
+        Instant now = clock.instant();
+        List<RowProblem> problems = new ArrayList<>(parsed.problems());
+        Set<String> namedIds = new HashSet<>();
+        parsed.rows().forEach(row -> {
+            if (row.licenseeId() != null) {
+                namedIds.add(row.licenseeId());
+            }
+        });
+        Map<String, String> known = resolveKeys(namedIds, licensees.view());
+        boolean emailMissing = parsed.rows().stream().anyMatch(row -> row.licenseeId() == null
+                && licensees.byEmail(row.email()) instanceof LicenseeDirectory.Match.None);
+        if (emailMissing) {
+            licensees.view().catchUp(); // another instance may have just stored that licensee
+        }
+        Map<String, AttendanceEvent> byId = new HashMap<>();
+        Map<String, Integer> lineById = new HashMap<>();
+        int duplicates = 0;
+        for (ImportRow row : parsed.rows()) {
+            Optional<String> licenseeId = match(row, known, problems);
+            if (licenseeId.isEmpty()) {
+                continue;
+            }
+            String eventId = row.eventId() != null ? row.eventId()
+                    : EventIds.derive(session.sessionId(), licenseeId.get(), row.type(), row.occurredAt());
+            AttendanceEvent event;
+            try {
+                event = AttendancePolicy.validate(new AttendanceInput(eventId, session.sessionId(), licenseeId.get(),
+                        row.type().name(), row.occurredAt().toString(), row.score()), source, now);
+            } catch (InvalidInputException e) {
+                problems.add(new RowProblem(row.line(), RowProblem.Kind.INVALID, describe(e.errors())));
+                continue;
+            }
+            List<FieldError> mismatch = AttendancePolicy.checkAgainst(event, session);
+            if (!mismatch.isEmpty()) {
+                problems.add(new RowProblem(row.line(), RowProblem.Kind.INVALID, describe(mismatch)));
+                continue;
+            }
+            AttendanceEvent first = byId.putIfAbsent(eventId, event);
+            if (first == null) {
+                lineById.put(eventId, row.line());
+            } else if (first.sameFactAs(event)) {
+                duplicates++;
+            } else {
+                problems.add(new RowProblem(row.line(), RowProblem.Kind.INVALID, "eventId " + eventId
+                        + " repeats line " + lineById.get(eventId) + " with different content"));
+            }
+        }
+        publisher.publishAll(List.copyOf(byId.values()));
+        problems.sort(java.util.Comparator.comparingInt(RowProblem::line));
+        return new ImportResult(session.sessionId(), format, parsed.dataRows(), byId.size(), duplicates, problems);
+    }
+
+    private Optional<String> match(ImportRow row, Map<String, String> known, List<RowProblem> problems) {
+        if (row.licenseeId() != null) {
+            if (known.containsKey(row.licenseeId())) {
+                return Optional.of(row.licenseeId());
+            }
+            problems.add(new RowProblem(row.line(), RowProblem.Kind.UNMATCHED, "no licensee '" + row.licenseeId() + "' is known"));
+            return Optional.empty();
+        }
+        LicenseeDirectory.Match match = licensees.byEmail(row.email());
+        if (match instanceof LicenseeDirectory.Match.One one) {
+            return Optional.of(one.licenseeId());
+        }
+        String detail = match instanceof LicenseeDirectory.Match.Ambiguous ambiguous
+                ? "email " + row.email() + " belongs to " + ambiguous.licenseeIds().size()
+                        + " licensees; give licenseeId instead"
+                : "no licensee has the email " + row.email();
+        problems.add(new RowProblem(row.line(), RowProblem.Kind.UNMATCHED, detail));
+        return Optional.empty();
+    }
+
+    /** Looks every key up once; when any is missing, lets the view catch up once and looks the misses up again. */
+    private static <V> Map<String, V> resolve(List<AttendanceEvent> events, Function<AttendanceEvent, String> key,
+                                              KeyedView<V> view) {
+        Set<String> keys = new HashSet<>();
+        events.forEach(e -> keys.add(key.apply(e)));
+        return resolveKeys(keys, view);
+    }
+
+    private static <V> Map<String, V> resolveKeys(Set<String> keys, KeyedView<V> view) {
+        Map<String, V> found = new HashMap<>();
+        view.requireReady();
+        keys.forEach(k -> view.find(k).ifPresent(v -> found.put(k, v)));
+        if (found.size() < keys.size() && view.catchUp()) {
+            keys.stream().filter(k -> !found.containsKey(k)).forEach(k -> view.find(k).ifPresent(v -> found.put(k, v)));
+        }
+        return found;
+    }
+
+    private static BatchResult.Item rejected(int index, String eventId, int status, List<FieldError> errors) {
+        return new BatchResult.Item(index, eventId, status, errors);
+    }
+
+    private static UnknownReferenceException unknownSession(String field, String sessionId) {
+        return new UnknownReferenceException(field, "No session '" + sessionId + "' is known; create it with PUT /v1/sessions/"
+                + sessionId + " first");
+    }
+
+    private static UnknownReferenceException unknownLicensee(String licenseeId) {
+        return new UnknownReferenceException("licenseeId", "No licensee '" + licenseeId
+                + "' is known; create it with PUT /v1/licensees/" + licenseeId + " first");
+    }
+
+    private static String describe(List<FieldError> errors) {
+        return errors.stream().map(e -> e.field() + " " + e.message()).reduce((a, b) -> a + "; " + b).orElse("invalid");
+    }
+}

@@ -1,0 +1,14 @@
+package dev.accrue.ingest.catalog;
+
+import dev.accrue.ingest.common.Position;
+
+/**
+ * Stores catalog changes durably. Each method returns only once the broker has acknowledged the
+ * record, and throws {@link dev.accrue.ingest.common.UnavailableException} when it cannot in time.
+ */
+public interface CatalogPublisher {
+
+    Position publish(Session session);
+
+    Position publish(SessionClosure closure);
+}

@@ -1,0 +1,43 @@
+package dev.accrue.ingest.catalog;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A validated course offering, as published to the sessions topic. Live sessions have
+ * {@code startsAt}, {@code endsAt} and {@code timeZone}; self-study sessions have none of them and
+ * may have a {@code passingScore}.
+ */
+public record Session(
+        String sessionId,
+        String courseId,
+        String providerId,
+        String title,
+        String description,
+        Format format,
+        Instant startsAt,
+        Instant endsAt,
+        String timeZone,
+        List<TimeRange> breaks,
+        double creditHours,
+        List<CategoryHours> categories,
+        List<Approval> approvals,
+        Double passingScore,
+        Instant updatedAt) {
+
+    public Session {
+        breaks = List.copyOf(breaks);
+        categories = List.copyOf(categories);
+        approvals = List.copyOf(approvals);
+    }
+
+    /** A half-open interval [startsAt, endsAt). */
+    public record TimeRange(Instant startsAt, Instant endsAt) {
+    }
+
+    public record CategoryHours(Category category, double hours) {
+    }
+
+    public record Approval(ApprovalBody body, String approvalId) {
+    }
+}

@@ -1,0 +1,38 @@
+package dev.accrue.ingest.catalog.kafka;
+
+import dev.accrue.ingest.catalog.CatalogPublisher;
+import dev.accrue.ingest.catalog.Session;
+import dev.accrue.ingest.catalog.SessionClosure;
+import dev.accrue.ingest.common.Position;
+import dev.accrue.ingest.common.kafka.AckingProducer;
+import dev.accrue.platform.topics.AccrueTopics;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+
+/** Publishes sessions to the compacted sessions topic and closures to the closures topic, both keyed by sessionId. */
+final class KafkaCatalogPublisher implements CatalogPublisher {
+
+    private final AckingProducer producer;
+    private final AccrueTopics topics;
+
+    KafkaCatalogPublisher(AckingProducer producer, AccrueTopics topics) {
+        this.producer = producer;
+        this.topics = topics;
+    }
+
+    @Override
+    public Position publish(Session session) {
+        return send(new ProducerRecord<>(topics.sessions(), session.sessionId(), SessionMapper.toAvro(session)));
+    }
+
+    @Override
+    public Position publish(SessionClosure closure) {
+        return send(new ProducerRecord<>(topics.sessionClosures(), closure.sessionId(), SessionMapper.toAvro(closure)));
+    }
+
+    private Position send(ProducerRecord<String, SpecificRecord> record) {
+        RecordMetadata acknowledged = producer.send(record);
+        return new Position(acknowledged.partition(), acknowledged.offset());
+    }
+}

@@ -1,0 +1,11 @@
+package dev.accrue.ingest.common;
+
+import java.util.List;
+
+/** The input names a session or licensee this service does not know (422, with the field that names it). */
+public class UnknownReferenceException extends InvalidInputException {
+
+    public UnknownReferenceException(String field, String message) {
+        super(message, List.of(new FieldError(field, message)));
+    }
+}

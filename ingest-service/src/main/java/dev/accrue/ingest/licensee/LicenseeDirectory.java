@@ -1,0 +1,75 @@
+package dev.accrue.ingest.licensee;
+
+import dev.accrue.ingest.common.KeyedView;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * This instance's view of the licensees topic: which licensee ids exist, and an index from email
+ * (lower case) to licensee ids for matching webinar reports. Only the email is kept per licensee,
+ * so a million licensees fit in a small heap.
+ */
+public final class LicenseeDirectory {
+
+    /** How an email matched: one licensee, none, or several (then nobody is credited by guesswork). */
+    public sealed interface Match permits Match.One, Match.None, Match.Ambiguous {
+        record One(String licenseeId) implements Match {
+        }
+
+        record None() implements Match {
+        }
+
+        record Ambiguous(Set<String> licenseeIds) implements Match {
+        }
+    }
+
+    private final Map<String, Set<String>> idsByEmail = new ConcurrentHashMap<>();
+    private final KeyedView<String> emails;
+
+    public LicenseeDirectory(Duration freshnessWait, Duration retryAfter) {
+        this.emails = new KeyedView<>("licensee directory", freshnessWait, retryAfter, this::reindex);
+    }
+
+    public KeyedView<String> view() {
+        return emails;
+    }
+
+    public boolean exists(String licenseeId) {
+        return emails.findFresh(licenseeId).isPresent();
+    }
+
+    public Match byEmail(String email) {
+        emails.requireReady();
+        Set<String> ids = idsByEmail.get(LicenseePolicy.normalizeEmail(email));
+        if (ids == null || ids.isEmpty()) {
+            return new Match.None();
+        }
+        Set<String> copy = Set.copyOf(ids);
+        return copy.size() == 1 ? new Match.One(copy.iterator().next()) : new Match.Ambiguous(copy);
+    }
+
+    public Optional<String> emailOf(String licenseeId) {
+        return emails.find(licenseeId);
+    }
+
+    // Called by the view inside its per-key update, so the email index follows every change.
+    private void reindex(String licenseeId, String emailBefore, String emailAfter) {
+        if (emailBefore != null && !emailBefore.equals(emailAfter)) {
+            idsByEmail.computeIfPresent(emailBefore, (email, ids) -> {
+                ids.remove(licenseeId);
+                return ids.isEmpty() ? null : ids;
+            });
+        }
+        if (emailAfter != null) {
+            // Added inside compute, so a concurrent removal of the last id cannot drop this one.
+            idsByEmail.compute(emailAfter, (email, ids) -> {
+                Set<String> updated = ids == null ? ConcurrentHashMap.newKeySet() : ids;
+                updated.add(licenseeId);
+                return updated;
+            });
+        }
+    }
+}

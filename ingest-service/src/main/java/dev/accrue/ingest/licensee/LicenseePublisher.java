@@ -1,0 +1,9 @@
+package dev.accrue.ingest.licensee;
+
+import dev.accrue.ingest.common.Position;
+
+/** Stores a licensee durably; returns once the broker acknowledged it, or throws UnavailableException. */
+public interface LicenseePublisher {
+
+    Position publish(Licensee licensee);
+}

@@ -1,0 +1,28 @@
+package dev.accrue.ingest.licensee.kafka;
+
+import dev.accrue.ingest.common.Position;
+import dev.accrue.ingest.common.kafka.AckingProducer;
+import dev.accrue.ingest.licensee.Licensee;
+import dev.accrue.ingest.licensee.LicenseePublisher;
+import dev.accrue.platform.topics.AccrueTopics;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+
+/** Publishes licensees to the compacted licensees topic, keyed by licenseeId. */
+final class KafkaLicenseePublisher implements LicenseePublisher {
+
+    private final AckingProducer producer;
+    private final AccrueTopics topics;
+
+    KafkaLicenseePublisher(AckingProducer producer, AccrueTopics topics) {
+        this.producer = producer;
+        this.topics = topics;
+    }
+
+    @Override
+    public Position publish(Licensee licensee) {
+        RecordMetadata acknowledged = producer.send(
+                new ProducerRecord<>(topics.licensees(), licensee.licenseeId(), LicenseeMapper.toAvro(licensee)));
+        return new Position(acknowledged.partition(), acknowledged.offset());
+    }
+}

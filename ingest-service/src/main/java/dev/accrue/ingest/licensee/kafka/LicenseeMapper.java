@@ -1,0 +1,32 @@
+package dev.accrue.ingest.licensee.kafka;
+
+import dev.accrue.events.License;
+import dev.accrue.events.LicenseeProfile;
+import dev.accrue.ingest.licensee.Licensee;
+import dev.accrue.ingest.licensee.LicenseePolicy;
+
+/** Translates licensees between the domain and the Avro contract. */
+final class LicenseeMapper {
+
+    static LicenseeProfile toAvro(Licensee l) {
+        return new LicenseeProfile(l.licenseeId(), l.givenName(), l.familyName(), l.email(),
+                l.licenses().stream().map(x -> new License(x.board(), x.licenseType(), x.licenseNumber(), x.cycleStart(),
+                        x.cycleEnd(), x.firstRenewal())).toList(),
+                l.updatedAt());
+    }
+
+    static Licensee fromAvro(LicenseeProfile p) {
+        return new Licensee(p.getLicenseeId(), p.getGivenName(), p.getFamilyName(), p.getEmail(),
+                p.getLicenses().stream().map(x -> new Licensee.License(x.getBoard(), x.getLicenseType(),
+                        x.getLicenseNumber(), x.getCycleStart(), x.getCycleEnd(), x.getFirstRenewal())).toList(),
+                p.getUpdatedAt());
+    }
+
+    /** What the directory keeps: the email, normalised as matching compares it (other writers may not have). */
+    static String directoryEntry(LicenseeProfile p) {
+        return LicenseePolicy.normalizeEmail(p.getEmail());
+    }
+
+    private LicenseeMapper() {
+    }
+}
