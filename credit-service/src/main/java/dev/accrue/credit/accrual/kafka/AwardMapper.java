@@ -1,0 +1,37 @@
+package dev.accrue.credit.accrual.kafka;
+
+import dev.accrue.credit.accrual.Award;
+import dev.accrue.credit.catalog.kafka.CatalogMapper;
+import dev.accrue.events.CreditAward;
+
+/** Maps credit awards between the domain and Avro. */
+public final class AwardMapper {
+
+    public static CreditAward toAvro(Award award) {
+        return CreditAward.newBuilder()
+                .setAwardId(award.awardId()).setRevision(award.revision()).setLicenseeId(award.licenseeId())
+                .setSessionId(award.sessionId()).setCourseId(award.courseId()).setProviderId(award.providerId())
+                .setTitle(award.title()).setFormat(CatalogMapper.formatToAvro(award.format()))
+                .setBody(CatalogMapper.bodyToAvro(award.body())).setApprovalId(award.approvalId())
+                .setHours(award.hours()).setCeu(award.ceu())
+                .setCategories(CatalogMapper.categoriesToAvro(award.categories()))
+                .setAttendedMinutes(award.attendedMinutes()).setScheduledMinutes(award.scheduledMinutes())
+                .setCompletedAt(award.completedAt()).setAwardedAt(award.awardedAt())
+                .setRuleVersion(award.ruleVersion())
+                .build();
+    }
+
+    public static Award toDomain(CreditAward award) {
+        return new Award(award.getAwardId(), award.getRevision(), award.getLicenseeId(), award.getSessionId(),
+                award.getCourseId(), award.getProviderId(), award.getTitle(),
+                CatalogMapper.formatToDomain(award.getFormat()),
+                CatalogMapper.bodyToDomain(award.getBody())
+                        .orElseThrow(() -> new IllegalArgumentException("Award " + award.getAwardId() + " has an unknown body")),
+                award.getApprovalId(), award.getHours(), award.getCeu(),
+                CatalogMapper.categoriesToDomain(award.getCategories()), award.getAttendedMinutes(),
+                award.getScheduledMinutes(), award.getCompletedAt(), award.getAwardedAt(), award.getRuleVersion());
+    }
+
+    private AwardMapper() {
+    }
+}

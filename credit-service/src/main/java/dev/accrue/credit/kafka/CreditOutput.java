@@ -1,0 +1,23 @@
+package dev.accrue.credit.kafka;
+
+import dev.accrue.credit.accrual.Award;
+import dev.accrue.credit.certificate.Certificate;
+import dev.accrue.credit.compliance.ComplianceReport;
+
+/** What the credit processors emit, before the topology maps it to Avro and routes it to its topic. */
+sealed interface CreditOutput {
+
+    record Awarded(Award award) implements CreditOutput {
+    }
+
+    record Certified(Certificate certificate) implements CreditOutput {
+    }
+
+    record ComplianceChanged(ComplianceReport report) implements CreditOutput {
+    }
+
+    /** A record that could not be processed, with where it came from and why. */
+    record Rejected(String sourceTopic, int partition, long offset, String key, String eventId, String reason)
+            implements CreditOutput {
+    }
+}

@@ -1,0 +1,71 @@
+package dev.accrue.credit.kafka;
+
+import dev.accrue.credit.accrual.Accrual;
+import dev.accrue.credit.accrual.Transcript;
+import dev.accrue.credit.catalog.SessionDefinition;
+import dev.accrue.credit.catalog.kafka.CatalogMapper;
+import dev.accrue.credit.compliance.ComplianceReport;
+import dev.accrue.credit.licensee.Licensee;
+import dev.accrue.events.Session;
+import dev.accrue.events.SessionClosed;
+import java.util.List;
+import java.util.Optional;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.ValueAndTimestamp;
+
+/**
+ * Typed access to the topology's stores from inside a processor. Per-licensee stores are local to
+ * the task that owns the licensee's partition; sessions and closures are global, so every task sees
+ * every session.
+ */
+final class CreditStores {
+
+    /** Separates session and licensee in accrual keys; sessionId first, so one session's accruals are one prefix scan. */
+    static final String SEPARATOR = "\u0000";
+
+    final KeyValueStore<String, Accrual> accruals;
+    final KeyValueStore<String, OpenSession> openSessions;
+    final KeyValueStore<String, Licensee> licensees;
+    final KeyValueStore<String, Transcript> transcripts;
+    final KeyValueStore<String, List<ComplianceReport>> compliance;
+    private final KeyValueStore<String, ValueAndTimestamp<Session>> sessions;
+    private final KeyValueStore<String, ValueAndTimestamp<SessionClosed>> closures;
+
+    CreditStores(ProcessorContext<?, ?> context) {
+        accruals = context.getStateStore(CreditTopology.ACCRUAL_STORE);
+        openSessions = context.getStateStore(CreditTopology.OPEN_SESSION_STORE);
+        licensees = context.getStateStore(CreditTopology.LICENSEE_STORE);
+        transcripts = context.getStateStore(CreditTopology.TRANSCRIPT_STORE);
+        compliance = context.getStateStore(CreditTopology.COMPLIANCE_STORE);
+        sessions = context.getStateStore(CreditTopology.SESSION_STORE);
+        closures = context.getStateStore(CreditTopology.CLOSURE_STORE);
+    }
+
+    static String accrualKey(String sessionId, String licenseeId) {
+        return sessionId + SEPARATOR + licenseeId;
+    }
+
+    Optional<SessionDefinition> session(String sessionId) {
+        return Optional.ofNullable(sessions.get(sessionId)).map(ValueAndTimestamp::value).map(CatalogMapper::toDomain);
+    }
+
+    boolean closed(String sessionId) {
+        return closures.get(sessionId) != null;
+    }
+
+    Accrual accrual(String sessionId, String licenseeId) {
+        Accrual accrual = accruals.get(accrualKey(sessionId, licenseeId));
+        return accrual != null ? accrual : Accrual.empty(licenseeId, sessionId);
+    }
+
+    Transcript transcript(String licenseeId) {
+        Transcript transcript = transcripts.get(licenseeId);
+        return transcript != null ? transcript : Transcript.empty(licenseeId);
+    }
+
+    List<ComplianceReport> compliance(String licenseeId) {
+        List<ComplianceReport> reports = compliance.get(licenseeId);
+        return reports != null ? reports : List.of();
+    }
+}

@@ -1,0 +1,47 @@
+package dev.accrue.credit.kafka;
+
+import dev.accrue.credit.accrual.CreditRuleBook;
+import dev.accrue.credit.compliance.BoardRuleBook;
+import dev.accrue.credit.licensee.kafka.LicenseeMapper;
+import dev.accrue.events.LicenseeProfile;
+import java.time.Clock;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+
+/**
+ * Keeps the local copy of licensee profiles (co-partitioned with attendance, both keyed by
+ * licensee) and re-evaluates compliance when a profile changes, e.g. a new licence or cycle.
+ * A tombstone removes the profile; awards already granted stay on the transcript.
+ */
+final class LicenseeProcessor implements Processor<String, LicenseeProfile, String, CreditOutput> {
+
+    private final Clock clock;
+    private final CreditRuleBook creditRules;
+    private final BoardRuleBook boardRules;
+    private CreditStores stores;
+    private CreditEngine engine;
+
+    LicenseeProcessor(Clock clock, CreditRuleBook creditRules, BoardRuleBook boardRules) {
+        this.clock = clock;
+        this.creditRules = creditRules;
+        this.boardRules = boardRules;
+    }
+
+    @Override
+    public void init(ProcessorContext<String, CreditOutput> context) {
+        this.stores = new CreditStores(context);
+        this.engine = new CreditEngine(stores, creditRules, boardRules,
+                (key, output) -> context.forward(new Record<>(key, output, clock.millis())));
+    }
+
+    @Override
+    public void process(Record<String, LicenseeProfile> record) {
+        if (record.value() == null) {
+            stores.licensees.delete(record.key());
+            return;
+        }
+        stores.licensees.put(record.key(), LicenseeMapper.toDomain(record.value()));
+        engine.updateCompliance(record.key(), clock.instant());
+    }
+}
