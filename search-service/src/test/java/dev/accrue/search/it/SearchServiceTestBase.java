@@ -9,8 +9,17 @@ import dev.accrue.stack.KafkaReadiness;
 import dev.accrue.stack.SharedStack;
 import java.io.IOException;
 import java.time.Duration;
+import dev.accrue.search.indexing.elastic.IndexingProperties;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -57,6 +66,9 @@ abstract class SearchServiceTestBase {
     @Autowired
     AccrueTopics topics;
 
+    @Autowired
+    IndexingProperties indexing;
+
     Api api(String key) {
         return new Api("http://127.0.0.1:" + port, key);
     }
@@ -68,6 +80,30 @@ abstract class SearchServiceTestBase {
             return elasticsearch.count(c -> c.index(index).query(query)).count();
         } catch (IOException | RuntimeException e) {
             return -1; // not reachable (yet): the caller's Awaitility loop asks again
+        }
+    }
+
+    /**
+     * True once the indexer has committed every record currently in the indexed topics, i.e. it has
+     * processed (indexed or dead-lettered) all of them.
+     */
+    boolean indexerCaughtUp() {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, STACK.kafkaBootstrapServers()))) {
+            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+            for (String topic : List.of(topics.sessions(), topics.attendance(), topics.credits(), topics.certificates(),
+                    topics.compliance())) {
+                for (int p = 0; p < topics.partitions(); p++) {
+                    latest.put(new TopicPartition(topic, p), OffsetSpec.latest());
+                }
+            }
+            Map<TopicPartition, Long> ends = new HashMap<>();
+            admin.listOffsets(latest).all().get(10, TimeUnit.SECONDS).forEach((tp, info) -> ends.put(tp, info.offset()));
+            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(indexing.groupId())
+                    .partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS);
+            return ends.entrySet().stream().allMatch(e -> e.getValue() == 0
+                    || (committed.get(e.getKey()) != null && committed.get(e.getKey()).offset() >= e.getValue()));
+        } catch (Exception e) {
+            return false;
         }
     }
 

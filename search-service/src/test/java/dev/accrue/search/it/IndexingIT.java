@@ -1,0 +1,166 @@
+package dev.accrue.search.it;
+
+import static dev.accrue.events.ApprovalBody.APA;
+import static dev.accrue.events.AttendanceType.JOINED;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import co.elastic.clients.elasticsearch._types.query_dsl.Query;
+import dev.accrue.events.Category;
+import dev.accrue.events.CreditAward;
+import dev.accrue.events.Format;
+import dev.accrue.events.Rejection;
+import dev.accrue.events.Session;
+import dev.accrue.schemas.serde.ConfluentAvroDeserializer;
+import dev.accrue.search.fixtures.Events;
+import dev.accrue.search.indexing.AttendanceDocument;
+import dev.accrue.search.indexing.AwardDocument;
+import dev.accrue.search.indexing.DocumentIds;
+import dev.accrue.search.indexing.Indices;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.Test;
+
+/** How events become documents: versions, replays, late sessions and records that can never be indexed. */
+class IndexingIT extends SearchServiceTestBase {
+
+    @Test
+    void aNewerAwardRevisionReplacesTheOlderOneAndAnOlderOneChangesNothing() throws Exception {
+        Session session = Events.session("rev-S1", "C1", "p-revisions", "Revisions", Format.LIVE_WEBINAR, 3,
+                List.of(Events.hours(Category.GENERAL, 3)), List.of(APA));
+        CreditAward first = Events.award(session, "rev-L1", APA, 1, 3, "2025-01-06T18:00:00Z");
+        CreditAward second = Events.award(session, "rev-L1", APA, 2, 1.5, "2025-01-06T18:00:00Z");
+        try (EventLog log = log()) {
+            log.send(first);
+            await().atMost(Duration.ofSeconds(60)).until(() -> award(first) != null && award(first).revision() == 1);
+            log.send(second);
+            await().atMost(Duration.ofSeconds(60)).until(() -> award(first).revision() == 2);
+            log.send(first); // a replayed older revision
+            await().atMost(Duration.ofSeconds(60)).until(this::indexerCaughtUp);
+        }
+        AwardDocument stored = award(first);
+        assertThat(stored.revision()).isEqualTo(2);
+        assertThat(stored.hours()).isEqualTo(1.5);
+        assertThat(stored.categoryHours()).extracting(c -> c.category() + "=" + c.hours()).containsExactly("GENERAL=1.5");
+        assertThat(count(Indices.AWARDS, term("licenseeId", "rev-L1"))).isEqualTo(1);
+    }
+
+    @Test
+    void replayingEveryEventChangesNoCount() {
+        SeedData seed = new SeedData("p-replay");
+        try (EventLog log = log()) {
+            log.sendAll(seed.all());
+            AnalyticsIT.awaitSeedIndexed(this, seed);
+            Api analyst = api("it-analyst-key");
+            String before = analyst.json("/v1/analytics/top-courses?by=creditHours&from=2025-01-01&to=2025-01-31&providerId="
+                    + seed.provider).toString();
+
+            log.sendAll(seed.all());
+            await().atMost(Duration.ofSeconds(60)).until(this::indexerCaughtUp);
+            AnalyticsIT.awaitSeedIndexed(this, seed); // the exact counts again, nothing doubled
+            assertThat(analyst.json("/v1/analytics/top-courses?by=creditHours&from=2025-01-01&to=2025-01-31&providerId="
+                    + seed.provider).toString()).isEqualTo(before);
+        }
+    }
+
+    @Test
+    void attendanceThatArrivesBeforeItsSessionIsCompletedWhenTheSessionArrives() throws Exception {
+        Session session = Events.session("late-S1", "C9", "p-late", "Arrives Late", Format.IN_PERSON, 2,
+                List.of(Events.hours(Category.LAW_AND_ETHICS, 2)), List.of(APA));
+        try (EventLog log = log()) {
+            log.send(Events.attendance("late-e1", "late-S1", "late-L1", JOINED, "2025-01-06T15:00:00Z"));
+            await().atMost(Duration.ofSeconds(60)).until(() -> attendance("late-e1") != null);
+            assertThat(attendance("late-e1").sessionResolved()).isFalse();
+
+            log.send(session);
+            await().atMost(Duration.ofSeconds(60)).until(() -> attendance("late-e1").sessionResolved());
+        }
+        AttendanceDocument doc = attendance("late-e1");
+        assertThat(doc.providerId()).isEqualTo("p-late");
+        assertThat(doc.courseKey()).isEqualTo("p-late/C9");
+        assertThat(doc.title()).isEqualTo("Arrives Late");
+        assertThat(doc.categories()).containsExactly("LAW_AND_ETHICS");
+        assertThat(doc.bodies()).containsExactly("APA");
+    }
+
+    @Test
+    void recordsThatCanNeverBeIndexedAreDeadLetteredAndTheirPartitionGoesOn() throws Exception {
+        String key = "dlq-L1"; // one key, so all three records share a partition, in this order
+        try (EventLog log = log()) {
+            log.sendRaw(topics.attendance(), key, "not avro at all".getBytes(StandardCharsets.UTF_8));
+            var impossibleDate = Events.attendance("dlq-e1", "dlq-S1", key, JOINED, "2025-01-06T15:00:00Z");
+            impossibleDate.setOccurredAt(Instant.ofEpochMilli(Long.MAX_VALUE)); // readable, but no date field takes it
+            log.send(impossibleDate);
+            log.send(Events.attendance("dlq-e2", "dlq-S1", key, JOINED, "2025-01-06T15:00:00Z"));
+        }
+        await().atMost(Duration.ofSeconds(60)).until(() -> attendance("dlq-e2") != null);
+
+        List<Rejection> rejections = deadLetters(key, 2);
+        assertThat(rejections).hasSize(2);
+        Rejection corrupt = rejections.get(0);
+        assertThat(corrupt.getSourceTopic()).isEqualTo(topics.attendance());
+        assertThat(corrupt.getReason()).startsWith("Unreadable value");
+        assertThat(corrupt.getEventId()).isNull();
+        assertThat(StandardCharsets.UTF_8.decode(corrupt.getPayload()).toString()).isEqualTo("not avro at all");
+        assertThat(corrupt.getRejectedBy()).isEqualTo("search-service");
+        Rejection refused = rejections.get(1);
+        assertThat(refused.getEventId()).isEqualTo("dlq-e1");
+        assertThat(refused.getReason()).startsWith("Elasticsearch rejected the document for accrue-attendance")
+                .contains("occurredAt");
+        assertThat(refused.getOffset()).isEqualTo(corrupt.getOffset() + 1);
+        assertThat(attendance("dlq-e1")).isNull();
+    }
+
+    private List<Rejection> deadLetters(String key, int expected) {
+        Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, STACK.kafkaBootstrapServers(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest", ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        List<Rejection> found = new ArrayList<>();
+        try (KafkaConsumer<String, Rejection> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
+                new ConfluentAvroDeserializer<>(Map.of("schema.registry.url", STACK.schemaRegistryUrl()), Rejection.class))) {
+            List<TopicPartition> partitions = new ArrayList<>();
+            for (int p = 0; p < topics.partitions(); p++) {
+                partitions.add(new TopicPartition(topics.searchDeadLetters(), p));
+            }
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            await().atMost(Duration.ofSeconds(60)).until(() -> {
+                for (ConsumerRecord<String, Rejection> record : consumer.poll(Duration.ofMillis(500))) {
+                    if (key.equals(record.key())) {
+                        found.add(record.value());
+                    }
+                }
+                return found.size() >= expected;
+            });
+        }
+        return found;
+    }
+
+    private AwardDocument award(CreditAward award) throws Exception {
+        var response = elasticsearch.get(g -> g.index(Indices.AWARDS).id(DocumentIds.of(award.getAwardId())),
+                AwardDocument.class);
+        return response.found() ? response.source() : null;
+    }
+
+    private AttendanceDocument attendance(String eventId) throws Exception {
+        var response = elasticsearch.get(g -> g.index(Indices.ATTENDANCE).id(DocumentIds.of(eventId)),
+                AttendanceDocument.class);
+        return response.found() ? response.source() : null;
+    }
+
+    private EventLog log() {
+        return new EventLog(STACK.kafkaBootstrapServers(), STACK.schemaRegistryUrl(), topics);
+    }
+
+    static Query all() {
+        return Query.of(q -> q.matchAll(m -> m));
+    }
+}
