@@ -136,7 +136,8 @@ public final class AttendanceService {
      */
     public ImportResult importRows(KnownSession session, AttendanceSource source, String format, ParsedImport parsed) {
         Instant now = clock.instant();
-        List<RowProblem> problems = new ArrayList<>(parsed.problems());
+        // A set: a Zoom row yields two events, but an unmatched row is reported once.
+        Set<RowProblem> problems = new java.util.LinkedHashSet<>(parsed.problems());
         Set<String> namedIds = new HashSet<>();
         parsed.rows().forEach(row -> {
             if (row.licenseeId() != null) {
@@ -183,11 +184,11 @@ public final class AttendanceService {
             }
         }
         publisher.publishAll(List.copyOf(byId.values()));
-        problems.sort(java.util.Comparator.comparingInt(RowProblem::line));
-        return new ImportResult(session.sessionId(), format, parsed.dataRows(), byId.size(), duplicates, problems);
+        List<RowProblem> report = problems.stream().sorted(java.util.Comparator.comparingInt(RowProblem::line)).toList();
+        return new ImportResult(session.sessionId(), format, parsed.dataRows(), byId.size(), duplicates, report);
     }
 
-    private Optional<String> match(ImportRow row, Map<String, String> known, List<RowProblem> problems) {
+    private Optional<String> match(ImportRow row, Map<String, String> known, Set<RowProblem> problems) {
         if (row.licenseeId() != null) {
             if (known.containsKey(row.licenseeId())) {
                 return Optional.of(row.licenseeId());

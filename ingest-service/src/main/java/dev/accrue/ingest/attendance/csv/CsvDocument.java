@@ -52,7 +52,7 @@ public final class CsvDocument {
         List<Line> lines = new ArrayList<>();
         try (CSVParser parser = CSVParser.parse(text, FORMAT)) {
             for (CSVRecord record : parser) {
-                int line = lineOf(lineStarts, record.getCharacterPosition());
+                int line = lineOf(lineStarts, firstCharacter(text, record.getCharacterPosition()));
                 Line parsed = new Line(line, Arrays.asList(record.values()));
                 refuseFormulas(parsed);
                 lines.add(parsed);
@@ -115,6 +115,15 @@ public final class CsvDocument {
             }
         }
         return starts.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /** The parser reports where it began reading, before any blank lines it skipped; a record begins after them. */
+    private static long firstCharacter(String text, long position) {
+        int i = (int) position;
+        while (i < text.length() && (text.charAt(i) == '\r' || text.charAt(i) == '\n')) {
+            i++;
+        }
+        return i;
     }
 
     private static int lineOf(int[] lineStarts, long position) {

@@ -1,0 +1,138 @@
+package dev.accrue.ingest.attendance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.accrue.ingest.attendance.csv.CsvDocument;
+import dev.accrue.ingest.attendance.csv.ZoomParticipantReport;
+import dev.accrue.ingest.catalog.Format;
+import dev.accrue.ingest.catalog.KnownSession;
+import dev.accrue.ingest.common.Access;
+import dev.accrue.ingest.common.FieldError;
+import dev.accrue.ingest.common.ForbiddenException;
+import dev.accrue.ingest.common.KeyedView;
+import dev.accrue.ingest.common.Position;
+import dev.accrue.ingest.common.UnknownReferenceException;
+import dev.accrue.ingest.licensee.LicenseeDirectory;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class AttendanceServiceTest {
+
+    static final Access ACME = new Access() {
+        @Override
+        public boolean mayActFor(String providerId) {
+            return providerId.equals("acme");
+        }
+
+        @Override
+        public String describe() {
+            return "acme's key";
+        }
+    };
+
+    private final KeyedView<KnownSession> catalog = new KeyedView<>("catalog", Duration.ZERO, Duration.ofSeconds(1));
+    private final LicenseeDirectory licensees = new LicenseeDirectory(Duration.ZERO, Duration.ofSeconds(1));
+    private final List<AttendanceEvent> published = new ArrayList<>();
+    private final AttendanceService service = new AttendanceService(catalog, licensees, published::addAll,
+            Clock.fixed(Instant.parse("2025-03-02T00:00:00Z"), ZoneOffset.UTC));
+
+    @BeforeEach
+    void knownSessionsAndLicensees() {
+        catalog.markReady();
+        licensees.view().markReady();
+        catalog.apply("live-1", new KnownSession("live-1", "acme", Format.LIVE_WEBINAR, "America/Los_Angeles"), new Position(0, 1));
+        catalog.apply("other-1", new KnownSession("other-1", "northwind", Format.IN_PERSON, "UTC"), new Position(0, 2));
+        licensees.view().apply("lic-1", "jane.doe@example.org", new Position(0, 1));
+        licensees.view().apply("lic-2", "shared@example.org", new Position(0, 2));
+        licensees.view().apply("lic-3", "shared@example.org", new Position(0, 3));
+    }
+
+    static AttendanceInput event(String id, String session, String licensee, String type) {
+        return new AttendanceInput(id, session, licensee, type, "2025-03-01T09:00:00-08:00", null);
+    }
+
+    @Test
+    void oneEventIsPublishedAfterEveryCheck() {
+        service.record(event("e-1", "live-1", "lic-1", "JOINED"), ACME);
+
+        assertThat(published).extracting(AttendanceEvent::eventId).containsExactly("e-1");
+    }
+
+    @Test
+    void oneEventForAnUnknownSessionOrAnotherProvidersSessionIsRefused() {
+        assertThatThrownBy(() -> service.record(event("e-1", "nope", "lic-1", "JOINED"), ACME))
+                .isInstanceOf(UnknownReferenceException.class).hasMessageContaining("No session 'nope'");
+        assertThatThrownBy(() -> service.record(event("e-1", "other-1", "lic-1", "JOINED"), ACME))
+                .isInstanceOf(ForbiddenException.class).hasMessageContaining("provider 'northwind'");
+        assertThatThrownBy(() -> service.record(event("e-1", "live-1", "lic-9", "JOINED"), ACME))
+                .isInstanceOf(UnknownReferenceException.class).hasMessageContaining("No licensee 'lic-9'");
+        assertThat(published).isEmpty();
+    }
+
+    @Test
+    void aBatchAnswersPerItemAndPublishesOnlyTheValidOnes() {
+        BatchResult result = service.recordBatch(List.of(
+                new BatchItem.Parsed(0, event("e-1", "live-1", "lic-1", "JOINED")),
+                new BatchItem.Malformed(1, "e-2", List.of(new FieldError("score", "must be a number"))),
+                new BatchItem.Parsed(2, event("e-3", "other-1", "lic-1", "JOINED")),
+                new BatchItem.Parsed(3, event("e-4", "live-1", "lic-9", "LEFT")),
+                new BatchItem.Parsed(4, event("e-1", "live-1", "lic-1", "JOINED")),
+                new BatchItem.Parsed(5, event("e-1", "live-1", "lic-1", "LEFT")),
+                new BatchItem.Parsed(6, event("e-7", "live-1", "lic-1", "SELF_STUDY_COMPLETED")),
+                new BatchItem.Parsed(7, event("e-8", "live-1", "lic-1", "LEFT"))), ACME);
+
+        assertThat(result.results()).extracting(BatchResult.Item::status)
+                .containsExactly(202, 400, 403, 422, 202, 409, 422, 202);
+        assertThat(result.accepted()).isEqualTo(3);
+        assertThat(result.rejected()).isEqualTo(5);
+        assertThat(published).extracting(AttendanceEvent::eventId).containsExactly("e-1", "e-8");
+        assertThat(published).allMatch(e -> e.source() == AttendanceSource.BATCH);
+    }
+
+    @Test
+    void aZoomReconnectImportsEveryPairAndReimportingDerivesTheSameIds() {
+        String report = """
+                Name (Original Name),User Email,Join Time,Leave Time,Duration (Minutes),Guest
+                Jane Doe,Jane.Doe@example.org,03/01/2025 08:58:12 AM,03/01/2025 10:15:40 AM,78,No
+                Jane Doe,jane.doe@example.org,03/01/2025 10:17:05 AM,03/01/2025 12:00:00 PM,103,No
+                Jane Doe,jane.doe@example.org,03/01/2025 10:17:05 AM,03/01/2025 12:00:00 PM,103,No
+                Sam Shared,shared@example.org,03/01/2025 09:00:00 AM,03/01/2025 10:00:00 AM,60,No
+                Nobody,nobody@example.org,03/01/2025 09:00:00 AM,03/01/2025 10:00:00 AM,60,No
+                """;
+        KnownSession session = service.sessionForImport("live-1", ACME);
+
+        ImportResult first = importZoom(session, report);
+        List<String> firstIds = published.stream().map(AttendanceEvent::eventId).toList();
+        published.clear();
+        ImportResult second = importZoom(session, report);
+
+        assertThat(first.rowsRead()).isEqualTo(5);
+        assertThat(first.eventsAccepted()).isEqualTo(4);
+        assertThat(first.duplicateEvents()).isEqualTo(2);
+        assertThat(first.problems()).extracting(RowProblem::line, RowProblem::kind).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(5, RowProblem.Kind.UNMATCHED),
+                org.assertj.core.groups.Tuple.tuple(6, RowProblem.Kind.UNMATCHED));
+        assertThat(published).extracting(AttendanceEvent::eventId).containsExactlyInAnyOrderElementsOf(firstIds);
+        assertThat(published).allMatch(e -> e.licenseeId().equals("lic-1") && e.source() == AttendanceSource.ZOOM_CSV);
+        assertThat(second).isEqualTo(first);
+    }
+
+    @Test
+    void anImportIsOnlyForTheCallersOwnKnownSession() {
+        assertThatThrownBy(() -> service.sessionForImport("other-1", ACME)).isInstanceOf(ForbiddenException.class);
+        assertThatThrownBy(() -> service.sessionForImport("nope", ACME)).isInstanceOf(UnknownReferenceException.class);
+    }
+
+    private ImportResult importZoom(KnownSession session, String report) {
+        return service.importRows(session, AttendanceSource.ZOOM_CSV, "zoom",
+                ZoomParticipantReport.parse(CsvDocument.read(report.getBytes(java.nio.charset.StandardCharsets.UTF_8)), ZoneId.of(session.timeZone()), 100));
+    }
+}

@@ -1,0 +1,63 @@
+package dev.accrue.ingest.attendance.csv;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import dev.accrue.ingest.common.FieldError;
+import dev.accrue.ingest.common.InvalidInputException;
+import dev.accrue.ingest.common.MalformedInputException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class CsvDocumentTest {
+
+    static List<CsvDocument.Line> read(String csv) {
+        return CsvDocument.read(csv.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void recordsKnowTheFileLineTheyStartOnEvenAfterQuotedLineBreaksAndBlankLines() {
+        List<CsvDocument.Line> lines = read("a,b\r\n\"multi\nline\",x\r\n\r\nlast,y\r\n");
+
+        assertThat(lines).extracting(CsvDocument.Line::number).containsExactly(1, 2, 5);
+        assertThat(lines.get(1).cells()).containsExactly("multi\nline", "x");
+    }
+
+    @Test
+    void aByteOrderMarkIsSkipped() {
+        assertThat(read("\uFEFFName,Email\n").get(0).cells()).containsExactly("Name", "Email");
+    }
+
+    @Test
+    void cellsThatSpreadsheetsWouldRunAsFormulasAreRefusedWithLineAndColumn() {
+        for (String cell : List.of("=1+1", "+1", "-2+3", "@SUM(A1)", "\"\t=1\"", "  =cmd|' /C calc'!A0")) {
+            InvalidInputException e = catchThrowableOfType(InvalidInputException.class, () -> read("a,b\nok," + cell + "\n"));
+
+            assertThat(e).as(cell).isNotNull();
+            assertThat(e.errors()).extracting(FieldError::field).containsExactly("line 2, column 2");
+        }
+    }
+
+    @Test
+    void zoomsDashesForNoValueAreNotFormulas() {
+        assertThat(read("a,b\n--,x\n")).hasSize(2);
+    }
+
+    @Test
+    void brokenQuotingIsRefusedWithItsLine() {
+        assertThatThrownBy(() -> read("a,b\n\"unterminated,x\n")).isInstanceOf(MalformedInputException.class)
+                .hasMessageContaining("cannot be read");
+        assertThatThrownBy(() -> read("a,b\nok,\"closed\"trailing\n")).isInstanceOf(MalformedInputException.class)
+                .hasMessageContaining("line: 2");
+    }
+
+    @Test
+    void bytesThatAreNotUtf8AreRefused() {
+        byte[] latin1 = "Name\nJos\u00e9\n".getBytes(StandardCharsets.ISO_8859_1);
+
+        assertThatThrownBy(() -> CsvDocument.read(latin1)).isInstanceOf(MalformedInputException.class)
+                .hasMessageContaining("not valid UTF-8");
+    }
+}

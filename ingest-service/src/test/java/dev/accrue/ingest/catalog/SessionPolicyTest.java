@@ -1,0 +1,150 @@
+package dev.accrue.ingest.catalog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.accrue.ingest.common.FieldError;
+import dev.accrue.ingest.common.InvalidInputException;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SessionPolicyTest {
+
+    static final Instant NOW = Instant.parse("2025-02-01T00:00:00Z");
+
+    static SessionInput live() {
+        return new SessionInput("ethics-101", "acme", "Law and Ethics", "Three hours", "LIVE_WEBINAR",
+                "2025-03-01T09:00:00-08:00", "2025-03-01T12:15:00-08:00", "America/Los_Angeles",
+                List.of(new SessionInput.BreakInput("2025-03-01T10:30:00-08:00", "2025-03-01T10:45:00-08:00")),
+                3.0, List.of(new SessionInput.CategoryInput("LAW_AND_ETHICS", 3.0)),
+                List.of(new SessionInput.ApprovalInput("APA", "APA-1")), null);
+    }
+
+    static SessionInput selfStudy() {
+        return new SessionInput("home-1", "acme", "Home study", null, "SELF_STUDY", null, null, null, null, 2.0,
+                List.of(), List.of(), 75.0);
+    }
+
+    @Test
+    void aValidLiveSessionIsAccepted() {
+        Session session = SessionPolicy.validate("s-1", live(), NOW);
+
+        assertThat(session.startsAt()).isEqualTo(Instant.parse("2025-03-01T17:00:00Z"));
+        assertThat(session.breaks()).hasSize(1);
+        assertThat(session.description()).isEqualTo("Three hours");
+        assertThat(session.updatedAt()).isEqualTo(NOW);
+    }
+
+    @Test
+    void aValidSelfStudySessionIsAcceptedWithoutSchedule() {
+        Session session = SessionPolicy.validate("s-2", selfStudy(), NOW);
+
+        assertThat(session.startsAt()).isNull();
+        assertThat(session.passingScore()).isEqualTo(75.0);
+        assertThat(session.description()).isEmpty();
+    }
+
+    @Test
+    void everyBrokenFieldIsReportedAtOnce() {
+        SessionInput in = new SessionInput("", "acme!", " ", null, "WEBINAR", null, null, null, null, -1.0, null, null, null);
+
+        assertThat(errorsOf("s 1", in)).extracting(FieldError::field)
+                .contains("sessionId", "courseId", "providerId", "title", "format", "creditHours");
+    }
+
+    @Test
+    void endsAtMustBeAfterStartsAt() {
+        SessionInput in = withSchedule("2025-03-01T12:00:00-08:00", "2025-03-01T09:00:00-08:00");
+
+        assertThat(errorsOf("s-1", in)).containsExactly(new FieldError("endsAt", "must be after startsAt"));
+    }
+
+    @Test
+    void timestampsWithoutOffsetAreRefused() {
+        SessionInput in = withSchedule("2025-03-01T09:00:00", "2025-03-01T12:00:00-08:00");
+
+        assertThat(errorsOf("s-1", in)).extracting(FieldError::field).containsExactly("startsAt");
+    }
+
+    @Test
+    void categoryHoursMayNotSumToMoreThanCreditHours() {
+        SessionInput base = live();
+        SessionInput in = new SessionInput(base.courseId(), base.providerId(), base.title(), null, base.format(),
+                base.startsAt(), base.endsAt(), base.timeZone(), base.breaks(), 3.0,
+                List.of(new SessionInput.CategoryInput("LAW_AND_ETHICS", 2.0), new SessionInput.CategoryInput("GENERAL", 1.5)),
+                List.of(), null);
+
+        assertThat(errorsOf("s-1", in)).extracting(FieldError::field).containsExactly("categories");
+    }
+
+    @Test
+    void creditHoursMayNotExceedInstructionTimeWithoutBreaks() {
+        SessionInput base = live();
+        SessionInput in = new SessionInput(base.courseId(), base.providerId(), base.title(), null, base.format(),
+                base.startsAt(), base.endsAt(), base.timeZone(), base.breaks(), 3.25, List.of(), List.of(), null);
+
+        assertThat(errorsOf("s-1", in)).extracting(FieldError::field).containsExactly("creditHours");
+    }
+
+    @Test
+    void selfStudyHasNoScheduleAndLiveHasNoPassingScore() {
+        SessionInput s = selfStudy();
+        SessionInput scheduled = new SessionInput(s.courseId(), s.providerId(), s.title(), null, "SELF_STUDY",
+                "2025-03-01T09:00:00Z", null, "UTC", null, 2.0, null, null, null);
+        SessionInput l = live();
+        SessionInput scored = new SessionInput(l.courseId(), l.providerId(), l.title(), null, l.format(), l.startsAt(),
+                l.endsAt(), l.timeZone(), null, 1.0, null, null, 80.0);
+
+        assertThat(errorsOf("s-1", scheduled)).extracting(FieldError::field).containsExactly("startsAt", "timeZone");
+        assertThat(errorsOf("s-1", scored)).extracting(FieldError::field).containsExactly("passingScore");
+    }
+
+    @Test
+    void breaksMustLieInsideTheSessionAndNotOverlap() {
+        SessionInput l = live();
+        SessionInput in = new SessionInput(l.courseId(), l.providerId(), l.title(), null, l.format(), l.startsAt(),
+                l.endsAt(), l.timeZone(), List.of(
+                        new SessionInput.BreakInput("2025-03-01T10:00:00-08:00", "2025-03-01T10:30:00-08:00"),
+                        new SessionInput.BreakInput("2025-03-01T10:15:00-08:00", "2025-03-01T10:45:00-08:00"),
+                        new SessionInput.BreakInput("2025-03-01T08:00:00-08:00", "2025-03-01T08:30:00-08:00")),
+                1.0, null, null, null);
+
+        assertThat(errorsOf("s-1", in)).extracting(FieldError::field).containsExactly("breaks[2]", "breaks");
+    }
+
+    @Test
+    void unknownEnumValuesNameTheAllowedOnes() {
+        SessionInput l = live();
+        SessionInput in = new SessionInput(l.courseId(), l.providerId(), l.title(), null, l.format(), l.startsAt(),
+                l.endsAt(), l.timeZone(), null, 1.0, List.of(new SessionInput.CategoryInput("ETHICS", 1.0)),
+                List.of(new SessionInput.ApprovalInput("ABC", "x")), null);
+
+        List<FieldError> errors = errorsOf("s-1", in);
+        assertThat(errors).extracting(FieldError::field).containsExactly("categories[0].category", "approvals[0].body");
+        assertThat(errors.get(0).message()).contains("LAW_AND_ETHICS");
+    }
+
+    @Test
+    void anInvalidTimeZoneIsRefused() {
+        SessionInput l = live();
+        SessionInput in = new SessionInput(l.courseId(), l.providerId(), l.title(), null, l.format(), l.startsAt(),
+                l.endsAt(), "-08:00", null, 1.0, null, null, null);
+
+        assertThat(errorsOf("s-1", in)).extracting(FieldError::field).containsExactly("timeZone");
+    }
+
+    private static SessionInput withSchedule(String startsAt, String endsAt) {
+        SessionInput l = live();
+        return new SessionInput(l.courseId(), l.providerId(), l.title(), null, l.format(), startsAt, endsAt,
+                l.timeZone(), null, 1.0, null, null, null);
+    }
+
+    static List<FieldError> errorsOf(String sessionId, SessionInput in) {
+        try {
+            SessionPolicy.validate(sessionId, in, NOW);
+        } catch (InvalidInputException e) {
+            return e.errors();
+        }
+        throw new AssertionError("expected validation errors");
+    }
+}
