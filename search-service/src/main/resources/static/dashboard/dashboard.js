@@ -43,7 +43,8 @@
 
   function draw(id, option, points) {
     const c = chart(id);
-    c.setOption(option, true);
+    // No animation: the numbers show at once, and screenshots show the final chart.
+    c.setOption(Object.assign({ animation: false }, option), true);
     $(id).dataset.points = String(points);
   }
 
