@@ -52,6 +52,10 @@ public class StoreQueries {
         return Optional.ofNullable(this.<Transcript>local(CreditTopology.TRANSCRIPT_STORE).get(licenseeId));
     }
 
+    public boolean knowsLicensee(String licenseeId) {
+        return local(CreditTopology.LICENSEE_STORE).get(licenseeId) != null;
+    }
+
     public Optional<List<ComplianceReport>> compliance(String licenseeId) {
         return Optional.ofNullable(this.<List<ComplianceReport>>local(CreditTopology.COMPLIANCE_STORE).get(licenseeId));
     }

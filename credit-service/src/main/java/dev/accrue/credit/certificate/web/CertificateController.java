@@ -1,0 +1,110 @@
+package dev.accrue.credit.certificate.web;
+
+import dev.accrue.credit.certificate.Certificate;
+import dev.accrue.credit.certificate.CredentialStatus;
+import dev.accrue.credit.kafka.StoreQueries;
+import dev.accrue.credit.web.ReadAccess;
+import dev.accrue.platform.security.Caller;
+import io.swagger.v3.oas.annotations.Operation;
+import java.util.Map;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * Certificates by number, as JSON, PDF or a signed Open Badges credential (ADMIN, ANALYST, or the
+ * PROVIDER whose session it certifies), and public verification of presented credentials.
+ * Certificates are in a global store, so any instance answers without forwarding.
+ */
+@RestController
+class CertificateController {
+
+    record VerifyRequest(String credential) {
+    }
+
+    record Verification(boolean valid, CredentialStatus status, String certificateId, Integer presentedRevision,
+                        Integer currentRevision, String detail) {
+    }
+
+    private final StoreQueries queries;
+    private final OpenBadgeCredentials credentials;
+    private final CredentialProperties properties;
+
+    CertificateController(StoreQueries queries, OpenBadgeCredentials credentials, CredentialProperties properties) {
+        this.queries = queries;
+        this.credentials = credentials;
+        this.properties = properties;
+    }
+
+    @Operation(summary = "A certificate as JSON (ADMIN, ANALYST, or the provider of its session)")
+    @GetMapping(path = "/v1/certificates/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
+    Certificate certificate(@PathVariable String id, Caller caller) {
+        return readable(id, caller);
+    }
+
+    @Operation(summary = "A certificate as PDF (same access as the JSON)")
+    @GetMapping(path = "/v1/certificates/{id}.pdf")
+    ResponseEntity<byte[]> pdf(@PathVariable String id, Caller caller) {
+        Certificate certificate = readable(id, caller);
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"" + id + ".pdf\"")
+                .body(CertificatePdf.render(certificate, properties.verifyUrl()));
+    }
+
+    @Operation(summary = "The certificate's current revision as an Open Badges 3.0 credential, signed as a VC-JWT")
+    @GetMapping(path = "/v1/certificates/{id}/credential", produces = "application/vc+jwt")
+    ResponseEntity<String> credential(@PathVariable String id, Caller caller) {
+        Certificate certificate = readable(id, caller);
+        if (certificate.revoked()) {
+            throw new ResponseStatusException(HttpStatus.GONE, "Certificate " + id + " was revoked");
+        }
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/vc+jwt"))
+                .body(credentials.issue(certificate));
+    }
+
+    @Operation(summary = "Checks a presented credential's signature and that it certifies the current, unrevoked revision (public)")
+    @PostMapping(path = "/v1/credentials/verify", produces = MediaType.APPLICATION_JSON_VALUE)
+    Verification verify(@RequestBody VerifyRequest request) {
+        if (request == null || request.credential() == null || request.credential().isBlank()) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "Send {\"credential\": \"<VC-JWT>\"}");
+        }
+        return credentials.checkSignature(request.credential())
+                .map(presented -> {
+                    var current = queries.certificate(presented.certificateId());
+                    CredentialStatus status = CredentialStatus.of(presented.revision(), current);
+                    return new Verification(status == CredentialStatus.VALID, status, presented.certificateId(),
+                            presented.revision(), current.map(Certificate::revision).orElse(null), detail(status));
+                })
+                .orElseGet(() -> new Verification(false, null, null, null, null,
+                        "The signature is not valid, or the credential was not issued by this issuer"));
+    }
+
+    @Operation(summary = "The issuer's public key (JWKS), for verifying credentials offline (public)")
+    @GetMapping(path = "/v1/credentials/issuer-key", produces = MediaType.APPLICATION_JSON_VALUE)
+    Map<String, Object> issuerKey() {
+        return credentials.publicKeys();
+    }
+
+    private Certificate readable(String id, Caller caller) {
+        Certificate certificate = queries.certificate(id)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No certificate " + id));
+        ReadAccess.requireRead(caller, certificate.providerId());
+        return certificate;
+    }
+
+    private static String detail(CredentialStatus status) {
+        return switch (status) {
+            case VALID -> "The credential certifies the current revision";
+            case UNKNOWN_CERTIFICATE -> "No such certificate";
+            case SUPERSEDED -> "A newer revision of this certificate replaced the one presented";
+            case REVOKED -> "Every award on this certificate was revoked";
+        };
+    }
+}

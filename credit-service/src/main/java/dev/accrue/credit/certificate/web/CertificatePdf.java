@@ -1,0 +1,90 @@
+package dev.accrue.credit.certificate.web;
+
+import dev.accrue.credit.catalog.CategoryHours;
+import dev.accrue.credit.certificate.Certificate;
+import dev.accrue.credit.certificate.CertifiedAward;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.text.Normalizer;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.font.PDType1Font;
+import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+
+/**
+ * Renders a certificate of completion as a one-page PDF with what DOMAIN.md says a certificate
+ * shows: participant and licence numbers, course title, provider, approval statements and numbers,
+ * dates, format, hours per approval body and per content category, the certificate number, and how
+ * to verify it. Text is reduced to the standard fonts' Latin-1 range (accents dropped, others '?').
+ */
+final class CertificatePdf {
+
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.US).withZone(ZoneOffset.UTC);
+
+    static byte[] render(Certificate certificate, String verifyUrl) {
+        List<String[]> lines = lines(certificate, verifyUrl);
+        try (PDDocument document = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            PDPage page = new PDPage(PDRectangle.LETTER);
+            document.addPage(page);
+            PDType1Font regular = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
+            PDType1Font bold = new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD);
+            try (PDPageContentStream text = new PDPageContentStream(document, page)) {
+                text.beginText();
+                text.newLineAtOffset(60, 730);
+                for (String[] line : lines) {
+                    boolean heading = line[0].equals("#");
+                    text.setFont(heading ? bold : regular, heading ? 16 : 11);
+                    text.showText(printable(line[1]));
+                    text.newLineAtOffset(0, heading ? -24 : -16);
+                }
+                text.endText();
+            }
+            document.save(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot render certificate " + certificate.certificateId(), e);
+        }
+    }
+
+    private static List<String[]> lines(Certificate c, String verifyUrl) {
+        List<String[]> lines = new ArrayList<>();
+        lines.add(new String[] {"#", c.revoked() ? "Certificate of Completion - REVOKED" : "Certificate of Completion"});
+        lines.add(new String[] {"", "This certifies that " + c.participantName()});
+        lines.add(new String[] {"", "Licence numbers: " + (c.licenseNumbers().isEmpty() ? "-" : String.join(", ", c.licenseNumbers()))});
+        lines.add(new String[] {"", "completed: " + c.title() + " (course " + c.courseId() + ")"});
+        lines.add(new String[] {"", "Provider: " + c.providerId()});
+        lines.add(new String[] {"", "Format: " + c.format().label()});
+        String start = DAY.format(c.activityStart());
+        String end = DAY.format(c.activityEnd());
+        lines.add(new String[] {"", "Date(s): " + (start.equals(end) ? start : start + " - " + end)});
+        lines.add(new String[] {"#", "Credit awarded"});
+        for (CertifiedAward award : c.awards()) {
+            lines.add(new String[] {"", "This program is approved by " + award.body() + " (approval number "
+                    + award.approvalId() + "): " + award.hours() + " hours"});
+            for (CategoryHours category : award.categories()) {
+                lines.add(new String[] {"", "    " + category.category() + ": " + category.hours() + " hours"});
+            }
+        }
+        lines.add(new String[] {"#", "Certificate " + c.certificateId() + " (revision " + c.revision() + ")"});
+        lines.add(new String[] {"", "Issued " + DAY.format(c.issuedAt()) + ". Verify: " + verifyUrl});
+        return lines;
+    }
+
+    private static String printable(String text) {
+        String stripped = Normalizer.normalize(text, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
+        StringBuilder out = new StringBuilder(stripped.length());
+        stripped.codePoints().forEach(cp -> out.append(cp >= 32 && cp < 127 ? (char) cp : '?'));
+        return out.toString();
+    }
+
+    private CertificatePdf() {
+    }
+}

@@ -1,0 +1,20 @@
+package dev.accrue.credit.certificate.web;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Signing of Open Badges credentials ({@code accrue.credit.credentials.*}).
+ *
+ * @param signingKey EC P-256 private key as a JWK (JSON); blank means credentials are not offered
+ * @param issuerId the issuer's id (URL) written into every credential
+ * @param issuerName the issuer's display name
+ * @param verifyUrl where the credential says it can be verified
+ */
+@ConfigurationProperties("accrue.credit.credentials")
+record CredentialProperties(
+        @DefaultValue("") String signingKey,
+        @DefaultValue("https://accrue.dev/issuers/credit-service") String issuerId,
+        @DefaultValue("Accrue") String issuerName,
+        @DefaultValue("https://accrue.dev/v1/credentials/verify") String verifyUrl) {
+}

@@ -1,0 +1,68 @@
+package dev.accrue.credit.web;
+
+import dev.accrue.credit.kafka.StoreQueries;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Optional;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * Answers a per-licensee query from the instance that owns the licensee's partition: when this
+ * instance is not the owner, the same GET (with the caller's API key) is sent to the owner's
+ * {@code application.server} and its answer returned as is. A request that was already forwarded
+ * and still lands on a non-owner means ownership is moving (rebalance): 503, to be retried.
+ */
+@Component
+public class OwnerForwarding {
+
+    static final String FORWARDED_HEADER = "X-Accrue-Forwarded";
+
+    private final StoreQueries queries;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    OwnerForwarding(StoreQueries queries) {
+        this.queries = queries;
+    }
+
+    /** The owner's answer when another instance owns the licensee; empty when this instance should answer. */
+    public Optional<ResponseEntity<byte[]>> forwardIfRemote(String licenseeId, HttpServletRequest request) {
+        StoreQueries.Owner owner = queries.ownerOf(licenseeId);
+        if (owner.local()) {
+            return Optional.empty();
+        }
+        if (request.getHeader(FORWARDED_HEADER) != null) {
+            throw new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE,
+                    "The licensee's data is moving between instances; retry shortly");
+        }
+        String query = request.getQueryString() == null ? "" : "?" + request.getQueryString();
+        HttpRequest.Builder forward = HttpRequest.newBuilder(
+                        URI.create("http://" + owner.host() + ":" + owner.port() + request.getRequestURI() + query))
+                .timeout(Duration.ofSeconds(10))
+                .header(FORWARDED_HEADER, "1")
+                .GET();
+        Optional.ofNullable(request.getHeader(HttpHeaders.AUTHORIZATION)).ifPresent(a -> forward.header(HttpHeaders.AUTHORIZATION, a));
+        Optional.ofNullable(request.getHeader(HttpHeaders.ACCEPT)).ifPresent(a -> forward.header(HttpHeaders.ACCEPT, a));
+        try {
+            HttpResponse<byte[]> response = http.send(forward.build(), HttpResponse.BodyHandlers.ofByteArray());
+            MediaType type = response.headers().firstValue(HttpHeaders.CONTENT_TYPE).map(MediaType::parseMediaType)
+                    .orElse(MediaType.APPLICATION_JSON);
+            return Optional.of(ResponseEntity.status(response.statusCode()).contentType(type).body(response.body()));
+        } catch (IOException e) {
+            throw new ResponseStatusException(HttpStatus.BAD_GATEWAY, "The instance that owns this licensee ("
+                    + owner.host() + ":" + owner.port() + ") did not answer", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE, "Interrupted while forwarding", e);
+        }
+    }
+}

@@ -1,0 +1,158 @@
+package dev.accrue.credit.certificate.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.BDDMockito.given;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import dev.accrue.credit.catalog.ApprovalBody;
+import dev.accrue.credit.catalog.Category;
+import dev.accrue.credit.catalog.CategoryHours;
+import dev.accrue.credit.catalog.Format;
+import dev.accrue.credit.certificate.Certificate;
+import dev.accrue.credit.certificate.CertifiedAward;
+import dev.accrue.credit.kafka.StoreQueries;
+import dev.accrue.platform.security.ApiKeySecurityConfiguration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+
+@WebMvcTest(CertificateController.class)
+@Import(OpenBadgeCredentials.class)
+@ImportAutoConfiguration(ApiKeySecurityConfiguration.class)
+@ActiveProfiles("local")
+class CertificateControllerTest {
+
+    static final String ID = "AC-0000-1111-2222";
+    static final Instant AT = Instant.parse("2025-03-10T13:00:00Z");
+
+    @Autowired
+    MockMvc mvc;
+
+    @MockitoBean
+    StoreQueries queries;
+
+    static Certificate certificate(int revision, double hours) {
+        List<CertifiedAward> awards = hours > 0
+                ? List.of(new CertifiedAward("a-1", revision, ApprovalBody.APA, "APA-123", hours,
+                        List.of(new CategoryHours(Category.LAW_AND_ETHICS, hours))))
+                : List.of();
+        return new Certificate(ID, revision, "lic-1", "Ada Lovelace", List.of("CA-BBS:LMFT123"), "sess-1", "course-1",
+                "acme", "Ethics in Telehealth", Format.LIVE_WEBINAR, AT.minusSeconds(14400), AT.minusSeconds(3600),
+                awards, AT);
+    }
+
+    @BeforeEach
+    void storeHoldsRevisionOne() {
+        given(queries.certificate(ID)).willReturn(Optional.of(certificate(1, 3)));
+    }
+
+    private String credential() throws Exception {
+        return mvc.perform(get("/v1/certificates/" + ID + "/credential").header("Authorization", "Bearer dev-admin-key"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+    }
+
+    private org.springframework.test.web.servlet.ResultActions verify(String credential) throws Exception {
+        return mvc.perform(post("/v1/credentials/verify").contentType(MediaType.APPLICATION_JSON)
+                .content("{\"credential\":\"" + credential + "\"}"));
+    }
+
+    @Test
+    void an_analyst_reads_a_certificate_as_json() throws Exception {
+        mvc.perform(get("/v1/certificates/" + ID).header("Authorization", "Bearer dev-analyst-key"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.certificateId").value(ID))
+                .andExpect(jsonPath("$.awards[0].hours").value(3.0));
+    }
+
+    @Test
+    void the_provider_of_the_session_reads_its_certificate() throws Exception {
+        mvc.perform(get("/v1/certificates/" + ID).header("Authorization", "Bearer dev-provider-acme-key"))
+                .andExpect(status().isOk());
+    }
+
+    @Test
+    void another_provider_may_not_read_it() throws Exception {
+        mvc.perform(get("/v1/certificates/" + ID).header("Authorization", "Bearer dev-provider-northwind-key"))
+                .andExpect(status().isForbidden())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+    }
+
+    @Test
+    void reading_without_a_key_is_unauthorized() throws Exception {
+        mvc.perform(get("/v1/certificates/" + ID)).andExpect(status().isUnauthorized());
+    }
+
+    @Test
+    void an_unknown_certificate_is_not_found() throws Exception {
+        given(queries.certificate("AC-NOPE")).willReturn(Optional.empty());
+        mvc.perform(get("/v1/certificates/AC-NOPE").header("Authorization", "Bearer dev-admin-key"))
+                .andExpect(status().isNotFound());
+    }
+
+    @Test
+    void the_pdf_is_a_pdf_document() throws Exception {
+        byte[] pdf = mvc.perform(get("/v1/certificates/" + ID + ".pdf").header("Authorization", "Bearer dev-admin-key"))
+                .andExpect(status().isOk())
+                .andExpect(content().contentType(MediaType.APPLICATION_PDF))
+                .andReturn().getResponse().getContentAsByteArray();
+        assertThat(new String(pdf, 0, 5)).isEqualTo("%PDF-");
+        try (var document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(document);
+            assertThat(text).contains("Ada Lovelace", "CA-BBS:LMFT123", "Ethics in Telehealth", "APA-123", ID,
+                    "live interactive webinar", "LAW_AND_ETHICS");
+        }
+    }
+
+    @Test
+    void a_fresh_credential_verifies_without_an_api_key() throws Exception {
+        verify(credential()).andExpect(status().isOk())
+                .andExpect(jsonPath("$.valid").value(true))
+                .andExpect(jsonPath("$.status").value("VALID"));
+    }
+
+    @Test
+    void a_credential_of_a_superseded_revision_fails() throws Exception {
+        String old = credential();
+        given(queries.certificate(ID)).willReturn(Optional.of(certificate(2, 1.5)));
+        verify(old).andExpect(jsonPath("$.valid").value(false)).andExpect(jsonPath("$.status").value("SUPERSEDED"));
+    }
+
+    @Test
+    void a_credential_of_a_revoked_award_fails() throws Exception {
+        String old = credential();
+        given(queries.certificate(ID)).willReturn(Optional.of(certificate(2, 0)));
+        verify(old).andExpect(jsonPath("$.valid").value(false)).andExpect(jsonPath("$.status").value("REVOKED"));
+    }
+
+    @Test
+    void a_tampered_credential_fails() throws Exception {
+        String[] parts = credential().split("\\.");
+        String tampered = parts[0] + "." + parts[1].substring(0, parts[1].length() - 4) + "AAAA." + parts[2];
+        verify(tampered).andExpect(jsonPath("$.valid").value(false));
+    }
+
+    @Test
+    void the_credential_is_an_open_badge_with_ce_fields() throws Exception {
+        var jwt = com.nimbusds.jwt.SignedJWT.parse(credential());
+        var vc = jwt.getJWTClaimsSet().getJSONObjectClaim("vc");
+        assertThat(vc.get("type").toString()).contains("OpenBadgeCredential");
+        @SuppressWarnings("unchecked")
+        var subject = (java.util.Map<String, Object>) vc.get("credentialSubject");
+        assertThat(subject).containsKeys("licenseNumber", "creditsEarned", "activityStartDate", "activityEndDate", "achievement");
+        assertThat(vc).containsKey("credentialStatus");
+    }
+}
