@@ -17,7 +17,9 @@ import java.util.List;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -29,10 +31,13 @@ import tools.jackson.databind.json.JsonMapper;
 final class BatchReader {
 
     private final JsonMapper json;
+    /** Reads one array element; the rest of the array follows it, so trailing tokens are expected here. */
+    private final ObjectReader element;
     private final int maxItems;
 
     BatchReader(JsonMapper json, int maxItems) {
         this.json = json;
+        this.element = json.readerFor(JsonNode.class).without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         this.maxItems = maxItems;
     }
 
@@ -49,7 +54,7 @@ final class BatchReader {
                     throw new MalformedInputException("The batch body ends before its JSON array is closed");
                 }
                 requireRoom(items.size());
-                items.add(item(items.size(), json.readTree(parser)));
+                items.add(item(items.size(), element.readValue(parser)));
             }
             if (parser.nextToken() != null) {
                 throw new MalformedInputException("The batch body has content after its JSON array");
