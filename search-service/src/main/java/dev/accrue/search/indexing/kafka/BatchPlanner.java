@@ -35,11 +35,15 @@ final class BatchPlanner {
     record Plan(List<Planned> writes, List<Rejected> rejected, Set<String> sessionsToResolve) {
     }
 
-    private final EventReader reader;
+    private final Function<ConsumerRecord<String, byte[]>, SpecificRecord> reader;
     private final String sessionsTopic;
     private final Function<Set<String>, Map<String, CatalogSession>> sessionLookup;
 
-    BatchPlanner(EventReader reader, String sessionsTopic, Function<Set<String>, Map<String, CatalogSession>> sessionLookup) {
+    /**
+     * @param reader reads a record's value (null for a tombstone), throwing {@link SerializationException} when it never can
+     * @param sessionLookup finds indexed sessions by id
+     */
+    BatchPlanner(Function<ConsumerRecord<String, byte[]>, SpecificRecord> reader, String sessionsTopic, Function<Set<String>, Map<String, CatalogSession>> sessionLookup) {
         this.reader = reader;
         this.sessionsTopic = sessionsTopic;
         this.sessionLookup = sessionLookup;
@@ -51,7 +55,7 @@ final class BatchPlanner {
         List<SpecificRecord> values = new ArrayList<>();
         for (ConsumerRecord<String, byte[]> record : records) {
             try {
-                SpecificRecord value = reader.read(record);
+                SpecificRecord value = reader.apply(record);
                 readable.add(record);
                 values.add(value);
             } catch (SerializationException e) {
@@ -59,7 +63,10 @@ final class BatchPlanner {
             }
         }
         Map<String, CatalogSession> sessions = sessions(values);
-        Set<String> sessionsToResolve = new LinkedHashSet<>(sessions.keySet());
+        // Sessions defined in this batch may complete attendance indexed earlier; looked-up ones were there already.
+        Set<String> sessionsToResolve = new LinkedHashSet<>();
+        values.stream().filter(Session.class::isInstance).map(v -> ((Session) v).getSessionId())
+                .forEach(sessionsToResolve::add);
         List<Planned> writes = new ArrayList<>();
         for (int i = 0; i < readable.size(); i++) {
             ConsumerRecord<String, byte[]> record = readable.get(i);

@@ -83,7 +83,7 @@ class KafkaIndexingConfiguration {
     IndexingListener indexingListener(EventReader reader, AccrueTopics topics, SessionLookup sessions, BulkWriter writer,
                                       IndexTemplates templates, PendingAttendance pending, DeadLetters deadLetters,
                                       MeterRegistry meters) {
-        return new IndexingListener(new BatchPlanner(reader, topics.sessions(), sessions::find), writer, templates,
+        return new IndexingListener(new BatchPlanner(reader::read, topics.sessions(), sessions::find), writer, templates,
                 pending, deadLetters, meters);
     }
 }

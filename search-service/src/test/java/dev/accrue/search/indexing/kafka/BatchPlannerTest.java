@@ -1,0 +1,104 @@
+package dev.accrue.search.indexing.kafka;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.accrue.events.ApprovalBody;
+import dev.accrue.events.AttendanceType;
+import dev.accrue.events.Category;
+import dev.accrue.events.Format;
+import dev.accrue.events.Session;
+import dev.accrue.search.catalog.CatalogSession;
+import dev.accrue.search.fixtures.Events;
+import dev.accrue.search.indexing.AttendanceDocument;
+import dev.accrue.search.indexing.DocumentWrite;
+import dev.accrue.search.indexing.Indices;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.errors.SerializationException;
+import org.junit.jupiter.api.Test;
+
+class BatchPlannerTest {
+
+    static final Session S1 = Events.session("S1", "C1", "acme", "Ethics", Format.IN_PERSON, 2,
+            List.of(Events.hours(Category.GENERAL, 2)), List.of(ApprovalBody.APA));
+    static final Session S2 = Events.session("S2", "C2", "acme", "Telehealth", Format.LIVE_WEBINAR, 1,
+            List.of(Events.hours(Category.TELEHEALTH, 1)), List.of(ApprovalBody.NBCC));
+
+    final Map<ConsumerRecord<String, byte[]>, SpecificRecord> values = new HashMap<>();
+    final Map<String, CatalogSession> indexedSessions = new HashMap<>();
+    final List<Set<String>> lookups = new ArrayList<>();
+    final BatchPlanner planner = new BatchPlanner(this::read, "accrue.sessions", ids -> {
+        lookups.add(ids);
+        Map<String, CatalogSession> found = new HashMap<>();
+        ids.forEach(id -> {
+            if (indexedSessions.containsKey(id)) {
+                found.put(id, indexedSessions.get(id));
+            }
+        });
+        return found;
+    });
+    long offset;
+
+    SpecificRecord read(ConsumerRecord<String, byte[]> record) {
+        if (!values.containsKey(record)) {
+            throw new SerializationException("Unknown magic byte 110");
+        }
+        return values.get(record);
+    }
+
+    ConsumerRecord<String, byte[]> record(String topic, String key, SpecificRecord value) {
+        ConsumerRecord<String, byte[]> record = new ConsumerRecord<>(topic, 0, offset++, key, new byte[] {1});
+        values.put(record, value);
+        return record;
+    }
+
+    @Test
+    void attendanceUsesASessionFromTheSameBatchWithoutLookingItUp() {
+        BatchPlanner.Plan plan = planner.plan(List.of(
+                record("accrue.sessions", "S1", S1),
+                record("accrue.attendance", "L1", Events.attendance("e1", "S1", "L1", AttendanceType.JOINED, "2025-01-06T10:00:00Z"))));
+        AttendanceDocument doc = (AttendanceDocument) ((DocumentWrite.Put) plan.writes().get(1).write()).document();
+        assertThat(doc.sessionResolved()).isTrue();
+        assertThat(doc.title()).isEqualTo("Ethics");
+        assertThat(lookups).isEmpty();
+        assertThat(plan.sessionsToResolve()).containsExactly("S1"); // attendance indexed earlier may wait for it
+    }
+
+    @Test
+    void attendanceLooksUpIndexedSessionsOnceForTheWholeBatch() {
+        indexedSessions.put("S2", EventMapper.session(S2));
+        BatchPlanner.Plan plan = planner.plan(List.of(
+                record("accrue.attendance", "L1", Events.attendance("e1", "S2", "L1", AttendanceType.JOINED, "2025-01-06T10:00:00Z")),
+                record("accrue.attendance", "L2", Events.attendance("e2", "S2", "L2", AttendanceType.JOINED, "2025-01-06T10:00:00Z")),
+                record("accrue.attendance", "L3", Events.attendance("e3", "S9", "L3", AttendanceType.JOINED, "2025-01-06T10:00:00Z"))));
+        assertThat(lookups).containsExactly(Set.of("S2", "S9"));
+        assertThat(plan.writes()).extracting(p -> ((AttendanceDocument) ((DocumentWrite.Put) p.write()).document()).sessionResolved())
+                .containsExactly(true, true, false);
+        assertThat(plan.sessionsToResolve()).containsExactly("S9");
+    }
+
+    @Test
+    void anUnreadableRecordIsRejectedAndTheRestOfTheBatchIsPlanned() {
+        ConsumerRecord<String, byte[]> corrupt = new ConsumerRecord<>("accrue.attendance", 0, 7, "L1", "junk".getBytes());
+        BatchPlanner.Plan plan = planner.plan(List.of(corrupt, record("accrue.sessions", "S1", S1)));
+        assertThat(plan.rejected()).singleElement().satisfies(r -> {
+            assertThat(r.record()).isSameAs(corrupt);
+            assertThat(r.unreadable()).isTrue();
+            assertThat(r.reason()).contains("Unknown magic byte");
+        });
+        assertThat(plan.writes()).singleElement().satisfies(p -> assertThat(p.write().index()).isEqualTo(Indices.SESSIONS));
+    }
+
+    @Test
+    void aSessionTombstoneDeletesAndOtherTombstonesAreSkipped() {
+        BatchPlanner.Plan plan = planner.plan(List.of(record("accrue.sessions", "S1", null),
+                record("accrue.attendance", "L1", null)));
+        assertThat(plan.writes()).extracting(Planned::write).containsExactly(new DocumentWrite.Delete(Indices.SESSIONS, "S1"));
+        assertThat(plan.rejected()).isEmpty();
+    }
+}
