@@ -40,10 +40,4 @@ class AnalyticsRequestsTest {
         assertThat(Results.CompletionRow.of("k", "p", "t", 3, 2).rate()).isEqualTo(0.6667);
         assertThat(Results.CompletionRow.of("k", "p", "t", 0, 0).rate()).isZero();
     }
-
-    @Test
-    void weeksStartOnMondayAndMonthsOnTheFirst() {
-        assertThat(Interval.WEEK.bucketStart(LocalDate.parse("2025-01-01"))).isEqualTo(LocalDate.parse("2024-12-30"));
-        assertThat(Interval.MONTH.bucketStart(LocalDate.parse("2025-01-17"))).isEqualTo(LocalDate.parse("2025-01-01"));
-    }
 }

@@ -5,7 +5,6 @@ import static dev.accrue.events.AttendanceType.JOINED;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import dev.accrue.events.Category;
 import dev.accrue.events.CreditAward;
 import dev.accrue.events.Format;
@@ -158,9 +157,5 @@ class IndexingIT extends SearchServiceTestBase {
 
     private EventLog log() {
         return new EventLog(STACK.kafkaBootstrapServers(), STACK.schemaRegistryUrl(), topics);
-    }
-
-    static Query all() {
-        return Query.of(q -> q.matchAll(m -> m));
     }
 }
