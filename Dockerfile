@@ -9,7 +9,7 @@ RUN ./mvnw -B -q -pl ${SERVICE} -am package -DskipTests \
 
 FROM eclipse-temurin:17-jre
 RUN apt-get update -qq && apt-get install -y -qq --no-install-recommends curl && rm -rf /var/lib/apt/lists/*
-RUN useradd --system --uid 10001 accrue
+RUN useradd --system --uid 10001 accrue && mkdir -p /var/lib/accrue && chown accrue /var/lib/accrue
 USER accrue
 COPY --from=build /app.jar /opt/accrue/app.jar
 ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError"

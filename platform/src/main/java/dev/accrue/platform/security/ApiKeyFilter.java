@@ -60,6 +60,25 @@ final class ApiKeyFilter extends OncePerRequestFilter {
         response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Unauthorized\",\"status\":401,\"detail\":\""
-                + detail + "\",\"instance\":\"" + request.getRequestURI().replace("\"", "") + "\"}");
+                + jsonEscape(detail) + "\",\"instance\":\"" + jsonEscape(request.getRequestURI()) + "\"}");
+    }
+
+    /** Escapes a value for a JSON string; the filter runs before Spring's message converters. */
+    static String jsonEscape(String value) {
+        StringBuilder out = new StringBuilder(value.length());
+        for (char c : value.toCharArray()) {
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                default -> {
+                    if (c < 0x20) {
+                        out.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        return out.toString();
     }
 }
