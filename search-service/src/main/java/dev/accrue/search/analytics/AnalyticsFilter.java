@@ -38,10 +38,6 @@ public record AnalyticsFilter(LocalDate from, LocalDate to, Optional<String> pro
                 Optional.empty());
     }
 
-    public AnalyticsFilter withProvider(Optional<String> provider) {
-        return new AnalyticsFilter(from, to, provider, category, format, body, board);
-    }
-
     /** The first day after the range, as the exclusive upper bound. */
     public LocalDate toExclusive() {
         return to.plusDays(1);

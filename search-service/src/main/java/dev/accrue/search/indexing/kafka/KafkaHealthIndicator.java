@@ -5,7 +5,6 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
-import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
@@ -15,19 +14,19 @@ import org.springframework.stereotype.Component;
 
 /**
  * Reports under {@code /actuator/health} ({@code kafka}) whether the brokers answer and whether the
- * indexing consumer runs. A consumer retrying a batch while Elasticsearch is down still runs.
+ * indexing consumer runs. A consumer retrying a batch while Elasticsearch is down still runs. The
+ * admin client lives only for one check: an idle one keeps re-bootstrapping while no broker answers.
  */
 @Component("kafka")
-class KafkaHealthIndicator implements HealthIndicator, DisposableBean {
+class KafkaHealthIndicator implements HealthIndicator {
 
-    private final Admin admin;
+    private final Map<String, Object> config;
     private final KafkaListenerEndpointRegistry listeners;
 
     KafkaHealthIndicator(KafkaProperties kafka, KafkaListenerEndpointRegistry listeners) {
-        Map<String, Object> config = new java.util.HashMap<>(kafka.buildAdminProperties());
+        this.config = new java.util.HashMap<>(kafka.buildAdminProperties());
         config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 3000);
         config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3000);
-        this.admin = Admin.create(config);
         this.listeners = listeners;
     }
 
@@ -35,7 +34,7 @@ class KafkaHealthIndicator implements HealthIndicator, DisposableBean {
     public Health health() {
         MessageListenerContainer indexer = listeners.getListenerContainer(IndexingListener.ID);
         boolean running = indexer != null && indexer.isRunning();
-        try {
+        try (Admin admin = Admin.create(config)) {
             int nodes = admin.describeCluster(new DescribeClusterOptions().timeoutMs(3000)).nodes()
                     .get(3, TimeUnit.SECONDS).size();
             return Health.up().withDetail("brokers", nodes).withDetail("indexerRunning", running).build();
@@ -46,10 +45,5 @@ class KafkaHealthIndicator implements HealthIndicator, DisposableBean {
             return Health.down().withDetail("error", e.getClass().getSimpleName() + ": " + e.getMessage())
                     .withDetail("indexerRunning", running).build();
         }
-    }
-
-    @Override
-    public void destroy() {
-        admin.close();
     }
 }
