@@ -58,6 +58,7 @@ final class ApiKeyFilter extends OncePerRequestFilter {
             throws IOException {
         response.setStatus(HttpStatus.UNAUTHORIZED.value());
         response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+        response.setCharacterEncoding("UTF-8");
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Unauthorized\",\"status\":401,\"detail\":\""
                 + jsonEscape(detail) + "\",\"instance\":\"" + jsonEscape(request.getRequestURI()) + "\"}");
