@@ -74,6 +74,9 @@ class AnalyticsIT extends SearchServiceTestBase {
         // 3 + 3 + 3 + 0 + 6 + 6 + 2; the February award is outside the range.
         assertThat(buckets(analyst().json("/v1/analytics/trends?metric=creditHours&interval=month&" + JANUARY + provider())))
                 .containsExactly("2025-01-01=23.0");
+        // Seven awards in range; L3's APA award has 0 hours (revoked), so six earned credit.
+        assertThat(buckets(analyst().json("/v1/analytics/trends?metric=awards&interval=month&" + JANUARY + provider())))
+                .containsExactly("2025-01-01=6.0");
         // Five certificates; L3's was revoked.
         assertThat(buckets(analyst().json("/v1/analytics/trends?metric=certificates&interval=month&" + JANUARY + provider())))
                 .containsExactly("2025-01-01=5.0");

@@ -119,6 +119,9 @@ public class Analytics {
         if (value.isCardinality()) {
             return value.cardinality().value();
         }
+        if (value.isFilter()) {
+            return value.filter().docCount();
+        }
         return value.sum().value();
     }
 

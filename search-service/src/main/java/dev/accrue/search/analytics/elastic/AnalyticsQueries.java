@@ -143,17 +143,18 @@ final class AnalyticsQueries {
     static EventSource source(Metric metric) {
         return switch (metric) {
             case ATTENDANCES, ACTIVE_LICENSEES -> EventSource.ATTENDANCE;
-            case CREDIT_HOURS -> EventSource.AWARDS;
+            case CREDIT_HOURS, AWARDS -> EventSource.AWARDS;
             case CERTIFICATES -> EventSource.CERTIFICATES;
         };
     }
 
-    /** The per-bucket value; certificates are counted by the bucket's own document count. */
+    /** The per-bucket value; awards count only those that earned credit (a revoked revision has hours 0). */
     private static Optional<Aggregation> value(Metric metric) {
         return switch (metric) {
             case ATTENDANCES -> Optional.of(distinct("participation"));
             case ACTIVE_LICENSEES -> Optional.of(distinct("licenseeId"));
             case CREDIT_HOURS -> Optional.of(sum("hours"));
+            case AWARDS -> Optional.of(Aggregation.of(a -> a.filter(q -> q.term(t -> t.field("earned").value(true)))));
             case CERTIFICATES -> Optional.empty();
         };
     }

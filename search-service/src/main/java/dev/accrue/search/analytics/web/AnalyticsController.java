@@ -37,7 +37,7 @@ class AnalyticsController {
     @GetMapping("/trends")
     @Operation(summary = "A metric per day, week or month; every bucket of the range is listed")
     Results.Trend trends(Caller caller,
-                         @Parameter(description = "attendances, creditHours, certificates or activeLicensees")
+                         @Parameter(description = "attendances, creditHours, awards, certificates or activeLicensees")
                          @RequestParam(defaultValue = "attendances") String metric,
                          @Parameter(description = "day, week or month") @RequestParam(defaultValue = "day") String interval,
                          @ParameterObject FilterParams filter) {
