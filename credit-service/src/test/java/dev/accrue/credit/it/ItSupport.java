@@ -84,7 +84,6 @@ final class ItSupport {
         properties.put("spring.kafka.streams.state-dir", stateDir);
         properties.put("spring.kafka.streams.properties.commit.interval.ms", "100");
         properties.put("server.port", String.valueOf(port));
-        properties.put("logging.level.org.apache.kafka", "WARN");
         properties.put("accrue.credit.streams.certificates-by-id-topic", prefix + ".certificates-by-id");
         properties.put("accrue.credit.streams.finalization-check-interval", "200ms");
         for (String key : TOPIC_KEYS) {
