@@ -110,6 +110,15 @@ class CreditServiceIT {
         await().atMost(ItSupport.TIMEOUT).until(() -> verify(credential).contains("\"status\":\"SUPERSEDED\""));
     }
 
+    @Test
+    void health_metrics_and_api_docs_are_served() {
+        await().atMost(ItSupport.TIMEOUT).until(() -> body(ItSupport.http("GET", BASE + "/actuator/health", null, null))
+                .matches("(?s).*\"kafkaStreams\":\\{[^}]*\"state\":\"RUNNING\".*"));
+        assertThat(body(ItSupport.http("GET", BASE + "/actuator/prometheus", "dev-admin-key", null))).contains("jvm_memory");
+        assertThat(body(ItSupport.http("GET", BASE + "/v3/api-docs", null, null))).contains("/v1/credentials/verify");
+        assertThat(ItSupport.http("GET", BASE + "/v1/credentials/issuer-key", null, null).statusCode()).isEqualTo(200);
+    }
+
     private static String verify(String credential) {
         return body(ItSupport.http("POST", BASE + "/v1/credentials/verify", null, "{\"credential\":\"" + credential + "\"}"));
     }
