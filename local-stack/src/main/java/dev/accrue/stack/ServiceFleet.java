@@ -66,8 +66,12 @@ public final class ServiceFleet implements AutoCloseable {
         return "http://127.0.0.1:" + ports.get(service);
     }
 
-    /** Starts the services in parallel, with extra JVM arguments, and waits until each reports healthy. */
-    public synchronized void start(Endpoints endpoints, Path logDir, List<Service> services, List<String> extraJvmArgs) {
+    /**
+     * Starts the services in parallel, with extra JVM arguments, and waits until each reports healthy.
+     * Logs go to {@code workDir/logs}; the credit service keeps its Kafka Streams state in
+     * {@code workDir/credit-streams-<port>}, so runs on different clusters never share state.
+     */
+    public synchronized void start(Endpoints endpoints, Path workDir, List<Service> services, List<String> extraJvmArgs) {
         for (Service service : services) {
             List<String> jvm = new ArrayList<>(List.of(
                     "-Xmx512m",
@@ -78,16 +82,19 @@ public final class ServiceFleet implements AutoCloseable {
             if (endpoints.elasticsearchUrl() != null) {
                 jvm.add("-Daccrue.elasticsearch.url=" + endpoints.elasticsearchUrl());
             }
+            if (service == Service.CREDIT) {
+                jvm.add("-Dspring.kafka.streams.state-dir=" + workDir.resolve("credit-streams-" + ports.get(service)));
+            }
             jvm.addAll(extraJvmArgs);
-            running.add(service, ManagedProcess.startJava(service.module(), logDir, jvm, List.of("-jar", jar(service).toString())));
+            running.add(service, ManagedProcess.startJava(service.module(), workDir.resolve("logs"), jvm, List.of("-jar", jar(service).toString())));
         }
         for (Service service : services) {
             running.get(service).awaitReady(() -> Probes.httpOk(url(service) + "/actuator/health"), Duration.ofMinutes(3));
         }
     }
 
-    public void start(Endpoints endpoints, Path logDir) {
-        start(endpoints, logDir, List.of(Service.values()), List.of());
+    public void start(Endpoints endpoints, Path workDir) {
+        start(endpoints, workDir, List.of(Service.values()), List.of());
     }
 
     /** Process ids, e.g. to sample memory. */

@@ -74,7 +74,7 @@ public final class AccrueCli {
             Console.step("Starting Kafka, the schema registry and Elasticsearch");
             Endpoints endpoints = stack.start(EnumSet.allOf(Component.class));
             Console.step("Starting ingest, credit and search services");
-            fleet.start(endpoints, dataDir.resolve("logs"));
+            fleet.start(endpoints, dataDir);
             return new RunningSystem(stack, fleet, stateDir);
         }
 
