@@ -21,7 +21,6 @@ import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.processor.api.RecordMetadata;
 import org.apache.kafka.streams.state.KeyValueIterator;
 
 /**
@@ -31,7 +30,7 @@ import org.apache.kafka.streams.state.KeyValueIterator;
  * Both are checked by a wall-clock punctuator reading the injected clock, so finalization happens
  * even when no new records arrive. Records that cannot be credited go to rejections, with the reason.
  */
-final class AttendanceProcessor implements Processor<String, AttendanceEvent, String, CreditOutput> {
+final class AttendanceProcessor implements Processor<String, Decoded<AttendanceEvent>, String, CreditOutput> {
 
     private final Clock clock;
     private final CreditStreamsProperties settings;
@@ -62,10 +61,15 @@ final class AttendanceProcessor implements Processor<String, AttendanceEvent, St
     }
 
     @Override
-    public void process(Record<String, AttendanceEvent> record) {
+    public void process(Record<String, Decoded<AttendanceEvent>> decoded) {
+        if (!decoded.value().readable()) {
+            reject(decoded.key(), null, decoded.value().error(), decoded.value().raw());
+            return;
+        }
+        Record<String, AttendanceEvent> record = decoded.withValue(decoded.value().value());
         Optional<String> problem = problemWith(record);
         if (problem.isPresent()) {
-            reject(record, problem.get());
+            reject(record.key(), record.value() == null ? null : record.value().getEventId(), problem.get(), null);
             return;
         }
         Instant now = clock.instant();
@@ -116,14 +120,9 @@ final class AttendanceProcessor implements Processor<String, AttendanceEvent, St
         return Optional.empty();
     }
 
-    private void reject(Record<String, AttendanceEvent> record, String reason) {
-        Optional<RecordMetadata> metadata = context.recordMetadata();
-        context.forward(record.withValue((CreditOutput) new CreditOutput.Rejected(
-                metadata.map(RecordMetadata::topic).orElse("?"),
-                metadata.map(RecordMetadata::partition).orElse(-1),
-                metadata.map(RecordMetadata::offset).orElse(-1L),
-                record.key(), record.value() == null ? null : record.value().getEventId(), reason))
-                .withTimestamp(clock.millis()));
+    private void reject(String key, String eventId, String reason, byte[] payload) {
+        context.forward(new Record<>(key, (CreditOutput) CreditOutput.Rejected.of(context, key, eventId, reason, payload),
+                clock.millis()));
     }
 
     private void finalizeDueSessions(Instant now) {

@@ -16,8 +16,15 @@ sealed interface CreditOutput {
     record ComplianceChanged(ComplianceReport report) implements CreditOutput {
     }
 
-    /** A record that could not be processed, with where it came from and why. */
-    record Rejected(String sourceTopic, int partition, long offset, String key, String eventId, String reason)
-            implements CreditOutput {
+    /** A record that could not be processed, with where it came from and why; the payload only when unreadable. */
+    record Rejected(String sourceTopic, int partition, long offset, String key, String eventId, String reason,
+                    byte[] payload) implements CreditOutput {
+
+        static Rejected of(org.apache.kafka.streams.processor.api.ProcessorContext<?, ?> context, String key,
+                           String eventId, String reason, byte[] payload) {
+            var metadata = context.recordMetadata();
+            return new Rejected(metadata.map(m -> m.topic()).orElse("?"), metadata.map(m -> m.partition()).orElse(-1),
+                    metadata.map(m -> m.offset()).orElse(-1L), key, eventId, reason, payload);
+        }
     }
 }

@@ -89,11 +89,11 @@ public final class CreditTopology {
 
         String[] stores = {ACCRUAL_STORE, OPEN_SESSION_STORE, LICENSEE_STORE, TRANSCRIPT_STORE, COMPLIANCE_STORE};
         KStream<String, CreditOutput> fromAttendance = builder
-                .stream(topics.attendance(), Consumed.with(keys, avro.serde(AttendanceEvent.class)))
+                .stream(topics.attendance(), Consumed.with(keys, Decoded.serde(avro.serde(AttendanceEvent.class))))
                 .process(() -> new AttendanceProcessor(clock, settings, creditRules, boardRules),
                         Named.as(ATTENDANCE_PROCESSOR), stores);
         KStream<String, CreditOutput> fromLicensees = builder
-                .stream(topics.licensees(), Consumed.with(keys, avro.serde(LicenseeProfile.class)))
+                .stream(topics.licensees(), Consumed.with(keys, Decoded.serde(avro.serde(LicenseeProfile.class))))
                 .process(() -> new LicenseeProcessor(clock, creditRules, boardRules), Named.as(LICENSEE_PROCESSOR), stores);
 
         fromAttendance.merge(fromLicensees).split(Named.as("output-"))
@@ -137,6 +137,7 @@ public final class CreditTopology {
         return Rejection.newBuilder()
                 .setSourceTopic(rejected.sourceTopic()).setPartition(rejected.partition()).setOffset(rejected.offset())
                 .setKey(rejected.key()).setEventId(rejected.eventId()).setReason(rejected.reason())
+                .setPayload(rejected.payload() == null ? null : java.nio.ByteBuffer.wrap(rejected.payload()))
                 .setRejectedBy(REJECTED_BY).setRejectedAt(clock.instant())
                 .build();
     }

@@ -14,11 +14,12 @@ import org.apache.kafka.streams.processor.api.Record;
  * licensee) and re-evaluates compliance when a profile changes, e.g. a new licence or cycle.
  * A tombstone removes the profile; awards already granted stay on the transcript.
  */
-final class LicenseeProcessor implements Processor<String, LicenseeProfile, String, CreditOutput> {
+final class LicenseeProcessor implements Processor<String, Decoded<LicenseeProfile>, String, CreditOutput> {
 
     private final Clock clock;
     private final CreditRuleBook creditRules;
     private final BoardRuleBook boardRules;
+    private ProcessorContext<String, CreditOutput> context;
     private CreditStores stores;
     private CreditEngine engine;
 
@@ -30,13 +31,20 @@ final class LicenseeProcessor implements Processor<String, LicenseeProfile, Stri
 
     @Override
     public void init(ProcessorContext<String, CreditOutput> context) {
+        this.context = context;
         this.stores = new CreditStores(context);
         this.engine = new CreditEngine(stores, creditRules, boardRules,
                 (key, output) -> context.forward(new Record<>(key, output, clock.millis())));
     }
 
     @Override
-    public void process(Record<String, LicenseeProfile> record) {
+    public void process(Record<String, Decoded<LicenseeProfile>> decoded) {
+        if (!decoded.value().readable()) {
+            context.forward(new Record<>(decoded.key(), (CreditOutput) CreditOutput.Rejected.of(context, decoded.key(),
+                    null, decoded.value().error(), decoded.value().raw()), clock.millis()));
+            return;
+        }
+        Record<String, LicenseeProfile> record = decoded.withValue(decoded.value().value());
         if (record.value() == null) {
             stores.licensees.delete(record.key());
             return;

@@ -204,6 +204,19 @@ class CreditTopologyTest {
     }
 
     @Test
+    void an_unreadable_record_is_rejected_with_its_payload_and_the_stream_goes_on() {
+        driver.createInputTopic(TOPICS.attendance(), Serdes.String().serializer(), Serdes.ByteArray().serializer())
+                .pipeInput(LICENSEE, new byte[] {1, 2, 3});
+        attend(joined("09:00"), left("12:00"));
+        close();
+        assertThat(rejections.readValuesToList()).singleElement().satisfies(rejection -> {
+            assertThat(rejection.getReason()).startsWith("Cannot read the record");
+            assertThat(rejection.getPayload().array()).containsExactly(1, 2, 3);
+        });
+        assertThat(credits.readValuesToList()).hasSize(2);
+    }
+
+    @Test
     void a_licensee_profile_is_evaluated_for_compliance() {
         assertThat(compliance.readValuesToList()).singleElement().satisfies(status -> {
             assertThat(status.getBoard()).isEqualTo("CA-BBS");
