@@ -3,9 +3,9 @@ package dev.accrue.stack.cli;
 import java.util.List;
 
 /** {@code ./accrue demo [--licensees N] [--days D] [--exit]}. */
-record DemoOptions(int licensees, int days, boolean exit, long seed) {
+public record DemoOptions(int licensees, int days, boolean exit, long seed) {
 
-    static DemoOptions parse(List<String> args) {
+    public static DemoOptions parse(List<String> args) {
         int licensees = 300;
         int days = 60;
         boolean exit = false;

@@ -17,10 +17,10 @@ import java.util.List;
  * counts: events accepted from the ingest service's metrics, and everything else from the
  * search service's analytics, which reflect what the credit service decided.
  */
-record DemoReport(long eventsAccepted, long attendances, long awards, long certificates, double creditHours,
+public record DemoReport(long eventsAccepted, long attendances, long awards, long certificates, double creditHours,
                   JsonNode compliance, JsonNode topCourses, JsonNode hoursPerMonth, Duration settledAfter) {
 
-    String render() {
+    public String render() {
         StringBuilder out = new StringBuilder("\n=== Accrue demo summary (read back from the services) ===\n");
         out.append(String.format("Attendance events accepted by ingest:  %,d%n", eventsAccepted));
         out.append(String.format("Attendances (person x session):        %,d%n", attendances));

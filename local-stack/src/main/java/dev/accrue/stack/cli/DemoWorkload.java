@@ -36,7 +36,7 @@ import java.util.function.IntConsumer;
  * late arrivals, early leavers, Zoom reconnects, breaks, self-study passes and fails, duplicates
  * and one Zoom CSV import. Then it waits for the pipeline to settle and reads the summary back.
  */
-final class DemoWorkload {
+public final class DemoWorkload {
 
     private static final int BATCH_SIZE = 1000;
     private static final Map<String, String> PROVIDER_KEYS = Map.of(
@@ -55,13 +55,13 @@ final class DemoWorkload {
     private final Instant now = Instant.now().truncatedTo(ChronoUnit.MINUTES);
     private final Map<String, String> emails = new LinkedHashMap<>();
 
-    DemoWorkload(DemoOptions options, ServiceClients clients) {
+    public DemoWorkload(DemoOptions options, ServiceClients clients) {
         this.options = options;
         this.clients = clients;
         this.random = new Random(options.seed());
     }
 
-    DemoReport run() {
+    public DemoReport run() {
         List<Session> sessions = sessions();
         Console.step("Publishing " + sessions.size() + " sessions from 2 providers");
         inParallel(sessions.size(), i -> publish(sessions.get(i)), new Console.ProgressBar("sessions", sessions.size()));
