@@ -49,12 +49,15 @@
   }
 
   function bars(id, labels, series, horizontal) {
-    const category = { type: 'category', data: labels, axisLabel: { width: 160, overflow: 'truncate' } };
+    // Every label shown (interval 0); vertical bars tilt theirs so long category names fit.
+    const category = { type: 'category', data: labels,
+      axisLabel: horizontal ? { width: 160, overflow: 'truncate', interval: 0 }
+                            : { interval: 0, rotate: 30, width: 120, overflow: 'truncate' } };
     const value = { type: 'value' };
     draw(id, {
       tooltip: { trigger: 'axis' },
       legend: { top: 0 },
-      grid: { left: horizontal ? 170 : 50, right: 20, top: 30, bottom: 40 },
+      grid: { left: horizontal ? 170 : 50, right: 20, top: 30, bottom: horizontal ? 40 : 80 },
       xAxis: horizontal ? value : category,
       yAxis: horizontal ? category : value,
       series: series.map((s) => Object.assign({ type: 'bar' }, s))
@@ -69,7 +72,8 @@
       grid: { left: 50, right: 20, top: 20, bottom: 40 },
       xAxis: { type: 'category', data: data.buckets.map((b) => b.start) },
       yAxis: { type: 'value' },
-      series: [{ name: metric, type: 'line', smooth: true, areaStyle: {}, data: data.buckets.map((b) => b.value) }]
+      // Straight segments: a smoothed curve would suggest values between buckets (and dip below zero).
+      series: [{ name: metric, type: 'line', areaStyle: {}, data: data.buckets.map((b) => b.value) }]
     }, data.buckets.filter((b) => b.value > 0).length);
   }
 
