@@ -1,7 +1,10 @@
 package dev.accrue.stack;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -110,6 +113,16 @@ public final class ServiceFleet implements AutoCloseable {
     @Override
     public void close() {
         running.stopAll();
+    }
+
+    /** Runs a copy, so a rebuild of the service while it runs cannot pull classes out from under it. */
+    private static Path privateCopy(Path jar, Path workDir) {
+        try {
+            Path copy = Files.createDirectories(workDir.resolve("jars")).resolve(jar.getFileName());
+            return Files.copy(jar, copy, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot copy " + jar, e);
+        }
     }
 
     private Path jar(Service service) {

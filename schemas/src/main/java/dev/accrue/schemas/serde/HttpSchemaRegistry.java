@@ -24,6 +24,7 @@ public final class HttpSchemaRegistry implements SchemaRegistry {
 
     private static final String CONTENT_TYPE = "application/vnd.schemaregistry.v1+json";
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int SERVER_ERROR_ATTEMPTS = 3;
 
     private final RegistryConfig config;
     private final HttpClient http;
@@ -68,7 +69,25 @@ public final class HttpSchemaRegistry implements SchemaRegistry {
         return send(path, b -> b.POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    /**
+     * Sends to the first registry that answers. A server error (5xx) is retried twice after a short
+     * pause: registries fail transiently under concurrent first registrations (Apicurio's H2 lock
+     * timeouts were seen). An unreachable registry fails at once so callers can answer quickly.
+     */
     private JsonNode send(String path, UnaryOperator<HttpRequest.Builder> method) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return sendOnce(path, method);
+            } catch (ServerFailure e) {
+                if (attempt == SERVER_ERROR_ATTEMPTS) {
+                    throw e;
+                }
+                pause(100L << (2 * (attempt - 1))); // 100 ms, then 400 ms
+            }
+        }
+    }
+
+    private JsonNode sendOnce(String path, UnaryOperator<HttpRequest.Builder> method) {
         IOException lastFailure = null;
         for (URI base : config.urls()) {
             HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path))
@@ -94,14 +113,30 @@ public final class HttpSchemaRegistry implements SchemaRegistry {
     private static JsonNode parse(HttpRequest request, HttpResponse<String> response) throws IOException {
         int status = response.statusCode();
         if (status >= 500) {
-            throw new SchemaRegistryUnavailableException("Schema registry failed with HTTP " + status + " on "
-                    + request.method() + " " + request.uri() + ": " + response.body(), null);
+            throw new ServerFailure("Schema registry failed with HTTP " + status + " on "
+                    + request.method() + " " + request.uri() + ": " + response.body());
         }
         if (status >= 300) {
             throw new SchemaRegistryException("Schema registry refused " + request.method() + " " + request.uri()
                     + " with HTTP " + status + ": " + response.body(), status);
         }
         return JSON.readTree(response.body());
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SchemaRegistryUnavailableException("Interrupted while retrying the schema registry", e);
+        }
+    }
+
+    /** A 5xx answer: the registry is there but failed; still retriable for callers. */
+    private static final class ServerFailure extends SchemaRegistryUnavailableException {
+        ServerFailure(String message) {
+            super(message, null);
+        }
     }
 
     private static String encode(String subject) {
