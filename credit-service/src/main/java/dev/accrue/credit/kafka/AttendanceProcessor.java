@@ -4,8 +4,8 @@ import dev.accrue.credit.accrual.Accrual;
 import dev.accrue.credit.accrual.AccrualInput;
 import dev.accrue.credit.accrual.CreditRuleBook;
 import dev.accrue.credit.accrual.FinalizeReason;
-import dev.accrue.credit.attendance.Attendance;
-import dev.accrue.credit.attendance.AttendanceType;
+import dev.accrue.credit.attendance.PendingAttendance.Origin;
+import dev.accrue.credit.attendance.UnknownReferencePolicy;
 import dev.accrue.credit.attendance.kafka.AttendanceMapper;
 import dev.accrue.credit.catalog.SessionDefinition;
 import dev.accrue.credit.compliance.BoardRuleBook;
@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -28,7 +29,8 @@ import org.apache.kafka.streams.state.KeyValueIterator;
  * live sessions. A session is finalized when its provider closed it, or when {@code endsAt} plus
  * the grace period has passed and no attendance for it arrived in this task for the quiet period.
  * Both are checked by a wall-clock punctuator reading the injected clock, so finalization happens
- * even when no new records arrive. Records that cannot be credited go to rejections, with the reason.
+ * even when no new records arrive. Records that can never be credited go to rejections at once, with
+ * the reason; those whose licensee or session is not known yet are held ({@link AttendanceIntake}).
  */
 final class AttendanceProcessor implements Processor<String, Decoded<AttendanceEvent>, String, CreditOutput> {
 
@@ -36,26 +38,36 @@ final class AttendanceProcessor implements Processor<String, Decoded<AttendanceE
     private final CreditStreamsProperties settings;
     private final CreditRuleBook creditRules;
     private final BoardRuleBook boardRules;
+    private final UnknownReferencePolicy unknownReferences;
     private ProcessorContext<String, CreditOutput> context;
     private CreditStores stores;
     private CreditEngine engine;
+    private AttendanceIntake intake;
 
-    AttendanceProcessor(Clock clock, CreditStreamsProperties settings, CreditRuleBook creditRules, BoardRuleBook boardRules) {
+    AttendanceProcessor(Clock clock, CreditStreamsProperties settings, CreditRuleBook creditRules, BoardRuleBook boardRules,
+                        UnknownReferencePolicy unknownReferences) {
         this.clock = clock;
         this.settings = settings;
         this.creditRules = creditRules;
         this.boardRules = boardRules;
+        this.unknownReferences = unknownReferences;
     }
 
     @Override
     public void init(ProcessorContext<String, CreditOutput> context) {
         this.context = context;
         this.stores = new CreditStores(context);
-        this.engine = new CreditEngine(stores, creditRules, boardRules,
-                (key, output) -> context.forward(new Record<>(key, output, clock.millis())));
+        BiConsumer<String, CreditOutput> emit = (key, output) -> context.forward(new Record<>(key, output, clock.millis()));
+        this.engine = new CreditEngine(stores, creditRules, boardRules, emit);
+        this.intake = new AttendanceIntake(stores, engine, unknownReferences, emit);
         // Wall-clock punctuation: finalization must not wait for new records to advance stream time.
-        context.schedule(settings.finalizationCheckInterval(), PunctuationType.WALL_CLOCK_TIME,
-                ignored -> finalizeDueSessions(clock.instant()));
+        // Held attendance is retried first (its session may have reached the global table since), so it
+        // is credited before its session is finalized.
+        context.schedule(settings.finalizationCheckInterval(), PunctuationType.WALL_CLOCK_TIME, ignored -> {
+            Instant now = clock.instant();
+            intake.retryAll(now);
+            finalizeDueSessions(now);
+        });
         context.schedule(settings.complianceCheckInterval(), PunctuationType.WALL_CLOCK_TIME,
                 ignored -> reevaluateCompliance(clock.instant()));
     }
@@ -72,50 +84,26 @@ final class AttendanceProcessor implements Processor<String, Decoded<AttendanceE
             reject(record.key(), record.value() == null ? null : record.value().getEventId(), problem.get(), null);
             return;
         }
-        Instant now = clock.instant();
-        Attendance attendance = AttendanceMapper.toDomain(record.value()).orElseThrow();
-        SessionDefinition session = stores.session(attendance.sessionId()).orElseThrow();
-        Licensee licensee = stores.licensees.get(attendance.licenseeId());
-        Accrual before = stores.accrual(session.sessionId(), licensee.licenseeId());
-        Accrual state = engine.apply(before, new AccrualInput.RecordAttendance(attendance, session, licensee), now);
-        if (state == before) {
-            return; // the decider saw this event id before (redelivery or replay): nothing changes, not even quiet time
-        }
-        if (!session.isSelfStudy() && !state.finalized()) {
-            if (stores.closed(session.sessionId())) {
-                // The provider closed the session already: this attendance is late, credit is final at once.
-                engine.apply(state, new AccrualInput.FinalizeSession(FinalizeReason.CLOSED_BY_PROVIDER, session, licensee), now);
-            } else {
-                stores.openSessions.put(session.sessionId(), new OpenSession(session.endsAt(), now));
-            }
-        }
+        Origin origin = context.recordMetadata().map(m -> new Origin(m.topic(), m.partition(), m.offset()))
+                .orElse(new Origin("?", -1, -1));
+        intake.accept(AttendanceMapper.toDomain(record.value()).orElseThrow(), origin, clock.instant());
     }
 
-    /** Why the record cannot be credited, checked in order; empty when it can. */
+    /**
+     * Why the record can never be credited, checked in order; empty when it may be. An unknown
+     * session or licensee is not such a problem: it may be known soon, so {@link AttendanceIntake} holds it.
+     */
     private Optional<String> problemWith(Record<String, AttendanceEvent> record) {
         AttendanceEvent event = record.value();
         if (event == null) {
             return Optional.of("Empty attendance record (tombstone); attendance is never deleted");
         }
-        Optional<Attendance> attendance = AttendanceMapper.toDomain(event);
-        if (attendance.isEmpty()) {
+        if (AttendanceMapper.toDomain(event).isEmpty()) {
             return Optional.of("Unknown attendance type; this service version cannot credit it");
         }
         if (!event.getLicenseeId().equals(record.key())) {
             return Optional.of("Record key '" + record.key() + "' is not the licensee id '" + event.getLicenseeId()
                     + "'; attendance must be keyed by licensee");
-        }
-        Optional<SessionDefinition> session = stores.session(event.getSessionId());
-        if (session.isEmpty()) {
-            return Optional.of("Unknown session '" + event.getSessionId() + "'");
-        }
-        if (stores.licensees.get(event.getLicenseeId()) == null) {
-            return Optional.of("Unknown licensee '" + event.getLicenseeId() + "'");
-        }
-        boolean completion = attendance.get().type() == AttendanceType.SELF_STUDY_COMPLETED;
-        if (completion != session.get().isSelfStudy()) {
-            return Optional.of(attendance.get().type() + " does not fit session '" + event.getSessionId() + "', which is "
-                    + (session.get().isSelfStudy() ? "self-study" : "live"));
         }
         return Optional.empty();
     }

@@ -2,6 +2,7 @@ package dev.accrue.credit.kafka;
 
 import dev.accrue.credit.accrual.Accrual;
 import dev.accrue.credit.accrual.Transcript;
+import dev.accrue.credit.attendance.PendingAttendance;
 import dev.accrue.credit.catalog.SessionDefinition;
 import dev.accrue.credit.catalog.kafka.CatalogMapper;
 import dev.accrue.credit.compliance.ComplianceReport;
@@ -29,6 +30,8 @@ final class CreditStores {
     final KeyValueStore<String, Licensee> licensees;
     final KeyValueStore<String, Transcript> transcripts;
     final KeyValueStore<String, List<ComplianceReport>> compliance;
+    /** Attendance held while its licensee or session is unknown, keyed by licensee; absent when none is held. */
+    final KeyValueStore<String, PendingAttendance> pending;
     private final KeyValueStore<String, ValueAndTimestamp<Session>> sessions;
     private final KeyValueStore<String, ValueAndTimestamp<SessionClosed>> closures;
 
@@ -38,6 +41,7 @@ final class CreditStores {
         licensees = context.getStateStore(CreditTopology.LICENSEE_STORE);
         transcripts = context.getStateStore(CreditTopology.TRANSCRIPT_STORE);
         compliance = context.getStateStore(CreditTopology.COMPLIANCE_STORE);
+        pending = context.getStateStore(CreditTopology.PENDING_STORE);
         sessions = context.getStateStore(CreditTopology.SESSION_STORE);
         closures = context.getStateStore(CreditTopology.CLOSURE_STORE);
     }
@@ -62,6 +66,20 @@ final class CreditStores {
     Transcript transcript(String licenseeId) {
         Transcript transcript = transcripts.get(licenseeId);
         return transcript != null ? transcript : Transcript.empty(licenseeId);
+    }
+
+    PendingAttendance pending(String licenseeId) {
+        PendingAttendance held = pending.get(licenseeId);
+        return held != null ? held : PendingAttendance.none(licenseeId);
+    }
+
+    /** Stores the licensee's pending list, or removes it when empty, so the store holds only licensees with held events. */
+    void putPending(PendingAttendance held) {
+        if (held.holdsNone()) {
+            pending.delete(held.licenseeId());
+        } else {
+            pending.put(held.licenseeId(), held);
+        }
     }
 
     List<ComplianceReport> compliance(String licenseeId) {

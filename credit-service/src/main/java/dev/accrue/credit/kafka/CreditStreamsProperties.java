@@ -9,9 +9,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param finalizationGrace how long after {@code endsAt} a live session stays open for late attendance
  * @param quietPeriod how long no attendance for a session must have arrived before it is finalized
- * @param finalizationCheckInterval how often (wall clock) sessions are checked for closure or quiet
+ * @param finalizationCheckInterval how often (wall clock) sessions are checked for closure or quiet, and held
+ *        attendance is retried against sessions that appeared since
  * @param complianceCheckInterval how often every licence is re-evaluated, since standing changes with the date alone
  * @param certificatesByIdTopic compacted topic of certificates keyed by certificate number, owned by this service
+ * @param unknownReferenceWait how long attendance whose licensee or session is not known yet is held before it
+ *        is rejected (a profile or session created just before its attendance may reach this service later)
+ * @param unknownReferenceHoldLimit the most attendance events held per licensee; one more is rejected at once
  */
 @ConfigurationProperties("accrue.credit.streams")
 public record CreditStreamsProperties(
@@ -19,5 +23,7 @@ public record CreditStreamsProperties(
         @DefaultValue("5m") Duration quietPeriod,
         @DefaultValue("5s") Duration finalizationCheckInterval,
         @DefaultValue("1h") Duration complianceCheckInterval,
-        @DefaultValue("accrue.credit.certificates-by-id") String certificatesByIdTopic) {
+        @DefaultValue("accrue.credit.certificates-by-id") String certificatesByIdTopic,
+        @DefaultValue("10m") Duration unknownReferenceWait,
+        @DefaultValue("1000") int unknownReferenceHoldLimit) {
 }

@@ -4,6 +4,8 @@ import dev.accrue.credit.accrual.Accrual;
 import dev.accrue.credit.accrual.CreditRuleBook;
 import dev.accrue.credit.accrual.Transcript;
 import dev.accrue.credit.accrual.kafka.AwardMapper;
+import dev.accrue.credit.attendance.PendingAttendance;
+import dev.accrue.credit.attendance.UnknownReferencePolicy;
 import dev.accrue.credit.certificate.kafka.CertificateMapper;
 import dev.accrue.credit.compliance.BoardRuleBook;
 import dev.accrue.credit.compliance.ComplianceReport;
@@ -39,8 +41,8 @@ import tools.jackson.core.type.TypeReference;
  * The credit topology. Sessions, closures and certificates-by-number are global tables (every
  * task needs every session; certificates are looked up by number). Attendance and licensee
  * profiles are co-partitioned by licensee and share the per-licensee stores, so one task owns all
- * of a licensee's state. Processors emit domain outputs; the topology maps them to Avro and
- * routes each to its topic.
+ * of a licensee's state, including attendance held while its licensee or session is not known
+ * yet. Processors emit domain outputs; the topology maps them to Avro and routes each to its topic.
  */
 public final class CreditTopology {
 
@@ -52,6 +54,7 @@ public final class CreditTopology {
     public static final String LICENSEE_STORE = "licensee-store";
     public static final String TRANSCRIPT_STORE = "transcript-store";
     public static final String COMPLIANCE_STORE = "compliance-store";
+    public static final String PENDING_STORE = "pending-attendance-store";
     static final String ATTENDANCE_PROCESSOR = "attendance-processor";
     static final String LICENSEE_PROCESSOR = "licensee-processor";
     private static final String REJECTED_BY = "credit-service";
@@ -87,14 +90,18 @@ public final class CreditTopology {
                 store(CERTIFICATE_STORE));
         addLocalStores(builder);
 
-        String[] stores = {ACCRUAL_STORE, OPEN_SESSION_STORE, LICENSEE_STORE, TRANSCRIPT_STORE, COMPLIANCE_STORE};
+        String[] stores = {ACCRUAL_STORE, OPEN_SESSION_STORE, LICENSEE_STORE, TRANSCRIPT_STORE, COMPLIANCE_STORE,
+                PENDING_STORE};
+        UnknownReferencePolicy unknownReferences = new UnknownReferencePolicy(settings.unknownReferenceWait(),
+                settings.unknownReferenceHoldLimit());
         KStream<String, CreditOutput> fromAttendance = builder
                 .stream(topics.attendance(), Consumed.with(keys, Decoded.serde(avro.serde(AttendanceEvent.class))))
-                .process(() -> new AttendanceProcessor(clock, settings, creditRules, boardRules),
+                .process(() -> new AttendanceProcessor(clock, settings, creditRules, boardRules, unknownReferences),
                         Named.as(ATTENDANCE_PROCESSOR), stores);
         KStream<String, CreditOutput> fromLicensees = builder
                 .stream(topics.licensees(), Consumed.with(keys, Decoded.serde(avro.serde(LicenseeProfile.class))))
-                .process(() -> new LicenseeProcessor(clock, creditRules, boardRules), Named.as(LICENSEE_PROCESSOR), stores);
+                .process(() -> new LicenseeProcessor(clock, creditRules, boardRules, unknownReferences),
+                        Named.as(LICENSEE_PROCESSOR), stores);
 
         fromAttendance.merge(fromLicensees).split(Named.as("output-"))
                 .branch((k, out) -> out instanceof CreditOutput.Awarded, Branched.withConsumer(awards -> awards
@@ -127,6 +134,9 @@ public final class CreditTopology {
                 Serdes.String(), JsonSerde.of(Transcript.class)));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(COMPLIANCE_STORE),
                 Serdes.String(), JsonSerde.of(new TypeReference<List<ComplianceReport>>() { })));
+        // Changelogged like the others: held attendance survives a restart and commits with the offsets (EOS).
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PENDING_STORE),
+                Serdes.String(), JsonSerde.of(PendingAttendance.class)));
     }
 
     private static <V> Materialized<String, V, KeyValueStore<Bytes, byte[]>> store(String name) {

@@ -37,6 +37,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  * Stops the service in the middle of a stream and starts a new instance with the same
  * application id and state directory: every (licensee, session) pair ends with exactly one award
  * and one certificate, none missing and none duplicated (read-committed, as exactly-once promises).
+ * Some licensees' profiles are published only after the restart, so their attendance is held
+ * across it and must be credited exactly once too.
  */
 class CreditRestartIT {
 
@@ -44,11 +46,13 @@ class CreditRestartIT {
     static final String APP_ID = RUN + "-credit";
     static final int SESSIONS = 10;
     static final int LICENSEES = 40;
+    static final int PROFILES_AFTER_RESTART = 8;
     final ItSupport kafka = new ItSupport(RUN);
 
     private ConfigurableApplicationContext start(String stateDir) {
         Map<String, String> properties = new HashMap<>(kafka.springProperties(APP_ID, stateDir, ItSupport.freePort()));
         properties.put("accrue.credit.streams.finalization-grace", "3650d"); // only provider closure finalizes here
+        properties.put("accrue.credit.streams.unknown-reference-wait", "5m"); // held across the restart, never expired
         // As command-line arguments: they outrank application-local.yml (builder "properties" would not).
         String[] arguments = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
                 .toArray(String[]::new);
@@ -61,6 +65,11 @@ class CreditRestartIT {
 
     private static String licensee(int i) {
         return RUN + "-l" + i;
+    }
+
+    private void sendProfile(int l) {
+        kafka.send("licensees", licensee(l), LicenseeMapper.toAvro(
+                new Licensee(licensee(l), "P", "L" + l, l + "@example.org", List.of()), Instant.now()));
     }
 
     private void joinEveryone(int fromSession, int toSession) {
@@ -94,9 +103,8 @@ class CreditRestartIT {
                     "acme", "Course " + s, Format.LIVE_WEBINAR, Fixtures.STARTS, Fixtures.ENDS, "UTC", List.of(), 2,
                     List.of(), Fixtures.approvals(ApprovalBody.APA), null), Instant.now()));
         }
-        for (int l = 0; l < LICENSEES; l++) {
-            kafka.send("licensees", licensee(l), LicenseeMapper.toAvro(
-                    new Licensee(licensee(l), "P", "L" + l, l + "@example.org", List.of()), Instant.now()));
+        for (int l = PROFILES_AFTER_RESTART; l < LICENSEES; l++) {
+            sendProfile(l);
         }
         kafka.awaitConsumed(APP_ID, "licensees");
 
@@ -108,6 +116,9 @@ class CreditRestartIT {
 
         ConfigurableApplicationContext second = start(stateDir);
         try {
+            for (int l = 0; l < PROFILES_AFTER_RESTART; l++) {
+                sendProfile(l);
+            }
             close(SESSIONS / 2, SESSIONS);
             int expected = SESSIONS * LICENSEES;
             await().atMost(ItSupport.TIMEOUT).pollInterval(Duration.ofMillis(500))
@@ -129,6 +140,7 @@ class CreditRestartIT {
             List<CertificateIssued> certificates = kafka.readAll("certificates");
             assertThat(certificates.stream().collect(Collectors.groupingBy(CertificateIssued::getCertificateId,
                     Collectors.counting())).values()).hasSize(expected).containsOnly(1L);
+            assertThat(kafka.readAll("rejections")).isEmpty();
         } finally {
             second.close();
         }

@@ -1,0 +1,141 @@
+package dev.accrue.credit.kafka;
+
+import dev.accrue.credit.accrual.Accrual;
+import dev.accrue.credit.accrual.AccrualInput;
+import dev.accrue.credit.accrual.FinalizeReason;
+import dev.accrue.credit.attendance.Attendance;
+import dev.accrue.credit.attendance.AttendanceType;
+import dev.accrue.credit.attendance.PendingAttendance;
+import dev.accrue.credit.attendance.PendingAttendance.Origin;
+import dev.accrue.credit.attendance.PendingAttendance.Pending;
+import dev.accrue.credit.attendance.UnknownReferencePolicy;
+import dev.accrue.credit.attendance.UnknownReferencePolicy.Decision;
+import dev.accrue.credit.attendance.UnknownReferencePolicy.Release;
+import dev.accrue.credit.catalog.SessionDefinition;
+import dev.accrue.credit.licensee.Licensee;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.BiConsumer;
+import org.apache.kafka.streams.state.KeyValueIterator;
+
+/**
+ * Credits well-formed attendance, or holds it in the licensee's pending store while its licensee
+ * or session is not known yet ({@link UnknownReferencePolicy}): a profile or session created just
+ * before its attendance may be processed after it, since Kafka Streams orders neither the two
+ * co-partitioned topics nor the global session table against attendance. Shared by the attendance
+ * processor (new events, and the punctuator that retries held ones) and the licensee processor (a
+ * profile arrived), so every path credits an event the same way. The pending store is a local
+ * store of the same task, so holding, releasing and crediting commit atomically with the offsets
+ * under exactly-once: a restart neither loses a held event nor credits one twice.
+ */
+final class AttendanceIntake {
+
+    private final CreditStores stores;
+    private final CreditEngine engine;
+    private final UnknownReferencePolicy policy;
+    private final BiConsumer<String, CreditOutput> emit;
+
+    AttendanceIntake(CreditStores stores, CreditEngine engine, UnknownReferencePolicy policy,
+                     BiConsumer<String, CreditOutput> emit) {
+        this.stores = stores;
+        this.engine = engine;
+        this.policy = policy;
+        this.emit = emit;
+    }
+
+    /** A session and licensee an event can be credited against, or why not yet. */
+    private record Lookup(SessionDefinition session, Licensee licensee, Optional<String> unknown) {
+    }
+
+    /** A new, well-formed event read from {@code origin}: credited now, or held while a reference is unknown. */
+    void accept(Attendance attendance, Origin origin, Instant now) {
+        Lookup lookup = lookUp(attendance);
+        if (lookup.unknown().isEmpty()) {
+            credit(attendance, lookup, origin, now);
+            return;
+        }
+        // Edge case: licensee or session unknown (yet). Held, not rejected; rejected only after the wait.
+        Decision decision = policy.hold(stores.pending(attendance.licenseeId()), new Pending(attendance, now, origin),
+                lookup.unknown().get());
+        if (decision instanceof Decision.Held held) {
+            stores.putPending(held.next());
+        } else if (decision instanceof Decision.Refused refused) {
+            reject(attendance, origin, refused.reason()); // edge case: the licensee's pending list is full
+        }
+        // Decision.AlreadyHeld: the same event id waits already; a redelivery changes nothing.
+    }
+
+    /**
+     * Credits the licensee's held events whose licensee and session are known now, in arrival order,
+     * and rejects those still unknown after the wait. Called when the licensee's profile arrives and
+     * by the punctuator (sessions come from the global table, which has no per-record hook).
+     */
+    void retry(String licenseeId, Instant now) {
+        PendingAttendance pending = stores.pending.get(licenseeId);
+        if (pending == null) {
+            return;
+        }
+        Release release = policy.release(pending, attendance -> lookUp(attendance).unknown(), now);
+        if (!release.changed()) {
+            return;
+        }
+        stores.putPending(release.remaining());
+        for (Pending ready : release.ready()) {
+            credit(ready.attendance(), lookUp(ready.attendance()), ready.origin(), now);
+        }
+        release.expired().forEach(expired ->
+                reject(expired.pending().attendance(), expired.pending().origin(), expired.reason()));
+    }
+
+    /** Retries every licensee of this task that has held events; the pending store holds only those. */
+    void retryAll(Instant now) {
+        List<String> licensees = new ArrayList<>();
+        try (KeyValueIterator<String, PendingAttendance> it = stores.pending.all()) {
+            it.forEachRemaining(entry -> licensees.add(entry.key));
+        }
+        licensees.forEach(licenseeId -> retry(licenseeId, now));
+    }
+
+    private Lookup lookUp(Attendance attendance) {
+        Optional<SessionDefinition> session = stores.session(attendance.sessionId());
+        Licensee licensee = stores.licensees.get(attendance.licenseeId());
+        String sessionId = "'" + attendance.sessionId() + "'";
+        String licenseeId = "'" + attendance.licenseeId() + "'";
+        String unknown = session.isEmpty() && licensee == null ? "Unknown session " + sessionId + " and licensee " + licenseeId
+                : session.isEmpty() ? "Unknown session " + sessionId
+                : licensee == null ? "Unknown licensee " + licenseeId
+                : null;
+        return new Lookup(session.orElse(null), licensee, Optional.ofNullable(unknown));
+    }
+
+    private void credit(Attendance attendance, Lookup known, Origin origin, Instant now) {
+        SessionDefinition session = known.session();
+        boolean completion = attendance.type() == AttendanceType.SELF_STUDY_COMPLETED;
+        if (completion != session.isSelfStudy()) {
+            reject(attendance, origin, attendance.type() + " does not fit session '" + session.sessionId()
+                    + "', which is " + (session.isSelfStudy() ? "self-study" : "live"));
+            return;
+        }
+        Accrual before = stores.accrual(session.sessionId(), attendance.licenseeId());
+        Accrual state = engine.apply(before, new AccrualInput.RecordAttendance(attendance, session, known.licensee()), now);
+        if (state == before) {
+            return; // the decider saw this event id before (redelivery or replay): nothing changes, not even quiet time
+        }
+        if (!session.isSelfStudy() && !state.finalized()) {
+            if (stores.closed(session.sessionId())) {
+                // The provider closed the session already: this attendance is late, credit is final at once.
+                engine.apply(state, new AccrualInput.FinalizeSession(FinalizeReason.CLOSED_BY_PROVIDER, session,
+                        known.licensee()), now);
+            } else {
+                stores.openSessions.put(session.sessionId(), new OpenSession(session.endsAt(), now));
+            }
+        }
+    }
+
+    private void reject(Attendance attendance, Origin origin, String reason) {
+        emit.accept(attendance.licenseeId(), new CreditOutput.Rejected(origin.topic(), origin.partition(),
+                origin.offset(), attendance.licenseeId(), attendance.eventId(), reason, null));
+    }
+}
