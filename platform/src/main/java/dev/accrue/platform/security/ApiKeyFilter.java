@@ -5,6 +5,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.http.HttpHeaders;
@@ -58,10 +59,11 @@ final class ApiKeyFilter extends OncePerRequestFilter {
             throws IOException {
         response.setStatus(HttpStatus.UNAUTHORIZED.value());
         response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
-        response.setCharacterEncoding("UTF-8");
+        // JSON is UTF-8 by definition (RFC 8259): write bytes, with no charset parameter, like Spring's own problems.
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Unauthorized\",\"status\":401,\"detail\":\""
-                + jsonEscape(detail) + "\",\"instance\":\"" + jsonEscape(request.getRequestURI()) + "\"}");
+        response.getOutputStream().write(("{\"type\":\"about:blank\",\"title\":\"Unauthorized\",\"status\":401,\"detail\":\""
+                + jsonEscape(detail) + "\",\"instance\":\"" + jsonEscape(request.getRequestURI()) + "\"}")
+                .getBytes(StandardCharsets.UTF_8));
     }
 
     /** Escapes a value for a JSON string; the filter runs before Spring's message converters. */
