@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.BiConsumer;
+import java.util.function.Predicate;
 import org.apache.kafka.streams.state.KeyValueIterator;
 
 /**
@@ -36,13 +37,20 @@ final class AttendanceIntake {
     private final CreditEngine engine;
     private final UnknownReferencePolicy policy;
     private final BiConsumer<String, CreditOutput> emit;
+    private final Predicate<String> closedAndCaughtUp;
 
+    /**
+     * {@code closedAndCaughtUp} answers whether a session's provider closed it and this task has read
+     * past the closure ({@link dev.accrue.credit.accrual.FinalizationPolicy#caughtUp}), so attendance
+     * for it is final as soon as it is credited; otherwise the finalization punctuator decides.
+     */
     AttendanceIntake(CreditStores stores, CreditEngine engine, UnknownReferencePolicy policy,
-                     BiConsumer<String, CreditOutput> emit) {
+                     BiConsumer<String, CreditOutput> emit, Predicate<String> closedAndCaughtUp) {
         this.stores = stores;
         this.engine = engine;
         this.policy = policy;
         this.emit = emit;
+        this.closedAndCaughtUp = closedAndCaughtUp;
     }
 
     /** A session and licensee an event can be credited against, or why not yet. */
@@ -124,11 +132,14 @@ final class AttendanceIntake {
             return; // the decider saw this event id before (redelivery or replay): nothing changes, not even quiet time
         }
         if (!session.isSelfStudy() && !state.finalized()) {
-            if (stores.closed(session.sessionId())) {
-                // The provider closed the session already: this attendance is late, credit is final at once.
+            if (closedAndCaughtUp.test(session.sessionId())) {
+                // Closed, and this task has read attendance published after the closure: nothing accepted
+                // before the closure is still to come, so credit is final at once.
                 engine.apply(state, new AccrualInput.FinalizeSession(FinalizeReason.CLOSED_BY_PROVIDER, session,
                         known.licensee()), now);
             } else {
+                // Edge case: the closure may be visible before attendance accepted ahead of it (a separate
+                // topic): the punctuator finalizes once the task has caught up or settled.
                 stores.openSessions.put(session.sessionId(), new OpenSession(session.endsAt(), now));
             }
         }

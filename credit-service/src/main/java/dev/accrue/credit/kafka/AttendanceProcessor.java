@@ -3,6 +3,8 @@ package dev.accrue.credit.kafka;
 import dev.accrue.credit.accrual.Accrual;
 import dev.accrue.credit.accrual.AccrualInput;
 import dev.accrue.credit.accrual.CreditRuleBook;
+import dev.accrue.credit.accrual.FinalizationPolicy;
+import dev.accrue.credit.accrual.FinalizationPolicy.Closure;
 import dev.accrue.credit.accrual.FinalizeReason;
 import dev.accrue.credit.attendance.PendingAttendance.Origin;
 import dev.accrue.credit.attendance.UnknownReferencePolicy;
@@ -26,11 +28,12 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 
 /**
  * Applies attendance (keyed by licensee) to the licensee's accrual for the session, and finalizes
- * live sessions. A session is finalized when its provider closed it, or when {@code endsAt} plus
- * the grace period has passed and no attendance for it arrived in this task for the quiet period.
- * Both are checked by a wall-clock punctuator reading the injected clock, so finalization happens
- * even when no new records arrive. Records that can never be credited go to rejections at once, with
- * the reason; those whose licensee or session is not known yet are held ({@link AttendanceIntake}).
+ * live sessions following {@link FinalizationPolicy}: a closed session once this task has read past
+ * the closure or has read no attendance for the settle period since it saw it; an unclosed one when
+ * {@code endsAt} plus the grace period has passed and no attendance for it arrived in this task for
+ * the quiet period. A wall-clock punctuator reading the injected clock checks them, so finalization
+ * happens even when no new records arrive. Records that can never be credited go to rejections at
+ * once, with the reason; those whose licensee or session is not known yet are held ({@link AttendanceIntake}).
  */
 final class AttendanceProcessor implements Processor<String, Decoded<AttendanceEvent>, String, CreditOutput> {
 
@@ -39,7 +42,9 @@ final class AttendanceProcessor implements Processor<String, Decoded<AttendanceE
     private final CreditRuleBook creditRules;
     private final BoardRuleBook boardRules;
     private final UnknownReferencePolicy unknownReferences;
+    private final FinalizationPolicy finalization;
     private ProcessorContext<String, CreditOutput> context;
+    private TaskProgress progress;
     private CreditStores stores;
     private CreditEngine engine;
     private AttendanceIntake intake;
@@ -51,15 +56,18 @@ final class AttendanceProcessor implements Processor<String, Decoded<AttendanceE
         this.creditRules = creditRules;
         this.boardRules = boardRules;
         this.unknownReferences = unknownReferences;
+        this.finalization = new FinalizationPolicy(settings.finalizationGrace(), settings.quietPeriod(),
+                settings.closureSettle());
     }
 
     @Override
     public void init(ProcessorContext<String, CreditOutput> context) {
         this.context = context;
         this.stores = new CreditStores(context);
+        this.progress = new TaskProgress();
         BiConsumer<String, CreditOutput> emit = (key, output) -> context.forward(new Record<>(key, output, clock.millis()));
         this.engine = new CreditEngine(stores, creditRules, boardRules, emit);
-        this.intake = new AttendanceIntake(stores, engine, unknownReferences, emit);
+        this.intake = new AttendanceIntake(stores, engine, unknownReferences, emit, this::closedAndCaughtUp);
         // Wall-clock punctuation: finalization must not wait for new records to advance stream time.
         // Held attendance is retried first (its session may have reached the global table since), so it
         // is credited before its session is finalized.
@@ -74,6 +82,9 @@ final class AttendanceProcessor implements Processor<String, Decoded<AttendanceE
 
     @Override
     public void process(Record<String, Decoded<AttendanceEvent>> decoded) {
+        // Every record counts, even one rejected below: it shows how far this task has read (its timestamp
+        // is when ingest published it) and that it is still reading, which holds back closure finalization.
+        progress.attendanceRead(decoded.timestamp(), clock.instant());
         if (!decoded.value().readable()) {
             reject(decoded.key(), null, decoded.value().error(), decoded.value().raw());
             return;
@@ -122,16 +133,18 @@ final class AttendanceProcessor implements Processor<String, Decoded<AttendanceE
         for (KeyValue<String, FinalizeReason> session : due) {
             finalizeSession(session.key, session.value, now);
             stores.openSessions.delete(session.key);
+            progress.finalized(session.key);
         }
     }
 
     private Optional<FinalizeReason> dueReason(String sessionId, OpenSession open, Instant now) {
-        if (stores.closed(sessionId)) {
-            return Optional.of(FinalizeReason.CLOSED_BY_PROVIDER);
-        }
-        boolean graceOver = !now.isBefore(open.endsAt().plus(settings.finalizationGrace()));
-        boolean quiet = !now.isBefore(open.lastAttendanceAt().plus(settings.quietPeriod()));
-        return graceOver && quiet ? Optional.of(FinalizeReason.QUIET_AFTER_END) : Optional.empty();
+        Optional<Closure> closure = stores.closedAt(sessionId).map(closedAt -> progress.closure(sessionId, closedAt, now));
+        return finalization.due(open.endsAt(), open.lastAttendanceAt(), closure, progress.progress(), now);
+    }
+
+    private boolean closedAndCaughtUp(String sessionId) {
+        return stores.closedAt(sessionId).filter(closedAt -> finalization.caughtUp(closedAt, progress.progress()))
+                .isPresent();
     }
 
     private void finalizeSession(String sessionId, FinalizeReason reason, Instant now) {

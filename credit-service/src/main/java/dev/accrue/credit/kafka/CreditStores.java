@@ -9,6 +9,7 @@ import dev.accrue.credit.compliance.ComplianceReport;
 import dev.accrue.credit.licensee.Licensee;
 import dev.accrue.events.Session;
 import dev.accrue.events.SessionClosed;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -54,8 +55,9 @@ final class CreditStores {
         return Optional.ofNullable(sessions.get(sessionId)).map(ValueAndTimestamp::value).map(CatalogMapper::toDomain);
     }
 
-    boolean closed(String sessionId) {
-        return closures.get(sessionId) != null;
+    /** When the provider closed the session, if it did. */
+    Optional<Instant> closedAt(String sessionId) {
+        return Optional.ofNullable(closures.get(sessionId)).map(ValueAndTimestamp::value).map(SessionClosed::getClosedAt);
     }
 
     Accrual accrual(String sessionId, String licenseeId) {

@@ -8,7 +8,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * Timers and topics of the credit topology ({@code accrue.credit.streams.*}).
  *
  * @param finalizationGrace how long after {@code endsAt} a live session stays open for late attendance
- * @param quietPeriod how long no attendance for a session must have arrived before it is finalized
+ * @param quietPeriod how long no attendance for a session must have arrived before it is finalized after the grace
+ *        period (sessions their provider did not close)
+ * @param closureSettle how long a task must have read no attendance at all, after it saw a session's closure,
+ *        before the closed session is final even though the task has not read attendance published after the
+ *        closure (an idle system); see {@link dev.accrue.credit.accrual.FinalizationPolicy}
  * @param finalizationCheckInterval how often (wall clock) sessions are checked for closure or quiet, and held
  *        attendance is retried against sessions that appeared since
  * @param complianceCheckInterval how often every licence is re-evaluated, since standing changes with the date alone
@@ -21,6 +25,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record CreditStreamsProperties(
         @DefaultValue("30m") Duration finalizationGrace,
         @DefaultValue("5m") Duration quietPeriod,
+        @DefaultValue("10s") Duration closureSettle,
         @DefaultValue("5s") Duration finalizationCheckInterval,
         @DefaultValue("1h") Duration complianceCheckInterval,
         @DefaultValue("accrue.credit.certificates-by-id") String certificatesByIdTopic,

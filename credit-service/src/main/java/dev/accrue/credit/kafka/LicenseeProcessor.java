@@ -44,7 +44,9 @@ final class LicenseeProcessor implements Processor<String, Decoded<LicenseeProfi
         this.stores = new CreditStores(context);
         BiConsumer<String, CreditOutput> emit = (key, output) -> context.forward(new Record<>(key, output, clock.millis()));
         this.engine = new CreditEngine(stores, creditRules, boardRules, emit);
-        this.intake = new AttendanceIntake(stores, engine, unknownReferences, emit);
+        // Never final on release here: the attendance processor's punctuator knows how far the task has read
+        // attendance, and finalizes a closed session once it has read past the closure or settled.
+        this.intake = new AttendanceIntake(stores, engine, unknownReferences, emit, sessionId -> false);
     }
 
     @Override

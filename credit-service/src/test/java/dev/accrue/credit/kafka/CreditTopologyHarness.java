@@ -39,8 +39,9 @@ import org.junit.jupiter.api.BeforeEach;
 
 /**
  * The credit topology in a {@link TopologyTestDriver} with the real Confluent serdes over an
- * in-memory registry and a clock the test moves. Starts with session {@code sess-1} (3 h, APA and
- * IACET) and licensee {@code lic-1} known.
+ * in-memory registry and a clock the test moves. Records carry the clock's time as their timestamp
+ * (when ingest published them) unless a test says otherwise. Starts with session {@code sess-1}
+ * (3 h, APA and IACET) and licensee {@code lic-1} known.
  */
 abstract class CreditTopologyHarness {
 
@@ -48,8 +49,8 @@ abstract class CreditTopologyHarness {
             "accrue.attendance", "accrue.credits", "accrue.certificates", "accrue.compliance", "accrue.rejections",
             "accrue.search-dead-letters", 3, (short) 1, false);
     static final CreditStreamsProperties SETTINGS = new CreditStreamsProperties(Duration.ofMinutes(30),
-            Duration.ofMinutes(5), Duration.ofSeconds(5), Duration.ofHours(1), "accrue.credit.certificates-by-id",
-            Duration.ofMinutes(10), 1000);
+            Duration.ofMinutes(5), Duration.ofSeconds(10), Duration.ofSeconds(5), Duration.ofHours(1),
+            "accrue.credit.certificates-by-id", Duration.ofMinutes(10), 1000);
 
     final InMemorySchemaRegistry registry = new InMemorySchemaRegistry();
     final MutableClock clock = new MutableClock(Instant.parse("2025-03-10T08:00:00Z"));
@@ -96,13 +97,19 @@ abstract class CreditTopologyHarness {
     }
 
     void attend(Attendance... events) {
+        attendPublishedAt(clock.instant(), events);
+    }
+
+    /** Attendance that ingest published at {@code publishedAt} (its record timestamp), read now. */
+    void attendPublishedAt(Instant publishedAt, Attendance... events) {
         for (Attendance event : events) {
-            attendance.pipeInput(event.licenseeId(), AttendanceMapper.toAvro(event, AttendanceSource.API, clock.instant()));
+            attendance.pipeInput(event.licenseeId(), AttendanceMapper.toAvro(event, AttendanceSource.API, publishedAt),
+                    publishedAt);
         }
     }
 
     void profile(Licensee licensee) {
-        licensees.pipeInput(licensee.licenseeId(), LicenseeMapper.toAvro(licensee, clock.instant()));
+        licensees.pipeInput(licensee.licenseeId(), LicenseeMapper.toAvro(licensee, clock.instant()), clock.instant());
     }
 
     void passTime(Duration duration) {
@@ -114,8 +121,23 @@ abstract class CreditTopologyHarness {
         close(SESSION);
     }
 
+    /** The provider closes the session now and no attendance follows: it is final once the closure has settled. */
     void close(String sessionId) {
-        closures.pipeInput(sessionId, new SessionClosed(sessionId, "acme", clock.instant()));
-        passTime(settings().finalizationCheckInterval());
+        closeOnly(sessionId);
+        settle();
+    }
+
+    /** The provider closes the session now; nothing else happens yet. */
+    void closeOnly(String sessionId) {
+        closures.pipeInput(sessionId, new SessionClosed(sessionId, "acme", clock.instant()), clock.instant());
+    }
+
+    /** Check intervals pass, with no attendance, until a closure first seen at the next check has settled. */
+    void settle() {
+        Duration interval = settings().finalizationCheckInterval();
+        Duration needed = interval.plus(settings().closureSettle());
+        for (Duration passed = Duration.ZERO; passed.compareTo(needed) < 0; passed = passed.plus(interval)) {
+            passTime(interval);
+        }
     }
 }

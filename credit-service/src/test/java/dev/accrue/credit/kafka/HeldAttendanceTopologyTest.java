@@ -38,7 +38,8 @@ class HeldAttendanceTopologyTest extends CreditTopologyHarness {
     @Override
     CreditStreamsProperties settings() {
         CreditStreamsProperties s = SETTINGS;
-        return new CreditStreamsProperties(s.finalizationGrace(), s.quietPeriod(), s.finalizationCheckInterval(),
+        return new CreditStreamsProperties(s.finalizationGrace(), s.quietPeriod(), s.closureSettle(),
+                s.finalizationCheckInterval(),
                 s.complianceCheckInterval(), s.certificatesByIdTopic(), WAIT, 3);
     }
 
@@ -106,10 +107,10 @@ class HeldAttendanceTopologyTest extends CreditTopologyHarness {
     }
 
     @Test
-    void held_attendance_for_a_session_the_provider_closed_meanwhile_is_credited_at_once_when_released() {
+    void held_attendance_for_a_session_the_provider_closed_meanwhile_is_credited_before_the_session_is_final() {
         attend(in(NEW_SESSION, joined("09:00")), in(NEW_SESSION, left("12:00")));
         publish(session(NEW_SESSION, Fixtures.live(3, ApprovalBody.APA)));
-        close(NEW_SESSION); // the closure and the retry happen in the same punctuation: retried first, then final
+        close(NEW_SESSION); // each punctuation retries held events first, then finalizes what is due
         assertThat(credits.readValuesToList()).extracting(CreditAward::getSessionId, CreditAward::getHours)
                 .containsExactly(tuple(NEW_SESSION, 3.0));
     }

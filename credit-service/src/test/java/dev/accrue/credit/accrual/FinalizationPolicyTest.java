@@ -1,0 +1,87 @@
+package dev.accrue.credit.accrual;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.accrue.credit.accrual.FinalizationPolicy.Closure;
+import dev.accrue.credit.accrual.FinalizationPolicy.Progress;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** When a live session is final in a task: production timers (grace 30 min, quiet 5 min, settle 10 s). */
+class FinalizationPolicyTest {
+
+    static final FinalizationPolicy POLICY = new FinalizationPolicy(Duration.ofMinutes(30), Duration.ofMinutes(5),
+            Duration.ofSeconds(10));
+    static final Instant ENDS = Instant.parse("2025-03-10T12:00:00Z");
+    static final Instant CLOSED = Instant.parse("2025-03-10T12:05:00Z");
+    static final Instant SEEN = CLOSED.plusSeconds(1);
+
+    private static Optional<FinalizeReason> closedSession(Progress progress, Instant now) {
+        return POLICY.due(ENDS, ENDS, Optional.of(new Closure(CLOSED, SEEN)), progress, now);
+    }
+
+    private static Progress read(Instant publishedAt, Instant at) {
+        return Progress.none().after(publishedAt, at);
+    }
+
+    @Test
+    void a_closed_session_is_final_once_the_task_has_read_attendance_published_after_the_closure() {
+        assertThat(closedSession(read(CLOSED.plusMillis(1), SEEN), SEEN)).contains(FinalizeReason.CLOSED_BY_PROVIDER);
+    }
+
+    @Test
+    void attendance_published_at_the_closure_instant_is_not_enough_to_be_caught_up() {
+        assertThat(POLICY.caughtUp(CLOSED, read(CLOSED, SEEN))).isFalse();
+        assertThat(closedSession(read(CLOSED, SEEN), SEEN)).isEmpty();
+    }
+
+    @Test
+    void a_closed_session_is_not_final_at_once_when_only_attendance_published_before_the_closure_was_read() {
+        assertThat(closedSession(read(CLOSED.minusSeconds(30), SEEN), SEEN)).isEmpty();
+    }
+
+    @Test
+    void a_closed_session_is_final_when_nothing_was_read_for_the_settle_period_after_the_closure_was_seen() {
+        assertThat(closedSession(Progress.none(), SEEN.plusSeconds(9))).isEmpty();
+        assertThat(closedSession(Progress.none(), SEEN.plusSeconds(10))).contains(FinalizeReason.CLOSED_BY_PROVIDER);
+    }
+
+    @Test
+    void the_settle_period_restarts_with_every_attendance_read_whatever_its_session() {
+        Progress stillReading = read(CLOSED.minusSeconds(1), SEEN.plusSeconds(8));
+        assertThat(closedSession(stillReading, SEEN.plusSeconds(17))).isEmpty();
+        assertThat(closedSession(stillReading, SEEN.plusSeconds(18))).contains(FinalizeReason.CLOSED_BY_PROVIDER);
+    }
+
+    @Test
+    void the_settle_period_counts_from_when_the_closure_was_seen_not_from_attendance_read_before_it() {
+        Progress readLongAgo = read(CLOSED.minusSeconds(600), CLOSED.minusSeconds(600));
+        assertThat(closedSession(readLongAgo, SEEN.plusSeconds(1))).isEmpty();
+    }
+
+    @Test
+    void a_closed_session_waits_for_its_closure_rule_even_when_the_grace_and_quiet_periods_are_over() {
+        Instant muchLater = ENDS.plus(Duration.ofHours(2));
+        Optional<Closure> justSeen = Optional.of(new Closure(CLOSED, muchLater));
+        assertThat(POLICY.due(ENDS, ENDS, justSeen, Progress.none(), muchLater)).isEmpty();
+    }
+
+    @Test
+    void an_unclosed_session_is_final_after_its_end_plus_grace_once_quiet() {
+        Instant graceOver = ENDS.plus(Duration.ofMinutes(30));
+        assertThat(POLICY.due(ENDS, graceOver.minus(Duration.ofMinutes(4)), Optional.empty(), Progress.none(), graceOver))
+                .isEmpty();
+        assertThat(POLICY.due(ENDS, graceOver.minus(Duration.ofMinutes(5)), Optional.empty(), Progress.none(), graceOver))
+                .contains(FinalizeReason.QUIET_AFTER_END);
+        assertThat(POLICY.due(ENDS, ENDS, Optional.empty(), Progress.none(), graceOver.minusSeconds(1))).isEmpty();
+    }
+
+    @Test
+    void progress_keeps_the_newest_publish_time_when_records_arrive_out_of_order() {
+        Progress progress = read(CLOSED.plusSeconds(5), SEEN).after(CLOSED.minusSeconds(5), SEEN.plusSeconds(1));
+        assertThat(progress.publishedUpTo()).isEqualTo(CLOSED.plusSeconds(5));
+        assertThat(progress.lastProcessedAt()).isEqualTo(SEEN.plusSeconds(1));
+    }
+}
