@@ -5,10 +5,14 @@ import dev.accrue.stack.Endpoints;
 import dev.accrue.stack.LocalProcesses;
 import dev.accrue.stack.ServiceFleet;
 import dev.accrue.stack.StackLayout;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * A fresh local stack for one benchmark, and the services it starts; closing it stops them all
@@ -16,15 +20,48 @@ import java.util.List;
  */
 final class BenchContext implements AutoCloseable {
 
+    private static final int ATTEMPTS = 3;
+
     private final StackLayout layout = StackLayout.locate();
-    private final LocalProcesses stack = new LocalProcesses(layout, LocalProcesses.Ports.ephemeral());
+    private final LocalProcesses stack;
     private final List<ServiceFleet> fleets = new ArrayList<>();
     private final Endpoints endpoints;
     private final Path logDir;
 
+    /**
+     * Starts the stack on free ports. A free port can be taken by another process before the
+     * component binds it (the machine is shared), so a start that fails on a port in use is retried
+     * on other ports; any other failure is not.
+     */
     BenchContext(Path logDir) {
         this.logDir = logDir;
-        this.endpoints = stack.start(EnumSet.allOf(Component.class));
+        Progress.step("Starting a fresh local stack (Kafka, schema registry, Elasticsearch)");
+        Started started = startStack(layout);
+        this.stack = started.stack();
+        this.endpoints = started.endpoints();
+    }
+
+    private record Started(LocalProcesses stack, Endpoints endpoints) {
+    }
+
+    private static Started startStack(StackLayout layout) {
+        for (int attempt = 1; ; attempt++) {
+            LocalProcesses candidate = new LocalProcesses(layout, LocalProcesses.Ports.ephemeral());
+            try {
+                return new Started(candidate, candidate.start(EnumSet.allOf(Component.class)));
+            } catch (RuntimeException e) {
+                candidate.close();
+                if (attempt == ATTEMPTS || !portInUse(e)) {
+                    throw e;
+                }
+                Progress.step("A port was taken before the stack bound it; starting again on other ports");
+            }
+        }
+    }
+
+    private static boolean portInUse(Throwable e) {
+        String message = String.valueOf(e.getMessage());
+        return message.contains("Address already in use") || message.contains("already in use");
     }
 
     StackLayout layout() {
@@ -35,17 +72,56 @@ final class BenchContext implements AutoCloseable {
         return endpoints;
     }
 
-    /** Starts the given services on free ports with the benchmark's 512 MB heap. */
+    /** Starts the given services on free ports with the benchmark's 512 MB heap, and waits until they are healthy. */
     ServiceFleet fleet(List<ServiceFleet.Service> services) {
-        ServiceFleet fleet = ServiceFleet.ephemeralPorts(layout);
-        fleets.add(fleet);
-        fleet.start(endpoints, logDir, services, List.of());
-        return fleet;
+        return fleet(services, List.of());
+    }
+
+    /** As {@link #fleet(List)}, with extra JVM arguments (a later {@code -D} overrides the fleet's own). */
+    ServiceFleet fleet(List<ServiceFleet.Service> services, List<String> extraJvmArgs) {
+        Progress.step("Starting " + services.stream().map(ServiceFleet.Service::module).toList() + " (-Xmx512m)");
+        for (int attempt = 1; ; attempt++) {
+            ServiceFleet fleet = ServiceFleet.ephemeralPorts(layout);
+            fleets.add(fleet);
+            try {
+                fleet.start(endpoints, logDir, services, extraJvmArgs);
+                return fleet;
+            } catch (RuntimeException e) {
+                fleet.close();
+                fleets.remove(fleet);
+                if (attempt == ATTEMPTS || !portInUse(e)) {
+                    throw e;
+                }
+                Progress.step("A service's port was taken before it bound it; starting again on other ports");
+            }
+        }
+    }
+
+    /** The service's console log (the fleet writes it to {@code <logDir>/logs/<module>.log}). */
+    Path logFile(ServiceFleet.Service service) {
+        return logDir.resolve("logs").resolve(service.module() + ".log");
     }
 
     @Override
     public void close() {
         fleets.forEach(ServiceFleet::close);
         stack.close();
+        deleteStreamsState();
+    }
+
+    /** The credit service's Kafka Streams state belongs to this run's cluster only. */
+    private void deleteStreamsState() {
+        if (!Files.isDirectory(logDir)) {
+            return;
+        }
+        try (Stream<Path> dirs = Files.list(logDir)) {
+            for (Path dir : dirs.filter(d -> d.getFileName().toString().startsWith("credit-streams-")).toList()) {
+                try (Stream<Path> paths = Files.walk(dir)) {
+                    paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                }
+            }
+        } catch (IOException e) {
+            System.err.println("Could not delete credit streams state under " + logDir + ": " + e.getMessage());
+        }
     }
 }

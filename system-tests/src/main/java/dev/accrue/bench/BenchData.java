@@ -11,6 +11,7 @@ final class BenchData {
 
     static final String PROVIDER_KEY = "dev-provider-acme-key";
     static final String ADMIN_KEY = "dev-admin-key";
+    static final String ANALYST_KEY = "dev-analyst-key";
 
     static void publishSession(ServiceClients http, String sessionId, String provider) {
         Map<String, Object> body = new LinkedHashMap<>(Map.of("courseId", "BENCH-1", "providerId", provider,

@@ -3,30 +3,125 @@ package dev.accrue.bench;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * Runs the benchmarks and writes BENCHMARKS.md ({@code ./accrue bench [name...]}). Each one gets
- * a fresh local stack. Figures come from this program only; the file is never edited by hand.
+ * Runs the benchmarks and writes BENCHMARKS.md: {@code ./accrue bench [--scale F] [name...]}, where
+ * the names are those below (all when none is given) and {@code --scale} multiplies every
+ * benchmark's size (for a quick try; the report says which sizes ran). Each one gets a fresh
+ * local stack. Figures come from this program only; the file is never edited by hand. A benchmark
+ * that fails gets a section saying so, and the others still run.
  */
 public final class Benchmarks {
 
-    public static void main(String[] args) throws Exception {
-        List<String> selected = List.of(args);
-        Path root = Path.of(System.getProperty("accrue.root", "."));
-        Path logs = root.resolve(".accrue/bench-logs");
-        List<BenchmarkReport> reports = new ArrayList<>();
-        if (selected.isEmpty() || selected.contains("ingest")) {
-            try (BenchContext context = new BenchContext(logs)) {
-                reports.add(new IngestBenchmark(context, 300_000).run());
-            }
-        }
-        String markdown = BenchmarkReport.markdown(reports, machine());
-        Files.writeString(root.resolve("BENCHMARKS.md"), markdown);
-        System.out.println(markdown);
+    /** A benchmark by its command-line name: its title, and how to run it at a scale. */
+    private record Entry(String title, Runner runner) {
     }
 
-    private static String machine() {
+    @FunctionalInterface
+    private interface Runner {
+        BenchmarkReport run(Path logs, double scale) throws Exception;
+    }
+
+    private static final Map<String, Entry> BENCHMARKS = new LinkedHashMap<>();
+
+    static {
+        BENCHMARKS.put(IngestBenchmark.KEY, new Entry(IngestBenchmark.TITLE, (logs, scale) -> {
+            try (BenchContext context = new BenchContext(logs)) {
+                return new IngestBenchmark(context, sized(300_000, scale)).run();
+            }
+        }));
+        BENCHMARKS.put(CreditBenchmark.KEY, new Entry(CreditBenchmark.TITLE, (logs, scale) -> {
+            try (BenchContext context = new BenchContext(logs)) {
+                return new CreditBenchmark(context, sized(200_000, scale)).run();
+            }
+        }));
+        BENCHMARKS.put(IndexingBenchmark.KEY, new Entry(IndexingBenchmark.TITLE, (logs, scale) -> {
+            try (BenchContext context = new BenchContext(logs)) {
+                return new IndexingBenchmark(context, sized(60_000, scale)).run();
+            }
+        }));
+        BENCHMARKS.put(LatencyBenchmark.KEY, new Entry(LatencyBenchmark.TITLE, (logs, scale) -> {
+            try (BenchContext context = new BenchContext(logs)) {
+                return new LatencyBenchmark(context, java.time.Duration.ofSeconds(Math.max(5, sized(30, scale)))).run();
+            }
+        }));
+        BENCHMARKS.put(AnalyticsBenchmark.KEY, new Entry(AnalyticsBenchmark.TITLE, (logs, scale) -> {
+            try (BenchContext context = new BenchContext(logs)) {
+                return new AnalyticsBenchmark(context, sized(1_000_000, scale), Math.max(5, sized(30, scale))).run();
+            }
+        }));
+        BENCHMARKS.put(MemoryBenchmark.KEY, new Entry(MemoryBenchmark.TITLE, (logs, scale) -> {
+            try (BenchContext context = new BenchContext(logs)) {
+                return new MemoryBenchmark(context, Math.max(20, sized(300, scale)), Math.max(12, sized(60, scale))).run();
+            }
+        }));
+        BENCHMARKS.put(RulesEngineBenchmark.KEY, new Entry(RulesEngineBenchmark.TITLE, (logs, scale) ->
+                new RulesEngineBenchmark(logs.getParent().getParent(), logs).run()));
+    }
+
+    public static void main(String[] args) throws Exception {
+        double scale = 1.0;
+        List<String> selected = new ArrayList<>();
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--scale") && i + 1 < args.length) {
+                scale = Double.parseDouble(args[++i]);
+            } else if (BENCHMARKS.containsKey(args[i])) {
+                selected.add(args[i]);
+            } else {
+                System.err.println("Unknown benchmark '" + args[i] + "'. Usage: ./accrue bench [--scale F] ["
+                        + String.join("|", BENCHMARKS.keySet()) + "]...");
+                System.exit(2);
+            }
+        }
+        if (selected.isEmpty()) {
+            selected.addAll(BENCHMARKS.keySet());
+        }
+        Path root = Path.of(System.getProperty("accrue.root", ".")).toAbsolutePath().normalize();
+        Path logs = root.resolve(".accrue/bench-logs"); // rules assumes it is two levels below the root
+        Path output = root.resolve("BENCHMARKS.md");
+        long started = System.nanoTime();
+        List<BenchmarkReport> reports = new ArrayList<>();
+        for (String key : selected) {
+            Entry entry = BENCHMARKS.get(key);
+            Progress.step("=== %s (./accrue bench %s) ===", entry.title(), key);
+            long start = System.nanoTime();
+            BenchmarkReport report;
+            try {
+                report = entry.runner().run(logs, scale);
+            } catch (Exception | Error e) {
+                System.out.println();
+                Progress.step("%s failed: %s (service logs in %s)", key, e, logs.resolve("logs"));
+                e.printStackTrace(System.out);
+                report = BenchmarkReport.failed(key, entry.title(), "./accrue bench " + key, machine(), e);
+            }
+            if (scale != 1.0) {
+                report = withNote(report, String.format("Run at `--scale %s` of the default sizes.", scale));
+            }
+            reports.add(report);
+            String existing = Files.exists(output) ? Files.readString(output) : "";
+            Files.writeString(output, BenchmarkReport.document(List.copyOf(BENCHMARKS.keySet()), existing, List.of(report)));
+            Progress.step("%s done in %.0f s; %s updated", key, Progress.elapsed(start), output);
+        }
+        System.out.println();
+        reports.forEach(r -> System.out.print(r.section()));
+        Progress.step("All done in %.1f min", Progress.elapsed(started) / 60);
+    }
+
+    private static BenchmarkReport withNote(BenchmarkReport report, String note) {
+        List<String> notes = new ArrayList<>(report.notes());
+        notes.add(note);
+        return new BenchmarkReport(report.key(), report.title(), report.method(), report.command(), report.rows(),
+                List.copyOf(notes), report.measured());
+    }
+
+    static int sized(int defaultSize, double scale) {
+        return Math.max(1, (int) Math.round(defaultSize * scale));
+    }
+
+    static String machine() {
         Runtime runtime = Runtime.getRuntime();
         return String.format("%d cores, %d GiB RAM, Java %s (%s), %s %s", runtime.availableProcessors(),
                 totalMemoryGiB(), System.getProperty("java.version"), System.getProperty("java.vm.name"),
@@ -37,7 +132,7 @@ public final class Benchmarks {
         try {
             for (String line : Files.readAllLines(Path.of("/proc/meminfo"))) {
                 if (line.startsWith("MemTotal:")) {
-                    return Long.parseLong(line.replaceAll("\\D", "")) / (1024 * 1024);
+                    return Math.round(Long.parseLong(line.replaceAll("\\D", "")) / (1024.0 * 1024.0));
                 }
             }
         } catch (Exception e) {

@@ -21,12 +21,31 @@ final class Stats {
         return String.format("%,.0f %s/s", perSecond, unit);
     }
 
+    /** Two decimals, or two significant digits for small ratios (0.0046 rather than 0.00). */
     static String ratio(double value, double baseline) {
-        return String.format("%.2f", value / baseline);
+        double ratio = value / baseline;
+        if (ratio != 0 && Math.abs(ratio) < 0.1) {
+            return new java.math.BigDecimal(ratio).round(new java.math.MathContext(2)).toPlainString();
+        }
+        return String.format("%.2f", ratio);
     }
 
     static String millis(double ms) {
-        return String.format("%,.0f ms", ms);
+        return ms < 10 ? String.format("%.1f ms", ms) : String.format("%,.0f ms", ms);
+    }
+
+    static String mib(long bytes) {
+        return String.format("%,d MiB", Math.round(bytes / (1024.0 * 1024.0)));
+    }
+
+    /** "met" or "not met", with the measured value's share of the goal, e.g. {@code met (1.3× the goal)}. */
+    static String atLeast(double value, double goal, String goalText) {
+        return String.format("%s: %s (%.2f× the goal)", goalText, value >= goal ? "met" : "not met", value / goal);
+    }
+
+    /** For limits (latencies): the value as a fraction of the limit, below 1 is inside it. */
+    static String atMost(double value, double limit, String goalText) {
+        return String.format("%s: %s (%.2f of the limit)", goalText, value < limit ? "met" : "not met", value / limit);
     }
 
     private Stats() {

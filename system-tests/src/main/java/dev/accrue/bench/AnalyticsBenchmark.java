@@ -1,0 +1,370 @@
+package dev.accrue.bench;
+
+import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
+import co.elastic.clients.util.BinaryData;
+import co.elastic.clients.util.ContentType;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.accrue.events.AttendanceType;
+import dev.accrue.events.Session;
+import dev.accrue.stack.ServiceClients;
+import dev.accrue.stack.ServiceFleet;
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+
+/**
+ * Analytics query latency over a million attendance documents: the service's HTTP endpoints against
+ * the very Elasticsearch requests they send, replayed straight to the node, alternating call by
+ * call, so the ratio is the service's own overhead (HTTP, auth, building the requests, reading the
+ * aggregations, writing JSON).
+ */
+final class AnalyticsBenchmark {
+
+    static final String KEY = "analytics";
+    static final String TITLE = "Analytics query latency over 1,000,000 attendance documents";
+    private static final int LICENSEES = 20_000;
+    private static final int DAYS = 60;
+    private static final String ATTENDANCE = "accrue-attendance";
+    private static final String AWARDS = "accrue-awards";
+    private static final Pattern CURL = Pattern.compile("curl -iX (\\w+) '([^']+)'(?: -d '(.*)')?\\s*$");
+
+    private final BenchContext context;
+    private final int documents;
+    private final int awards;
+    private final int rounds;
+    private final int warmupRounds = 5;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    AnalyticsBenchmark(BenchContext context, int documents, int rounds) {
+        this.context = context;
+        this.documents = documents;
+        this.awards = documents / 10;
+        this.rounds = rounds;
+    }
+
+    /** A captured Elasticsearch request: method, path with query string, body. */
+    record EsRequest(String method, String pathAndQuery, String body) {
+    }
+
+    BenchmarkReport run() throws Exception {
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        String range = "from=" + today.minusDays(DAYS) + "&to=" + today;
+        Map<String, String> endpoints = new LinkedHashMap<>();
+        endpoints.put("trends", "/v1/analytics/trends?metric=attendances&interval=day&" + range);
+        endpoints.put("top-courses", "/v1/analytics/top-courses?by=attendees&limit=10&" + range);
+        endpoints.put("categories", "/v1/analytics/categories?" + range);
+        endpoints.put("formats", "/v1/analytics/formats?" + range);
+        endpoints.put("completion", "/v1/analytics/completion?groupBy=course&limit=20&" + range);
+
+        try (BenchKafka kafka = new BenchKafka(context.endpoints());
+             BenchElastic elastic = new BenchElastic(context.endpoints().elasticsearchUrl());
+             KafkaProducer<String, SpecificRecord> producer = kafka.producer()) {
+            kafka.createAccrueTopics();
+            ServiceFleet fleet = context.fleet(List.of(ServiceFleet.Service.SEARCH),
+                    List.of("-Dmanagement.endpoints.web.exposure.include=health,info,metrics,prometheus,loggers"));
+            ServiceClients clients = new ServiceClients(fleet);
+
+            Map<String, ObjectNode> attendanceTemplates = new HashMap<>();
+            Map<String, ObjectNode> awardTemplates = new HashMap<>();
+            List<String> sessionIds = seed(producer, elastic, attendanceTemplates, awardTemplates);
+            load(elastic, sessionIds, attendanceTemplates, awardTemplates);
+            // Every call below must reach the data: repeated identical aggregations would otherwise be answered
+            // from the shard request cache, for the service and the baseline alike.
+            elastic.require("PUT", "/" + ATTENDANCE + "," + AWARDS + "/_settings", "{\"index.requests.cache.enable\":false}");
+
+            Progress.step("Capturing the Elasticsearch requests behind each endpoint (the client's trace log, on for one call each)");
+            Map<String, List<EsRequest>> captured = capture(clients, endpoints);
+
+            Progress.step("Measuring: %d rounds (+%d warm-up) of each endpoint and its replayed requests, alternating",
+                    rounds, warmupRounds);
+            Map<String, List<Double>> service = new LinkedHashMap<>();
+            Map<String, List<Double>> baseline = new LinkedHashMap<>();
+            endpoints.keySet().forEach(k -> {
+                service.put(k, new ArrayList<>());
+                baseline.put(k, new ArrayList<>());
+            });
+            String serviceUrl = fleet.url(ServiceFleet.Service.SEARCH);
+            String esUrl = context.endpoints().elasticsearchUrl();
+            Progress.Bar bar = Progress.bar("rounds", rounds + warmupRounds);
+            for (int r = 0; r < rounds + warmupRounds; r++) {
+                for (var endpoint : endpoints.entrySet()) {
+                    List<EsRequest> requests = captured.get(endpoint.getKey());
+                    boolean serviceFirst = r % 2 == 0;
+                    double a = serviceFirst ? timeService(serviceUrl + endpoint.getValue()) : timeReplay(esUrl, requests);
+                    double b = serviceFirst ? timeReplay(esUrl, requests) : timeService(serviceUrl + endpoint.getValue());
+                    if (r >= warmupRounds) {
+                        service.get(endpoint.getKey()).add(serviceFirst ? a : b);
+                        baseline.get(endpoint.getKey()).add(serviceFirst ? b : a);
+                    }
+                }
+                bar.update(r + 1);
+            }
+
+            BenchmarkReport.Builder report = new BenchmarkReport.Builder(KEY, TITLE)
+                    .method("""
+                            search-service starts (as a process, `-Xmx512m`, profile `local`) and installs its index
+                            templates. A small seed (%d sessions, one attendance event and one award each) goes through
+                            Kafka so that the service writes one real document of each kind per session; those are the
+                            templates for %,d attendance documents and %,d award documents (%,d licensees, the last %d days,
+                            JOINED and LEFT), bulk-loaded straight into `%s` and `%s` (refresh and per-request
+                            fsync off while loading, back to the defaults after). The shard request cache is then
+                            switched off on both, so every call aggregates over the documents instead of returning a cached
+                            answer. The Elasticsearch requests each endpoint sends are captured once from the service's
+                            own client trace log (`tracer` logger, via the actuator, then switched off again). Each round
+                            calls every endpoint over HTTP with an analyst key and replays its captured requests straight
+                            to the node over HTTP in turn (sequentially, as the service sends them), alternating which goes
+                            first; %d warm-up rounds are not counted, %d are. Percentiles are of whole calls. The ratio is
+                            service p95 over direct p95: what the service adds on top of Elasticsearch's own work."""
+                            .formatted(sessionIds.size(), documents, awards, LICENSEES, DAYS, ATTENDANCE, AWARDS,
+                                    warmupRounds, rounds));
+            double worstP95 = 0;
+            for (var endpoint : endpoints.entrySet()) {
+                List<Double> s = service.get(endpoint.getKey());
+                List<Double> d = baseline.get(endpoint.getKey());
+                double p95 = Stats.percentile(s, 95);
+                worstP95 = Math.max(worstP95, p95);
+                report.row("`GET " + endpoint.getValue().replace("&" + range, "").replace("?" + range, "")
+                                + "` p50 / p95 / p99", triple(s),
+                        triple(d) + " (" + captured.get(endpoint.getKey()).size() + " direct `_search`)",
+                        Stats.ratio(p95, Stats.percentile(d, 95)), Stats.atMost(p95, 100, "p95 < 100 ms"));
+            }
+            report.note("Every endpoint was called with `" + range + "` (the whole generated range). With " + rounds
+                    + " calls per endpoint, p99 is (nearly) the slowest call.");
+            report.note(String.format("Slowest endpoint p95: %s against the 100 ms goal.", Stats.millis(worstP95)));
+            return report.build();
+        }
+    }
+
+    /** Publishes a session, an attendance event and an award per course and provider, and reads back the documents. */
+    private List<String> seed(KafkaProducer<String, SpecificRecord> producer, BenchElastic elastic,
+                              Map<String, ObjectNode> attendanceTemplates, Map<String, ObjectNode> awardTemplates)
+            throws InterruptedException {
+        Instant start = LocalDate.now(ZoneOffset.UTC).minusDays(DAYS / 2).atTime(16, 0).toInstant(ZoneOffset.UTC);
+        List<Session> sessions = new ArrayList<>();
+        for (String provider : List.of("acme", "northwind")) {
+            for (BenchEvents.Course course : BenchEvents.COURSES) {
+                sessions.add(BenchEvents.liveSession(provider + "-" + course.courseId() + "-bench", provider, course, start));
+            }
+        }
+        Progress.step("Seeding %d sessions with one attendance event and one award each through Kafka", sessions.size());
+        BenchEvents.sendAll(producer, BenchKafka.SESSIONS,
+                sessions.stream().map(s -> new BenchEvents.KeyedRecord(s.getSessionId(), s)).toList(), null);
+        List<BenchEvents.KeyedRecord> events = new ArrayList<>();
+        List<BenchEvents.KeyedRecord> credits = new ArrayList<>();
+        for (Session s : sessions) {
+            events.add(new BenchEvents.KeyedRecord("seed-lic", BenchEvents.attendance("seed-" + s.getSessionId(), s.getSessionId(),
+                    "seed-lic", AttendanceType.JOINED, s.getStartsAt())));
+            credits.add(new BenchEvents.KeyedRecord("seed-lic", BenchEvents.award(s, "seed-lic", s.getEndsAt())));
+        }
+        BenchEvents.sendAll(producer, BenchKafka.ATTENDANCE, events, null);
+        BenchEvents.sendAll(producer, BenchKafka.CREDITS, credits, null);
+        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        int n = sessions.size();
+        while (!(elastic.count(ATTENDANCE, "{\"term\":{\"sessionResolved\":true}}") >= n && elastic.count(AWARDS) >= n)) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("search-service did not index the seed within 2 minutes");
+            }
+            Thread.sleep(250); // polling interval
+            elastic.refresh(ATTENDANCE + "," + AWARDS);
+        }
+        elastic.scroll(ATTENDANCE, 100, hit -> attendanceTemplates.put(hit.path("_source").path("sessionId").asText(),
+                (ObjectNode) hit.path("_source")));
+        elastic.scroll(AWARDS, 100, hit -> awardTemplates.put(hit.path("_source").path("sessionId").asText(),
+                (ObjectNode) hit.path("_source")));
+        return sessions.stream().map(Session::getSessionId).toList();
+    }
+
+    /** Generates the documents from the templates (varying who, when and what) and bulk-loads them. */
+    private void load(BenchElastic elastic, List<String> sessionIds, Map<String, ObjectNode> attendanceTemplates,
+                      Map<String, ObjectNode> awardTemplates) throws IOException {
+        Progress.step("Bulk-loading %,d attendance and %,d award documents", documents, awards);
+        Random random = new Random(42);
+        long now = Instant.now().truncatedTo(ChronoUnit.MINUTES).toEpochMilli();
+        long span = Duration.ofDays(DAYS).toMillis();
+        Progress.Bar bar = Progress.bar("docs", documents + (long) awards);
+        long done = 0;
+        // Loading is set-up, not measured: no refreshes and no fsync per bulk while it runs, the defaults again after.
+        String indices = "/" + ATTENDANCE + "," + AWARDS + "/_settings";
+        elastic.require("PUT", indices, "{\"index.refresh_interval\":\"-1\",\"index.translog.durability\":\"async\"}");
+        try (BenchElastic.Ingester ingester = elastic.ingester(5000, 10_000_000, 2, 1000)) {
+            for (int i = 0; i < documents; i++) {
+                String session = sessionIds.get(skewed(random, sessionIds.size()));
+                String licensee = String.format("gen-lic-%05d", random.nextInt(LICENSEES));
+                ObjectNode doc = attendanceTemplates.get(session).deepCopy();
+                boolean joined = random.nextInt(100) < 55;
+                Instant at = Instant.ofEpochMilli(now - (long) (random.nextDouble() * span));
+                doc.put("eventId", "gen-" + i).put("licenseeId", licensee).put("participation", licensee + "|" + session)
+                        .put("type", joined ? "JOINED" : "LEFT").put("participant", joined)
+                        .put("occurredAt", at.toString()).put("receivedAt", at.plusSeconds(2).toString());
+                add(ingester, ATTENDANCE, "gen-" + i, doc);
+                bar.update(++done);
+            }
+            for (int i = 0; i < awards; i++) {
+                String session = sessionIds.get(skewed(random, sessionIds.size()));
+                String licensee = String.format("gen-lic-%05d", random.nextInt(LICENSEES));
+                ObjectNode doc = awardTemplates.get(session).deepCopy();
+                Instant at = Instant.ofEpochMilli(now - (long) (random.nextDouble() * span));
+                boolean earned = random.nextInt(10) > 0;
+                doc.put("awardId", "gen-award-" + i).put("licenseeId", licensee).put("participation", licensee + "|" + session)
+                        .put("completedAt", at.toString()).put("awardedAt", at.plusSeconds(60).toString()).put("earned", earned);
+                if (!earned) {
+                    doc.put("hours", 0.0);
+                }
+                add(ingester, AWARDS, "gen-award-" + i, doc);
+                bar.update(++done);
+            }
+            ingester.close();
+            ingester.requireNoFailures();
+        }
+        elastic.require("PUT", indices, "{\"index.refresh_interval\":null,\"index.translog.durability\":null}");
+        elastic.refresh(ATTENDANCE + "," + AWARDS);
+        long count = elastic.count(ATTENDANCE);
+        if (count < documents) {
+            throw new IllegalStateException("Only " + count + " attendance documents after loading " + documents);
+        }
+    }
+
+    private static void add(BenchElastic.Ingester ingester, String index, String id, JsonNode doc) throws IOException {
+        byte[] json = BenchElastic.JSON.writeValueAsBytes(doc);
+        ingester.bulk.add(BulkOperation.of(b -> b.index(i -> i.index(index).id(id)
+                .document(BinaryData.of(json, ContentType.APPLICATION_JSON)))));
+    }
+
+    /** Some sessions are far more popular than others, as in real catalogs. */
+    private static int skewed(Random random, int n) {
+        return (int) Math.min(n - 1, Math.floor(n * Math.pow(random.nextDouble(), 2)));
+    }
+
+    /** Turns the client's trace logger on, calls each endpoint once, and reads the requests it logged. */
+    private Map<String, List<EsRequest>> capture(ServiceClients clients, Map<String, String> endpoints) throws Exception {
+        Path log = context.logFile(ServiceFleet.Service.SEARCH);
+        setTracer(clients, "TRACE");
+        Map<String, List<EsRequest>> captured = new LinkedHashMap<>();
+        try {
+            for (var endpoint : endpoints.entrySet()) {
+                long offset = log.toFile().length();
+                ServiceClients.Response response = clients.get(ServiceFleet.Service.SEARCH, endpoint.getValue(), BenchData.ANALYST_KEY);
+                if (!response.ok()) {
+                    throw new IllegalStateException("GET " + endpoint.getValue() + " answered " + response.status() + ": " + response.body());
+                }
+                List<EsRequest> requests = List.of();
+                long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+                while (requests.isEmpty() && System.nanoTime() < deadline) {
+                    Thread.sleep(100); // the log is written by the service process
+                    requests = parse(readFrom(log, offset));
+                }
+                if (requests.isEmpty()) {
+                    throw new IllegalStateException("No Elasticsearch request was traced for " + endpoint.getValue()
+                            + "; the baseline needs the service's requests");
+                }
+                captured.put(endpoint.getKey(), requests);
+            }
+        } finally {
+            setTracer(clients, null);
+        }
+        return captured;
+    }
+
+    private static void setTracer(ServiceClients clients, String level) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("configuredLevel", level);
+        ServiceClients.Response response = clients.post(ServiceFleet.Service.SEARCH, "/actuator/loggers/tracer", BenchData.ADMIN_KEY, body);
+        if (!response.ok()) {
+            throw new IllegalStateException("Cannot set the tracer log level: HTTP " + response.status() + " " + response.body());
+        }
+    }
+
+    static List<EsRequest> parse(String logText) {
+        List<EsRequest> requests = new ArrayList<>();
+        for (String line : logText.split("\n")) {
+            int at = line.indexOf("curl -iX ");
+            if (at < 0) {
+                continue;
+            }
+            Matcher m = CURL.matcher(line.substring(at));
+            if (m.find() && m.group(2).contains("/_search")) {
+                URI uri = URI.create(m.group(2));
+                String query = uri.getRawQuery() == null ? "" : String.join("&", java.util.Arrays.stream(uri.getRawQuery().split("&"))
+                        .filter(p -> !p.equals("pretty") && !p.startsWith("pretty=")).toList());
+                requests.add(new EsRequest(m.group(1), uri.getRawPath() + (query.isEmpty() ? "" : "?" + query), m.group(3)));
+            }
+        }
+        return requests;
+    }
+
+    private static String readFrom(Path file, long offset) throws IOException {
+        try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "r")) {
+            long length = raf.length();
+            if (length <= offset) {
+                return "";
+            }
+            byte[] bytes = new byte[(int) (length - offset)];
+            raf.seek(offset);
+            raf.readFully(bytes);
+            return new String(bytes, StandardCharsets.UTF_8);
+        }
+    }
+
+    private double timeService(String url) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60))
+                .header("Authorization", "Bearer " + BenchData.ANALYST_KEY).header("Accept", "application/json").GET().build();
+        return time(request);
+    }
+
+    private double timeReplay(String esUrl, List<EsRequest> requests) {
+        long start = System.nanoTime();
+        for (EsRequest r : requests) {
+            HttpRequest.BodyPublisher body = r.body() == null ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(r.body());
+            time(HttpRequest.newBuilder(URI.create(esUrl + r.pathAndQuery())).timeout(Duration.ofSeconds(60))
+                    .header("Content-Type", "application/json").method(r.method(), body).build());
+        }
+        return (System.nanoTime() - start) / 1e6;
+    }
+
+    /** Milliseconds until the whole answer is read; anything but 200 fails the benchmark. */
+    private double time(HttpRequest request) {
+        long start = System.nanoTime();
+        try {
+            HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            double ms = (System.nanoTime() - start) / 1e6;
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException(request.method() + " " + request.uri() + " answered " + response.statusCode() + ": "
+                        + new String(response.body(), StandardCharsets.UTF_8));
+            }
+            return ms;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String triple(List<Double> latencies) {
+        return Stats.millis(Stats.percentile(latencies, 50)) + " / " + Stats.millis(Stats.percentile(latencies, 95)) + " / "
+                + Stats.millis(Stats.percentile(latencies, 99));
+    }
+}

@@ -1,0 +1,201 @@
+package dev.accrue.bench;
+
+import co.elastic.clients.elasticsearch._types.VersionType;
+import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.accrue.events.AttendanceType;
+import dev.accrue.events.Session;
+import dev.accrue.stack.ServiceFleet;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+
+/**
+ * Indexing throughput: sessions, attendance and awards are on their topics before search-service
+ * starts; the clock runs from the first document Elasticsearch shows to the last. The baseline is a
+ * plain {@code BulkIngester} loop indexing the very documents the service wrote (read back from its
+ * indices) into separate indices with the same mappings on the same node, measured the same way.
+ */
+final class IndexingBenchmark {
+
+    static final String KEY = "indexing";
+    static final String TITLE = "Indexing: Kafka to Elasticsearch, against a raw BulkIngester loop";
+    private static final List<String> INDICES = List.of("accrue-sessions", "accrue-attendance", "accrue-awards");
+    private static final String BASELINE_PREFIX = "bench-raw-";
+    private static final int SESSIONS = 50;
+    private static final int LICENSEES = 5_000;
+
+    private final BenchContext context;
+    private final int attendance;
+    private final int awards;
+
+    IndexingBenchmark(BenchContext context, int attendance) {
+        this.context = context;
+        this.attendance = attendance;
+        this.awards = Math.min(attendance / 5, SESSIONS * LICENSEES);
+    }
+
+    BenchmarkReport run() throws Exception {
+        long expected = SESSIONS + attendance + awards;
+        try (BenchKafka kafka = new BenchKafka(context.endpoints());
+             BenchElastic elastic = new BenchElastic(context.endpoints().elasticsearchUrl());
+             KafkaProducer<String, SpecificRecord> producer = kafka.producer()) {
+            kafka.createAccrueTopics();
+            List<Session> sessions = produce(producer);
+
+            Progress.step("Starting search-service; it indexes %,d sessions, attendance events and awards", expected);
+            Progress.Bar bar = Progress.bar("docs", expected);
+            Sampler.Throughput service;
+            boolean complete;
+            String allIndices = String.join(",", INDICES);
+            try (Sampler counts = new Sampler("indexing", () -> elastic.count(allIndices), 200, bar)) {
+                ServiceFleet fleet = context.fleet(List.of(ServiceFleet.Service.SEARCH));
+                complete = counts.awaitAtLeast(expected, Duration.ofSeconds(60 + expected / 500));
+                bar.close();
+                service = counts.throughput(0, expected);
+                Progress.step("search-service: %s over %,d documents in %.1f s", Stats.rate(service.perSecond(), "docs"),
+                        service.items(), service.seconds());
+                long pendingSince = System.nanoTime();
+                long pending = awaitResolved(elastic);
+                double resolveSeconds = Progress.elapsed(pendingSince);
+                fleet.stop(ServiceFleet.Service.SEARCH); // the baseline runs without it
+                Progress.step("search-service stopped; attendance still waiting for its session: %,d (%.1f s after the count)",
+                        pending, resolveSeconds);
+            }
+            long deadLetters = kafka.endOffsetSum(BenchKafka.SEARCH_DEAD_LETTERS);
+            long[] perIndex = INDICES.stream().mapToLong(elastic::count).toArray();
+
+            Progress.step("Reading back the service's documents for the baseline");
+            List<Doc> docs = readBack(elastic, expected);
+            for (String index : INDICES) {
+                elastic.createLike(index, BASELINE_PREFIX + index);
+            }
+            Progress.step("Baseline: a BulkIngester loop indexing the same %,d documents into %s* (same mappings)", docs.size(),
+                    BASELINE_PREFIX);
+            Sampler.Throughput baseline = baseline(elastic, docs);
+            Progress.step("Baseline: %s", Stats.rate(baseline.perSecond(), "docs"));
+
+            double rate = service.perSecond();
+            return new BenchmarkReport.Builder(KEY, TITLE)
+                    .method("""
+                            %d live sessions, %,d attendance events (for %,d licensees) and %,d credit awards are produced
+                            to `accrue.sessions`, `accrue.attendance` and `accrue.credits` first (Avro, Confluent wire format).
+                            Then search-service starts as its own process (`-Xmx512m`, profile `local`: bulks of 1,000
+                            operations, 2 in flight, 200 ms flush) and indexes them: attendance denormalised with its
+                            session, awards versioned by revision, offsets committed after each bulk. A sampler counts
+                            the documents in its three indices (`_count`, every 200 ms); the rate runs from the first
+                            sample with a document to the first with all %,d. The baseline reads those very documents back
+                            (so it writes the same JSON), creates `%s<index>` with the same mappings and settings on the same
+                            node, stops the service, and indexes them with a plain `BulkIngester` loop using the service's
+                            bulk settings (1,000 operations, 5 MB, 2 concurrent requests, 200 ms flush; the client
+                            serialises each document, awards carry their revision as external version), counted the same
+                            way. The ratio is what consuming Kafka, decoding Avro and building the documents costs on top of
+                            bulk indexing itself. Both are subject to the same 1 s refresh interval."""
+                            .formatted(SESSIONS, attendance, LICENSEES, awards, expected, BASELINE_PREFIX))
+                    .row("documents/s, Kafka to searchable", Stats.rate(rate, "docs"),
+                            Stats.rate(baseline.perSecond(), "docs") + " (BulkIngester loop)",
+                            Stats.ratio(rate, baseline.perSecond()), "≥ 0.8: " + (rate / baseline.perSecond() >= 0.8 ? "met" : "not met"))
+                    .note(String.format("Service measured over %,d documents in %.1f s%s; baseline over %,d in %.1f s.",
+                            service.items(), service.seconds(),
+                            complete ? "" : " (it had not indexed them all when the wait ended: the rate so far)",
+                            baseline.items(), baseline.seconds()))
+                    .note(String.format("Documents the service wrote: %,d sessions, %,d attendance, %,d awards; dead letters: %,d.",
+                            perIndex[0], perIndex[1], perIndex[2], deadLetters))
+                    .build();
+        }
+    }
+
+    private List<Session> produce(KafkaProducer<String, SpecificRecord> producer) {
+        Instant firstDay = LocalDate.now(ZoneOffset.UTC).minusDays(SESSIONS + 1).atTime(16, 0).toInstant(ZoneOffset.UTC);
+        List<Session> sessions = new ArrayList<>();
+        for (int s = 0; s < SESSIONS; s++) {
+            BenchEvents.Course course = BenchEvents.COURSES.get(s % BenchEvents.COURSES.size());
+            sessions.add(BenchEvents.liveSession("bench-index-" + s, s % 2 == 0 ? "acme" : "northwind", course,
+                    firstDay.plus(s, ChronoUnit.DAYS)));
+        }
+        Progress.step("Producing %d sessions, %,d attendance events and %,d awards", SESSIONS, attendance, awards);
+        BenchEvents.sendAll(producer, BenchKafka.SESSIONS,
+                sessions.stream().map(s -> new BenchEvents.KeyedRecord(s.getSessionId(), s)).toList(), null);
+        List<BenchEvents.KeyedRecord> events = new ArrayList<>(attendance);
+        for (int i = 0; i < attendance; i++) {
+            Session session = sessions.get(i % SESSIONS);
+            String licensee = licenseeId((i / SESSIONS / 2) % LICENSEES);
+            boolean joined = (i / SESSIONS) % 2 == 0;
+            Instant at = joined ? session.getStartsAt().minus(2, ChronoUnit.MINUTES) : session.getEndsAt().plus(1, ChronoUnit.MINUTES);
+            events.add(new BenchEvents.KeyedRecord(licensee, BenchEvents.attendance("idx-" + i, session.getSessionId(), licensee,
+                    joined ? AttendanceType.JOINED : AttendanceType.LEFT, at)));
+        }
+        BenchEvents.sendAll(producer, BenchKafka.ATTENDANCE, events, Progress.bar("events", attendance));
+        List<BenchEvents.KeyedRecord> credits = new ArrayList<>(awards);
+        for (int i = 0; i < awards; i++) {
+            Session session = sessions.get(i % SESSIONS);
+            String licensee = licenseeId((i / SESSIONS) % LICENSEES);
+            credits.add(new BenchEvents.KeyedRecord(licensee, BenchEvents.award(session, licensee, session.getEndsAt())));
+        }
+        BenchEvents.sendAll(producer, BenchKafka.CREDITS, credits, Progress.bar("awards", awards));
+        return sessions;
+    }
+
+    /** Waits (up to a minute) until no attendance document waits for its session; returns how many still do. */
+    private static long awaitResolved(BenchElastic elastic) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+        long pending;
+        do {
+            elastic.refresh("accrue-attendance");
+            pending = elastic.count("accrue-attendance", "{\"term\":{\"sessionResolved\":false}}");
+            if (pending > 0) {
+                Thread.sleep(500); // polling interval
+            }
+        } while (pending > 0 && System.nanoTime() < deadline);
+        return pending;
+    }
+
+    record Doc(String index, String id, JsonNode source) {
+    }
+
+    private static List<Doc> readBack(BenchElastic elastic, long expected) {
+        List<Doc> docs = new ArrayList<>((int) expected);
+        Progress.Bar bar = Progress.bar("docs", expected);
+        for (String index : INDICES) {
+            elastic.refresh(index);
+            elastic.scroll(index, 5000, hit -> {
+                docs.add(new Doc(index, hit.path("_id").asText(), hit.path("_source")));
+                bar.update(docs.size());
+            });
+        }
+        bar.close();
+        return docs;
+    }
+
+    private static Sampler.Throughput baseline(BenchElastic elastic, List<Doc> docs) throws InterruptedException {
+        Progress.Bar bar = Progress.bar("docs", docs.size());
+        try (Sampler counts = new Sampler("baseline", () -> elastic.count(BASELINE_PREFIX + "*"), 200, bar)) {
+            try (BenchElastic.Ingester ingester = elastic.ingester(1000, 5_000_000, 2, 200)) {
+                for (Doc doc : docs) {
+                    ingester.bulk.add(BulkOperation.of(b -> b.index(i -> {
+                        i.index(BASELINE_PREFIX + doc.index()).id(doc.id()).document(doc.source());
+                        if (doc.index().equals("accrue-awards")) {
+                            i.version(doc.source().path("revision").asLong()).versionType(VersionType.External);
+                        }
+                        return i;
+                    })));
+                }
+                ingester.close();
+                ingester.requireNoFailures();
+            }
+            counts.awaitAtLeast(docs.size(), Duration.ofSeconds(60));
+            bar.close();
+            return counts.throughput(0, docs.size());
+        }
+    }
+
+    private static String licenseeId(int n) {
+        return String.format("bench-lic-%05d", n);
+    }
+}
