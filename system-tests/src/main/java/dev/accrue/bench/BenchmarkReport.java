@@ -30,7 +30,7 @@ record BenchmarkReport(String key, String title, String method, String command, 
         String reason = String.valueOf(failure.getMessage()).lines().findFirst().orElse("");
         return new BenchmarkReport(key, title, "", command, List.of(),
                 List.of("**Not measured in the last run:** it failed with " + failure.getClass().getSimpleName() + ": "
-                        + reason.replace("|", "\\|")), LocalDate.now() + " on " + machine);
+                        + reason.replace("|", "\\|")), LocalDate.now() + " at " + Benchmarks.revision() + ", on " + machine);
     }
 
     String section() {
@@ -130,7 +130,7 @@ record BenchmarkReport(String key, String title, String method, String command, 
 
         BenchmarkReport build() {
             return new BenchmarkReport(key, title, method, command, List.copyOf(rows), List.copyOf(notes),
-                    LocalDate.now() + " on " + Benchmarks.machine());
+                    LocalDate.now() + " at " + Benchmarks.revision() + ", on " + Benchmarks.machine());
         }
     }
 }

@@ -1,7 +1,10 @@
 package dev.accrue.bench;
 
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,6 +27,8 @@ public final class Benchmarks {
     private interface Runner {
         BenchmarkReport run(Path logs, double scale) throws Exception;
     }
+
+    private static Path root;
 
     private static final Map<String, Entry> BENCHMARKS = new LinkedHashMap<>();
 
@@ -59,7 +64,7 @@ public final class Benchmarks {
             }
         }));
         BENCHMARKS.put(RulesEngineBenchmark.KEY, new Entry(RulesEngineBenchmark.TITLE, (logs, scale) ->
-                new RulesEngineBenchmark(logs.getParent().getParent(), logs).run()));
+                new RulesEngineBenchmark(root, logs).run()));
     }
 
     public static void main(String[] args) throws Exception {
@@ -79,8 +84,35 @@ public final class Benchmarks {
         if (selected.isEmpty()) {
             selected.addAll(BENCHMARKS.keySet());
         }
-        Path root = Path.of(System.getProperty("accrue.root", ".")).toAbsolutePath().normalize();
-        Path logs = root.resolve(".accrue/bench-logs"); // rules assumes it is two levels below the root
+        root = Path.of(System.getProperty("accrue.root", ".")).toAbsolutePath().normalize();
+        try (FileChannel lock = FileChannel.open(Files.createDirectories(root.resolve(".accrue")).resolve("bench.lock"),
+                StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+             FileLock held = exclusively(lock)) {
+            run(selected, scale);
+        }
+    }
+
+    /**
+     * Two benchmark runs at once would measure each other, so a run waits for the one before it
+     * (the lock is the operating system's, released even when a run is killed).
+     */
+    private static FileLock exclusively(FileChannel channel) throws java.io.IOException {
+        FileLock lock = channel.tryLock();
+        if (lock == null) {
+            Progress.step("Another ./accrue bench is running on this checkout; waiting for it to finish");
+            lock = channel.lock();
+        }
+        return lock;
+    }
+
+    private static void run(List<String> selected, double scale) throws Exception {
+        // A folder per run: two runs at once (say, comparing builds) must not share logs or the services' jar copies.
+        Path logs = root.resolve(".accrue/bench-logs").resolve(
+                java.time.LocalDateTime.now().format(java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))
+                        + "-" + ProcessHandle.current().pid());
+        Files.createDirectories(logs);
+        Progress.step("Logs of this run: %s", logs);
+        Progress.step("Measuring the build of %s", revision()); // fixed at the start: the services' jars are built already
         Path output = root.resolve("BENCHMARKS.md");
         long started = System.nanoTime();
         List<BenchmarkReport> reports = new ArrayList<>();
@@ -105,9 +137,25 @@ public final class Benchmarks {
             Files.writeString(output, BenchmarkReport.document(List.copyOf(BENCHMARKS.keySet()), existing, List.of(report)));
             Progress.step("%s done in %.0f s; %s updated", key, Progress.elapsed(start), output);
         }
+        deleteJarCopies(logs);
         System.out.println();
         reports.forEach(r -> System.out.print(r.section()));
         Progress.step("All done in %.1f min", Progress.elapsed(started) / 60);
+    }
+
+    /** The fleet runs the services from copies under the work folder; they are 100+ MB each and not needed after the run. */
+    private static void deleteJarCopies(Path logs) {
+        Path jars = logs.resolve("jars");
+        if (Files.isDirectory(jars)) {
+            try (var files = Files.list(jars)) {
+                for (Path jar : files.toList()) {
+                    Files.deleteIfExists(jar);
+                }
+                Files.deleteIfExists(jars);
+            } catch (java.io.IOException e) {
+                System.err.println("Could not delete " + jars + ": " + e.getMessage());
+            }
+        }
     }
 
     private static BenchmarkReport withNote(BenchmarkReport report, String note) {
@@ -115,6 +163,45 @@ public final class Benchmarks {
         notes.add(note);
         return new BenchmarkReport(report.key(), report.title(), report.method(), report.command(), report.rows(),
                 List.copyOf(notes), report.measured());
+    }
+
+    private static String revision;
+
+    /**
+     * The commit measured, and the modules with uncommitted changes (the services run from what the
+     * working tree built), e.g. {@code commit 7b0f2a1 + uncommitted changes in credit-service}.
+     */
+    static synchronized String revision() {
+        if (revision == null) {
+            String commit = git("rev-parse", "--short", "HEAD").strip();
+            java.util.Set<String> dirty = new java.util.TreeSet<>();
+            for (String line : git("status", "--porcelain", "--untracked-files=no").split("\n")) {
+                if (line.length() > 3) {
+                    String path = line.substring(3).strip();
+                    if (!path.startsWith("system-tests/src/main/java/dev/accrue/bench") && !path.equals("BENCHMARKS.md")) {
+                        dirty.add(path.contains("/") ? path.substring(0, path.indexOf('/')) : path);
+                    }
+                }
+            }
+            revision = commit.isEmpty() ? "an unknown commit" : "commit " + commit
+                    + (dirty.isEmpty() ? "" : " + uncommitted changes in " + String.join(", ", dirty));
+        }
+        return revision;
+    }
+
+    private static String git(String... args) {
+        List<String> command = new ArrayList<>(List.of("git", "-C", root.toString()));
+        command.addAll(List.of(args));
+        try {
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            String out = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            return process.waitFor() == 0 ? out : "";
+        } catch (java.io.IOException e) {
+            return "";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "";
+        }
     }
 
     static int sized(int defaultSize, double scale) {
