@@ -85,7 +85,8 @@ public final class Benchmarks {
             selected.addAll(BENCHMARKS.keySet());
         }
         root = Path.of(System.getProperty("accrue.root", ".")).toAbsolutePath().normalize();
-        try (FileChannel lock = FileChannel.open(Files.createDirectories(root.resolve(".accrue")).resolve("bench.lock"),
+        // One lock per machine, not per checkout: runs from two checkouts would measure each other just the same.
+        try (FileChannel lock = FileChannel.open(Path.of(System.getProperty("java.io.tmpdir"), "accrue-bench.lock"),
                 StandardOpenOption.CREATE, StandardOpenOption.WRITE);
              FileLock held = exclusively(lock)) {
             run(selected, scale);
@@ -99,7 +100,7 @@ public final class Benchmarks {
     private static FileLock exclusively(FileChannel channel) throws java.io.IOException {
         FileLock lock = channel.tryLock();
         if (lock == null) {
-            Progress.step("Another ./accrue bench is running on this checkout; waiting for it to finish");
+            Progress.step("Another ./accrue bench is running on this machine; waiting for it to finish");
             lock = channel.lock();
         }
         return lock;
