@@ -38,19 +38,34 @@ final class AttendanceIntake {
     private final UnknownReferencePolicy policy;
     private final BiConsumer<String, CreditOutput> emit;
     private final Predicate<String> closedAndCaughtUp;
+    private final OpenSessions openSessions;
+
+    /** Records that attendance for a live session that is not final yet was applied at {@code now}. */
+    @FunctionalInterface
+    interface OpenSessions {
+        void attended(SessionDefinition session, Instant now);
+
+        /** Writes every time (a value and a changelog record per event); for paths that credit rarely. */
+        static OpenSessions writeThrough(CreditStores stores) {
+            return (session, now) -> stores.openSessions.put(session.sessionId(), new OpenSession(session.endsAt(), now));
+        }
+    }
 
     /**
      * {@code closedAndCaughtUp} answers whether a session's provider closed it and this task has read
      * past the closure ({@link dev.accrue.credit.accrual.FinalizationPolicy#caughtUp}), so attendance
-     * for it is final as soon as it is credited; otherwise the finalization punctuator decides.
+     * for it is final as soon as it is credited; otherwise the finalization punctuator decides, from what
+     * {@code openSessions} recorded in {@code open-session-store}.
      */
     AttendanceIntake(CreditStores stores, CreditEngine engine, UnknownReferencePolicy policy,
-                     BiConsumer<String, CreditOutput> emit, Predicate<String> closedAndCaughtUp) {
+                     BiConsumer<String, CreditOutput> emit, Predicate<String> closedAndCaughtUp,
+                     OpenSessions openSessions) {
         this.stores = stores;
         this.engine = engine;
         this.policy = policy;
         this.emit = emit;
         this.closedAndCaughtUp = closedAndCaughtUp;
+        this.openSessions = openSessions;
     }
 
     /** A session and licensee an event can be credited against, or why not yet. */
@@ -140,7 +155,7 @@ final class AttendanceIntake {
             } else {
                 // Edge case: the closure may be visible before attendance accepted ahead of it (a separate
                 // topic): the punctuator finalizes once the task has caught up or settled.
-                stores.openSessions.put(session.sessionId(), new OpenSession(session.endsAt(), now));
+                openSessions.attended(session, now);
             }
         }
     }

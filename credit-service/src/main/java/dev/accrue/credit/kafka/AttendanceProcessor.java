@@ -48,6 +48,7 @@ final class AttendanceProcessor implements Processor<String, Decoded<AttendanceE
     private CreditStores stores;
     private CreditEngine engine;
     private AttendanceIntake intake;
+    private OpenSessionTracker openSessions;
 
     AttendanceProcessor(Clock clock, CreditStreamsProperties settings, CreditRuleBook creditRules, BoardRuleBook boardRules,
                         UnknownReferencePolicy unknownReferences) {
@@ -67,7 +68,10 @@ final class AttendanceProcessor implements Processor<String, Decoded<AttendanceE
         this.progress = new TaskProgress();
         BiConsumer<String, CreditOutput> emit = (key, output) -> context.forward(new Record<>(key, output, clock.millis()));
         this.engine = new CreditEngine(stores, creditRules, boardRules, emit);
-        this.intake = new AttendanceIntake(stores, engine, unknownReferences, emit, this::closedAndCaughtUp);
+        // New for every task instance: values remembered and not written yet die with the task (see the tracker).
+        this.openSessions = new OpenSessionTracker(stores.openSessions);
+        this.intake = new AttendanceIntake(stores, engine, unknownReferences, emit, this::closedAndCaughtUp,
+                (session, now) -> openSessions.attended(session.sessionId(), session.endsAt(), now));
         // Wall-clock punctuation: finalization must not wait for new records to advance stream time.
         // Held attendance is retried first (its session may have reached the global table since), so it
         // is credited before its session is finalized.
@@ -125,6 +129,7 @@ final class AttendanceProcessor implements Processor<String, Decoded<AttendanceE
     }
 
     private void finalizeDueSessions(Instant now) {
+        openSessions.flush(); // decide on exact last-attendance times
         List<KeyValue<String, FinalizeReason>> due = new ArrayList<>();
         try (KeyValueIterator<String, OpenSession> open = stores.openSessions.all()) {
             open.forEachRemaining(entry -> dueReason(entry.key, entry.value, now)
@@ -133,6 +138,7 @@ final class AttendanceProcessor implements Processor<String, Decoded<AttendanceE
         for (KeyValue<String, FinalizeReason> session : due) {
             finalizeSession(session.key, session.value, now);
             stores.openSessions.delete(session.key);
+            openSessions.removed(session.key);
             progress.finalized(session.key);
         }
     }

@@ -14,7 +14,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class JsonSerde<T> implements Serde<T> {
 
-    static final JsonMapper MAPPER = JsonMapper.builder().build();
+    /** Jackson's defaults, with faster reading of the ISO instants and dates it writes ({@link IsoDates}). */
+    static final JsonMapper MAPPER = JsonMapper.builder().addModule(IsoDates.module()).build();
 
     private final JavaType type;
 

@@ -46,7 +46,8 @@ final class LicenseeProcessor implements Processor<String, Decoded<LicenseeProfi
         this.engine = new CreditEngine(stores, creditRules, boardRules, emit);
         // Never final on release here: the attendance processor's punctuator knows how far the task has read
         // attendance, and finalizes a closed session once it has read past the closure or settled.
-        this.intake = new AttendanceIntake(stores, engine, unknownReferences, emit, sessionId -> false);
+        this.intake = new AttendanceIntake(stores, engine, unknownReferences, emit, sessionId -> false,
+                AttendanceIntake.OpenSessions.writeThrough(stores));
     }
 
     @Override

@@ -55,6 +55,25 @@ class CreditTopologyTest extends CreditTopologyHarness {
     }
 
     @Test
+    void the_quiet_period_counts_from_the_last_attendance_even_when_the_store_had_not_been_written_for_it_yet() {
+        clock.set(ENDS.plus(Duration.ofMinutes(31))); // grace over at 12:30
+        java.time.Instant first = clock.instant();
+        attend(joined("09:00"));
+        clock.advance(Duration.ofMillis(900)); // within the open-session write step: remembered, not written yet
+        attend(left("12:00"));
+        org.apache.kafka.streams.state.KeyValueStore<String, OpenSession> open =
+                driver.getKeyValueStore(CreditTopology.OPEN_SESSION_STORE);
+        assertThat(open.get(SESSION).lastAttendanceAt()).isEqualTo(first);
+
+        passTime(Duration.ofMinutes(5).minusMillis(900)); // quiet for 5 minutes since the first event, not the last
+
+        assertThat(credits.isEmpty()).isTrue();
+        assertThat(open.get(SESSION).lastAttendanceAt()).isEqualTo(first.plusMillis(900)); // written before deciding
+        passTime(Duration.ofSeconds(5));
+        assertThat(credits.readValuesToList()).hasSize(2);
+    }
+
+    @Test
     void a_repeated_event_is_credited_once() {
         Attendance join = joined("09:00");
         attend(join, join, left("12:00"));
