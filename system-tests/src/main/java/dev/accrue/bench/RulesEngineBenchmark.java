@@ -32,9 +32,10 @@ final class RulesEngineBenchmark {
         this.logDir = logDir;
     }
 
-    private String command(Path output) {
+    /** The command line, as one would type it at the repository root (the result file name is the only difference). */
+    private static String command(String resultFile) {
         return "java -cp credit-service/target/test-classes:credit-service/target/classes:$(cat credit-service/target/jmh.classpath) "
-                + "org.openjdk.jmh.Main '" + PATTERN + "' -f 1 -wi 2 -i 3 -w 2s -r 2s -rf json -rff " + root.relativize(output);
+                + "org.openjdk.jmh.Main '" + PATTERN + "' -f 1 -wi 2 -i 3 -w 2s -r 2s -rf json -rff " + resultFile;
     }
 
     BenchmarkReport run() throws Exception {
@@ -60,7 +61,7 @@ final class RulesEngineBenchmark {
         List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp", classpath,
                 "org.openjdk.jmh.Main", PATTERN, "-f", "1", "-wi", "2", "-i", "3", "-w", "2s", "-r", "2s",
                 "-rf", "json", "-rff", output.toString());
-        Progress.step("Running JMH: %s", command(output));
+        Progress.step("Running JMH: %s", command(root.relativize(output).toString()));
         Process process = new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(true).start();
         Map<String, String> failures = new LinkedHashMap<>();
         try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
@@ -106,7 +107,7 @@ final class RulesEngineBenchmark {
                         how many times the baseline's time it takes). JMH's error is the 99.9%% confidence half-width; with
                         3 iterations on a shared 2-core machine it is wide."""
                         .formatted(PATTERN))
-                .note("Rerun with the same settings: `" + command(output) + "`.");
+                .note("The same run by hand, from the repository root: `" + command("jmh-rules.json") + "`.");
         List<String> withoutBaseline = new ArrayList<>();
         for (JsonNode result : results) {
             if (isBaseline(result)) {
