@@ -89,7 +89,8 @@ public final class ServiceFleet implements AutoCloseable {
                 jvm.add("-Dspring.kafka.streams.state-dir=" + workDir.resolve("credit-streams-" + ports.get(service)));
             }
             jvm.addAll(extraJvmArgs);
-            running.add(service, ManagedProcess.startJava(service.module(), workDir.resolve("logs"), jvm, List.of("-jar", jar(service).toString())));
+            running.add(service, ManagedProcess.startJava(service.module(), workDir.resolve("logs"), jvm,
+                    List.of("-jar", privateCopy(jar(service), workDir).toString())));
         }
         for (Service service : services) {
             running.get(service).awaitReady(() -> Probes.httpOk(url(service) + "/actuator/health"), Duration.ofMinutes(3));
