@@ -1,5 +1,6 @@
 package dev.accrue.stack;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -37,6 +38,8 @@ public final class ServiceFleet implements AutoCloseable {
             return defaultPort;
         }
     }
+
+    private static final String BOOT_LAUNCHER = "org.springframework.boot.loader.launch.JarLauncher";
 
     private final StackLayout layout;
     private final Map<Service, Integer> ports;
@@ -89,8 +92,10 @@ public final class ServiceFleet implements AutoCloseable {
                 jvm.add("-Dspring.kafka.streams.state-dir=" + workDir.resolve("credit-streams-" + ports.get(service)));
             }
             jvm.addAll(extraJvmArgs);
+            // Boot's JarLauncher under the watchdog: the service exits when this JVM does, even on kill -9.
+            String classpath = privateCopy(jar(service), workDir) + File.pathSeparator + layout.watchdogJar();
             running.add(service, ManagedProcess.startJava(service.module(), workDir.resolve("logs"), jvm,
-                    List.of("-jar", privateCopy(jar(service), workDir).toString())));
+                    List.of("-cp", classpath, "dev.accrue.stack.watchdog.WatchedMain", BOOT_LAUNCHER)));
         }
         for (Service service : services) {
             running.get(service).awaitReady(() -> Probes.httpOk(url(service) + "/actuator/health"), Duration.ofMinutes(3));

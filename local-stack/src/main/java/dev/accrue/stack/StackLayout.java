@@ -32,6 +32,10 @@ public record StackLayout(Path root) {
         return classesAndLib(root.resolve("stack/elasticsearch-node/target"));
     }
 
+    Path watchdogJar() {
+        return requireBuilt(root.resolve("stack/parent-watchdog/target/accrue-parent-watchdog-0.1.0-SNAPSHOT.jar"));
+    }
+
     Path registryJar() {
         return requireBuilt(root.resolve("stack/registry/target/accrue-registry-runner.jar"));
     }
