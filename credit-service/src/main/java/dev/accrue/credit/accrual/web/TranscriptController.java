@@ -6,6 +6,7 @@ import dev.accrue.credit.catalog.ApprovalBody;
 import dev.accrue.credit.catalog.CategoryHours;
 import dev.accrue.credit.certificate.CertificateNumber;
 import dev.accrue.credit.kafka.StoreQueries;
+import dev.accrue.credit.web.KnownLicensee;
 import dev.accrue.credit.web.OwnerForwarding;
 import dev.accrue.credit.web.ReadAccess;
 import dev.accrue.platform.security.Caller;
@@ -13,12 +14,10 @@ import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
 import java.util.List;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 
 /** A licensee's transcript: every award that currently grants credit. PROVIDER keys see only their sessions' awards. */
 @RestController
@@ -50,12 +49,7 @@ class TranscriptController {
     @GetMapping("/v1/licensees/{id}/transcript")
     ResponseEntity<?> transcript(@PathVariable String id, Caller caller, HttpServletRequest request) {
         return forwarding.forwardIfRemote(id, request).<ResponseEntity<?>>map(r -> r).orElseGet(() -> {
-            Transcript transcript = queries.transcript(id).orElseGet(() -> {
-                if (!queries.knowsLicensee(id)) {
-                    throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No licensee '" + id + "'");
-                }
-                return Transcript.empty(id);
-            });
+            Transcript transcript = KnownLicensee.orEmpty(queries, id, queries.transcript(id), () -> Transcript.empty(id));
             List<Entry> entries = transcript.granted().stream()
                     .filter(award -> ReadAccess.mayRead(caller, award.providerId()))
                     .map(Entry::of).toList();

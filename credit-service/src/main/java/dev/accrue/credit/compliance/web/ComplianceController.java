@@ -2,18 +2,17 @@ package dev.accrue.credit.compliance.web;
 
 import dev.accrue.credit.compliance.ComplianceReport;
 import dev.accrue.credit.kafka.StoreQueries;
+import dev.accrue.credit.web.KnownLicensee;
 import dev.accrue.credit.web.OwnerForwarding;
 import dev.accrue.platform.security.Caller;
 import dev.accrue.platform.security.Role;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 
 /** Renewal compliance per licence. It spans every provider's credit, so only ADMIN and ANALYST keys read it. */
 @RestController
@@ -35,12 +34,7 @@ class ComplianceController {
     ResponseEntity<?> compliance(@PathVariable String id, Caller caller, HttpServletRequest request) {
         caller.requireRole(Role.ADMIN, Role.ANALYST);
         return forwarding.forwardIfRemote(id, request).<ResponseEntity<?>>map(r -> r).orElseGet(() -> {
-            List<ComplianceReport> reports = queries.compliance(id).orElseGet(() -> {
-                if (!queries.knowsLicensee(id)) {
-                    throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No licensee '" + id + "'");
-                }
-                return List.of();
-            });
+            List<ComplianceReport> reports = KnownLicensee.orEmpty(queries, id, queries.compliance(id), List::of);
             return ResponseEntity.ok(new ComplianceView(id, reports));
         });
     }
