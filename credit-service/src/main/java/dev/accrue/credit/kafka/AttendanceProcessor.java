@@ -42,6 +42,7 @@ final class AttendanceProcessor implements Processor<String, Decoded<AttendanceE
     private final CreditRuleBook creditRules;
     private final BoardRuleBook boardRules;
     private final UnknownReferencePolicy unknownReferences;
+    private final SessionReader sessionReader;
     private final FinalizationPolicy finalization;
     private ProcessorContext<String, CreditOutput> context;
     private TaskProgress progress;
@@ -51,7 +52,8 @@ final class AttendanceProcessor implements Processor<String, Decoded<AttendanceE
     private OpenSessionTracker openSessions;
 
     AttendanceProcessor(Clock clock, CreditStreamsProperties settings, CreditRuleBook creditRules, BoardRuleBook boardRules,
-                        UnknownReferencePolicy unknownReferences) {
+                        UnknownReferencePolicy unknownReferences, SessionReader sessionReader) {
+        this.sessionReader = sessionReader;
         this.clock = clock;
         this.settings = settings;
         this.creditRules = creditRules;
@@ -64,7 +66,7 @@ final class AttendanceProcessor implements Processor<String, Decoded<AttendanceE
     @Override
     public void init(ProcessorContext<String, CreditOutput> context) {
         this.context = context;
-        this.stores = new CreditStores(context);
+        this.stores = new CreditStores(context, sessionReader);
         this.progress = new TaskProgress();
         BiConsumer<String, CreditOutput> emit = (key, output) -> context.forward(new Record<>(key, output, clock.millis()));
         this.engine = new CreditEngine(stores, creditRules, boardRules, emit);

@@ -4,10 +4,8 @@ import dev.accrue.credit.accrual.Accrual;
 import dev.accrue.credit.accrual.Transcript;
 import dev.accrue.credit.attendance.PendingAttendance;
 import dev.accrue.credit.catalog.SessionDefinition;
-import dev.accrue.credit.catalog.kafka.CatalogMapper;
 import dev.accrue.credit.compliance.ComplianceReport;
 import dev.accrue.credit.licensee.Licensee;
-import dev.accrue.events.Session;
 import dev.accrue.events.SessionClosed;
 import java.time.Instant;
 import java.util.List;
@@ -33,10 +31,12 @@ final class CreditStores {
     final KeyValueStore<String, List<ComplianceReport>> compliance;
     /** Attendance held while its licensee or session is unknown, keyed by licensee; absent when none is held. */
     final KeyValueStore<String, PendingAttendance> pending;
-    private final KeyValueStore<String, ValueAndTimestamp<Session>> sessions;
+    private final KeyValueStore<String, ValueAndTimestamp<byte[]>> sessions;
+    private final SessionReader sessionReader;
     private final KeyValueStore<String, ValueAndTimestamp<SessionClosed>> closures;
 
-    CreditStores(ProcessorContext<?, ?> context) {
+    CreditStores(ProcessorContext<?, ?> context, SessionReader sessionReader) {
+        this.sessionReader = sessionReader;
         accruals = context.getStateStore(CreditTopology.ACCRUAL_STORE);
         openSessions = context.getStateStore(CreditTopology.OPEN_SESSION_STORE);
         licensees = context.getStateStore(CreditTopology.LICENSEE_STORE);
@@ -52,7 +52,8 @@ final class CreditStores {
     }
 
     Optional<SessionDefinition> session(String sessionId) {
-        return Optional.ofNullable(sessions.get(sessionId)).map(ValueAndTimestamp::value).map(CatalogMapper::toDomain);
+        ValueAndTimestamp<byte[]> stored = sessions.get(sessionId);
+        return stored == null ? Optional.empty() : Optional.of(sessionReader.read(sessionId, stored.value()));
     }
 
     /** When the provider closed the session, if it did. */

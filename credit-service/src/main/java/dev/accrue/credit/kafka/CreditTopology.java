@@ -1,8 +1,6 @@
 package dev.accrue.credit.kafka;
 
-import dev.accrue.credit.accrual.Accrual;
 import dev.accrue.credit.accrual.CreditRuleBook;
-import dev.accrue.credit.accrual.Transcript;
 import dev.accrue.credit.accrual.kafka.AwardMapper;
 import dev.accrue.credit.attendance.PendingAttendance;
 import dev.accrue.credit.attendance.UnknownReferencePolicy;
@@ -10,7 +8,6 @@ import dev.accrue.credit.certificate.kafka.CertificateMapper;
 import dev.accrue.credit.compliance.BoardRuleBook;
 import dev.accrue.credit.compliance.ComplianceReport;
 import dev.accrue.credit.compliance.kafka.ComplianceMapper;
-import dev.accrue.credit.licensee.Licensee;
 import dev.accrue.events.AttendanceEvent;
 import dev.accrue.events.CertificateIssued;
 import dev.accrue.events.ComplianceStatus;
@@ -83,7 +80,9 @@ public final class CreditTopology {
 
     public void build(StreamsBuilder builder) {
         Serde<String> keys = Serdes.String();
-        builder.globalTable(topics.sessions(), Consumed.with(keys, avro.serde(Session.class)), store(SESSION_STORE));
+        // Kept as published bytes: each processor decodes a session once per change (SessionReader).
+        builder.globalTable(topics.sessions(), Consumed.with(keys, SessionReader.tableSerde(avro.serde(Session.class))),
+                store(SESSION_STORE));
         builder.globalTable(topics.sessionClosures(), Consumed.with(keys, avro.serde(SessionClosed.class)),
                 store(CLOSURE_STORE));
         builder.globalTable(settings.certificatesByIdTopic(), Consumed.with(keys, avro.serde(CertificateIssued.class)),
@@ -96,11 +95,11 @@ public final class CreditTopology {
                 settings.unknownReferenceHoldLimit());
         KStream<String, CreditOutput> fromAttendance = builder
                 .stream(topics.attendance(), Consumed.with(keys, Decoded.serde(avro.serde(AttendanceEvent.class))))
-                .process(() -> new AttendanceProcessor(clock, settings, creditRules, boardRules, unknownReferences),
+                .process(() -> new AttendanceProcessor(clock, settings, creditRules, boardRules, unknownReferences, sessionReader()),
                         Named.as(ATTENDANCE_PROCESSOR), stores);
         KStream<String, CreditOutput> fromLicensees = builder
                 .stream(topics.licensees(), Consumed.with(keys, Decoded.serde(avro.serde(LicenseeProfile.class))))
-                .process(() -> new LicenseeProcessor(clock, creditRules, boardRules, unknownReferences),
+                .process(() -> new LicenseeProcessor(clock, creditRules, boardRules, unknownReferences, sessionReader()),
                         Named.as(LICENSEE_PROCESSOR), stores);
 
         fromAttendance.merge(fromLicensees).split(Named.as("output-"))
@@ -123,15 +122,19 @@ public final class CreditTopology {
                         .to(topics.rejections(), Produced.with(keys, avro.serde(Rejection.class))), "rejections"));
     }
 
+    private SessionReader sessionReader() {
+        return new SessionReader(avro.serde(Session.class).deserializer(), topics.sessions());
+    }
+
     private void addLocalStores(StreamsBuilder builder) {
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ACCRUAL_STORE),
-                Serdes.String(), JsonSerde.of(Accrual.class)));
+                Serdes.String(), StoreCodecs.accruals()));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(OPEN_SESSION_STORE),
-                Serdes.String(), JsonSerde.of(OpenSession.class)));
+                Serdes.String(), StoreCodecs.openSessions()));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(LICENSEE_STORE),
-                Serdes.String(), JsonSerde.of(Licensee.class)));
+                Serdes.String(), StoreCodecs.licensees()));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(TRANSCRIPT_STORE),
-                Serdes.String(), JsonSerde.of(Transcript.class)));
+                Serdes.String(), StoreCodecs.transcripts()));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(COMPLIANCE_STORE),
                 Serdes.String(), JsonSerde.of(new TypeReference<List<ComplianceReport>>() { })));
         // Changelogged like the others: held attendance survives a restart and commits with the offsets (EOS).

@@ -25,13 +25,15 @@ final class LicenseeProcessor implements Processor<String, Decoded<LicenseeProfi
     private final CreditRuleBook creditRules;
     private final BoardRuleBook boardRules;
     private final UnknownReferencePolicy unknownReferences;
+    private final SessionReader sessionReader;
     private ProcessorContext<String, CreditOutput> context;
     private CreditStores stores;
     private CreditEngine engine;
     private AttendanceIntake intake;
 
     LicenseeProcessor(Clock clock, CreditRuleBook creditRules, BoardRuleBook boardRules,
-                      UnknownReferencePolicy unknownReferences) {
+                      UnknownReferencePolicy unknownReferences, SessionReader sessionReader) {
+        this.sessionReader = sessionReader;
         this.clock = clock;
         this.creditRules = creditRules;
         this.boardRules = boardRules;
@@ -41,7 +43,7 @@ final class LicenseeProcessor implements Processor<String, Decoded<LicenseeProfi
     @Override
     public void init(ProcessorContext<String, CreditOutput> context) {
         this.context = context;
-        this.stores = new CreditStores(context);
+        this.stores = new CreditStores(context, sessionReader);
         BiConsumer<String, CreditOutput> emit = (key, output) -> context.forward(new Record<>(key, output, clock.millis()));
         this.engine = new CreditEngine(stores, creditRules, boardRules, emit);
         // Never final on release here: the attendance processor's punctuator knows how far the task has read

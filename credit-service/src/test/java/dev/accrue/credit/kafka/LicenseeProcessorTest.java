@@ -40,21 +40,23 @@ class LicenseeProcessorTest {
     private final InMemorySchemaRegistry registry = new InMemorySchemaRegistry();
     private final MockProcessorContext<String, CreditOutput> context = new MockProcessorContext<>();
     private final LicenseeProcessor processor = new LicenseeProcessor(clock, CreditRuleBook.load(), BoardRuleBook.load(),
-            new UnknownReferencePolicy(Duration.ofMinutes(10), 100));
+            new UnknownReferencePolicy(Duration.ofMinutes(10), 100),
+            new SessionReader(registry.serde(Session.class).deserializer(), "accrue.sessions"));
     private KeyValueStore<String, PendingAttendance> pending;
 
     @BeforeEach
     void initStores() {
         pending = store(CreditTopology.PENDING_STORE, JsonSerde.of(PendingAttendance.class));
-        store(CreditTopology.ACCRUAL_STORE, JsonSerde.of(dev.accrue.credit.accrual.Accrual.class));
-        store(CreditTopology.OPEN_SESSION_STORE, JsonSerde.of(OpenSession.class));
-        store(CreditTopology.LICENSEE_STORE, JsonSerde.of(dev.accrue.credit.licensee.Licensee.class));
-        store(CreditTopology.TRANSCRIPT_STORE, JsonSerde.of(dev.accrue.credit.accrual.Transcript.class));
+        store(CreditTopology.ACCRUAL_STORE, StoreCodecs.accruals());
+        store(CreditTopology.OPEN_SESSION_STORE, StoreCodecs.openSessions());
+        store(CreditTopology.LICENSEE_STORE, StoreCodecs.licensees());
+        store(CreditTopology.TRANSCRIPT_STORE, StoreCodecs.transcripts());
         store(CreditTopology.COMPLIANCE_STORE, JsonSerde.of(List.class));
-        TimestampedKeyValueStore<String, Session> sessions = global(CreditTopology.SESSION_STORE, registry.serde(Session.class));
+        TimestampedKeyValueStore<String, byte[]> sessions = global(CreditTopology.SESSION_STORE, Serdes.ByteArray());
         global(CreditTopology.CLOSURE_STORE, registry.serde(SessionClosed.class));
         SessionDefinition selfStudy = dev.accrue.credit.Fixtures.selfStudy(2, null, ApprovalBody.NBCC);
-        sessions.put(selfStudy.sessionId(), ValueAndTimestamp.make(CatalogMapper.toAvro(selfStudy, clock.instant()), 0L));
+        sessions.put(selfStudy.sessionId(), ValueAndTimestamp.make(registry.serde(Session.class).serializer()
+                .serialize("accrue.sessions", CatalogMapper.toAvro(selfStudy, clock.instant())), 0L));
         processor.init(context);
     }
 

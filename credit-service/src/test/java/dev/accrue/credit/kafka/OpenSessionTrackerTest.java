@@ -23,7 +23,7 @@ class OpenSessionTrackerTest {
     void init() {
         MockProcessorContext<String, CreditOutput> context = new MockProcessorContext<>();
         store = Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(CreditTopology.OPEN_SESSION_STORE),
-                Serdes.String(), JsonSerde.of(OpenSession.class)).withLoggingDisabled().build();
+                Serdes.String(), StoreCodecs.openSessions()).withLoggingDisabled().build();
         store.init(context.getStateStoreContext(), store);
         tracker = new OpenSessionTracker(store);
     }

@@ -1,0 +1,111 @@
+package dev.accrue.credit.kafka;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import org.apache.kafka.common.errors.SerializationException;
+
+/** Reads what {@link BinaryWriter} wrote; a value cut short fails with a {@link SerializationException}. */
+final class BinaryReader {
+
+    private final byte[] bytes;
+    private int position;
+
+    BinaryReader(byte[] bytes, int offset) {
+        this.bytes = bytes;
+        this.position = offset;
+    }
+
+    int readByte() {
+        if (position >= bytes.length) {
+            throw new SerializationException("Store value ends early, at byte " + position);
+        }
+        return bytes[position++];
+    }
+
+    boolean readBoolean() {
+        return readByte() != 0;
+    }
+
+    int readVarInt() {
+        return (int) readVarLong();
+    }
+
+    long readVarLong() {
+        long value = 0;
+        for (int shift = 0; shift < 64; shift += 7) {
+            int b = readByte();
+            value |= (long) (b & 0x7F) << shift;
+            if ((b & 0x80) == 0) {
+                return value;
+            }
+        }
+        throw new SerializationException("Malformed variable-length number at byte " + position);
+    }
+
+    long readSignedLong() {
+        long raw = readVarLong();
+        return (raw >>> 1) ^ -(raw & 1);
+    }
+
+    double readDouble() {
+        long bits = 0;
+        for (int i = 0; i < 8; i++) {
+            bits = (bits << 8) | (readByte() & 0xFF);
+        }
+        return Double.longBitsToDouble(bits);
+    }
+
+    Double readNullableDouble() {
+        return readBoolean() ? readDouble() : null;
+    }
+
+    String readString() {
+        int length = readVarInt() - 1;
+        if (length < 0) {
+            return null;
+        }
+        if (position + length > bytes.length) {
+            throw new SerializationException("Store value ends early, in a string at byte " + position);
+        }
+        String value = new String(bytes, position, length, StandardCharsets.UTF_8);
+        position += length;
+        return value;
+    }
+
+    <E extends Enum<E>> E readEnum(Class<E> type) {
+        String name = readString();
+        return name == null ? null : Enum.valueOf(type, name);
+    }
+
+    Instant readInstant() {
+        if (!readBoolean()) {
+            return null;
+        }
+        long seconds = readSignedLong();
+        return Instant.ofEpochSecond(seconds, readVarInt());
+    }
+
+    LocalDate readDate() {
+        return readBoolean() ? LocalDate.ofEpochDay(readSignedLong()) : null;
+    }
+
+    <T> List<T> readList(Function<BinaryReader, T> element) {
+        int count = readVarInt();
+        if (count < 0 || count > bytes.length - position) {
+            throw new SerializationException("Implausible list length " + count + " at byte " + position);
+        }
+        List<T> values = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            values.add(element.apply(this));
+        }
+        return values;
+    }
+
+    boolean atEnd() {
+        return position == bytes.length;
+    }
+}

@@ -1,0 +1,64 @@
+package dev.accrue.credit.kafka;
+
+import dev.accrue.credit.catalog.SessionDefinition;
+import dev.accrue.credit.catalog.kafka.CatalogMapper;
+import dev.accrue.events.Session;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+
+/**
+ * Reads sessions for one processor. The global session table keeps each record's bytes as
+ * published, and every attendance event looks its session up: decoding the Avro record and mapping it
+ * to the domain each time was a tenth of the stream thread. So a session's bytes are decoded once and
+ * the result reused while the table holds the same bytes; a changed session has other bytes and is
+ * decoded again. Keeps the most recently used {@value #CAPACITY} sessions; not thread-safe (one per processor).
+ */
+final class SessionReader {
+
+    static final int CAPACITY = 4096;
+
+    private record Decoded(byte[] raw, SessionDefinition session) {
+    }
+
+    private final Deserializer<Session> avro;
+    private final String topic;
+    private final Map<String, Decoded> recent = new LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Decoded> eldest) {
+            return size() > CAPACITY;
+        }
+    };
+
+    SessionReader(Deserializer<Session> avro, String topic) {
+        this.avro = avro;
+        this.topic = topic;
+    }
+
+    SessionDefinition read(String sessionId, byte[] raw) {
+        Decoded cached = recent.get(sessionId);
+        if (cached != null && Arrays.equals(cached.raw(), raw)) {
+            return cached.session();
+        }
+        SessionDefinition session = CatalogMapper.toDomain(avro.deserialize(topic, raw));
+        recent.put(sessionId, new Decoded(raw, session));
+        return session;
+    }
+
+    /**
+     * The global table's serde: keeps the bytes, but decodes each record once on the way in, so an
+     * unreadable session still stops the global thread as before instead of failing every lookup later.
+     */
+    static Serde<byte[]> tableSerde(Serde<Session> avro) {
+        Deserializer<Session> reader = avro.deserializer();
+        return Serdes.serdeFrom(Serdes.ByteArray().serializer(), (topic, data) -> {
+            if (data != null) {
+                reader.deserialize(topic, data);
+            }
+            return data;
+        });
+    }
+}

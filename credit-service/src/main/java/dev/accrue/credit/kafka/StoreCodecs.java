@@ -1,0 +1,194 @@
+package dev.accrue.credit.kafka;
+
+import dev.accrue.credit.accrual.Accrual;
+import dev.accrue.credit.accrual.Award;
+import dev.accrue.credit.accrual.Transcript;
+import dev.accrue.credit.attendance.Attendance;
+import dev.accrue.credit.attendance.AttendanceType;
+import dev.accrue.credit.catalog.ApprovalBody;
+import dev.accrue.credit.catalog.Category;
+import dev.accrue.credit.catalog.CategoryHours;
+import dev.accrue.credit.catalog.Format;
+import dev.accrue.credit.certificate.Certificate;
+import dev.accrue.credit.certificate.CertifiedAward;
+import dev.accrue.credit.licensee.License;
+import dev.accrue.credit.licensee.Licensee;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.Map;
+
+/**
+ * Binary layouts (format {@link StoreSerde#BINARY_V1}) of the store values read or written per
+ * attendance event: accruals, licensee profiles, open sessions and transcripts. Fields are written
+ * in record-component order; changing a layout means a new format byte, not an edit here.
+ */
+final class StoreCodecs {
+
+    static StoreSerde<Accrual> accruals() {
+        return new StoreSerde<>(Accrual.class, StoreCodecs::writeAccrual, StoreCodecs::readAccrual);
+    }
+
+    static StoreSerde<Licensee> licensees() {
+        return new StoreSerde<>(Licensee.class, StoreCodecs::writeLicensee, StoreCodecs::readLicensee);
+    }
+
+    static StoreSerde<OpenSession> openSessions() {
+        return new StoreSerde<>(OpenSession.class, (out, open) -> {
+            out.writeInstant(open.endsAt());
+            out.writeInstant(open.lastAttendanceAt());
+        }, in -> new OpenSession(in.readInstant(), in.readInstant()));
+    }
+
+    static StoreSerde<Transcript> transcripts() {
+        return new StoreSerde<>(Transcript.class, (out, transcript) -> {
+            out.writeString(transcript.licenseeId());
+            out.writeList(transcript.awards(), StoreCodecs::writeAward);
+        }, in -> new Transcript(in.readString(), in.readList(StoreCodecs::readAward)));
+    }
+
+    private static void writeAccrual(BinaryWriter out, Accrual accrual) {
+        out.writeString(accrual.licenseeId());
+        out.writeString(accrual.sessionId());
+        out.writeList(accrual.events(), StoreCodecs::writeAttendance);
+        out.writeInstant(accrual.lastAttendanceAt());
+        out.writeBoolean(accrual.finalized());
+        // In body order, so the same accrual always has the same bytes.
+        out.writeList(accrual.awards().values().stream().sorted(Comparator.comparing(Award::body)).toList(),
+                StoreCodecs::writeAward);
+        out.writeBoolean(accrual.certificate() != null);
+        if (accrual.certificate() != null) {
+            writeCertificate(out, accrual.certificate());
+        }
+    }
+
+    private static Accrual readAccrual(BinaryReader in) {
+        String licenseeId = in.readString();
+        String sessionId = in.readString();
+        var events = in.readList(StoreCodecs::readAttendance);
+        var lastAttendanceAt = in.readInstant();
+        boolean finalized = in.readBoolean();
+        Map<ApprovalBody, Award> awards = new EnumMap<>(ApprovalBody.class);
+        in.readList(StoreCodecs::readAward).forEach(award -> awards.put(award.body(), award));
+        Certificate certificate = in.readBoolean() ? readCertificate(in) : null;
+        return new Accrual(licenseeId, sessionId, events, lastAttendanceAt, finalized, awards, certificate);
+    }
+
+    private static void writeAttendance(BinaryWriter out, Attendance attendance) {
+        out.writeString(attendance.eventId());
+        out.writeString(attendance.sessionId());
+        out.writeString(attendance.licenseeId());
+        out.writeEnum(attendance.type());
+        out.writeInstant(attendance.occurredAt());
+        out.writeNullableDouble(attendance.score());
+    }
+
+    private static Attendance readAttendance(BinaryReader in) {
+        return new Attendance(in.readString(), in.readString(), in.readString(), in.readEnum(AttendanceType.class),
+                in.readInstant(), in.readNullableDouble());
+    }
+
+    private static void writeAward(BinaryWriter out, Award award) {
+        out.writeString(award.awardId());
+        out.writeVarInt(award.revision());
+        out.writeString(award.licenseeId());
+        out.writeString(award.sessionId());
+        out.writeString(award.courseId());
+        out.writeString(award.providerId());
+        out.writeString(award.title());
+        out.writeEnum(award.format());
+        out.writeEnum(award.body());
+        out.writeString(award.approvalId());
+        out.writeDouble(award.hours());
+        out.writeNullableDouble(award.ceu());
+        out.writeList(award.categories(), StoreCodecs::writeCategoryHours);
+        out.writeVarInt(award.attendedMinutes());
+        out.writeVarInt(award.scheduledMinutes());
+        out.writeInstant(award.completedAt());
+        out.writeInstant(award.awardedAt());
+        out.writeString(award.ruleVersion());
+    }
+
+    private static Award readAward(BinaryReader in) {
+        return new Award(in.readString(), in.readVarInt(), in.readString(), in.readString(), in.readString(),
+                in.readString(), in.readString(), in.readEnum(Format.class), in.readEnum(ApprovalBody.class),
+                in.readString(), in.readDouble(), in.readNullableDouble(), in.readList(StoreCodecs::readCategoryHours),
+                in.readVarInt(), in.readVarInt(), in.readInstant(), in.readInstant(), in.readString());
+    }
+
+    private static void writeCategoryHours(BinaryWriter out, CategoryHours hours) {
+        out.writeEnum(hours.category());
+        out.writeDouble(hours.hours());
+    }
+
+    private static CategoryHours readCategoryHours(BinaryReader in) {
+        return new CategoryHours(in.readEnum(Category.class), in.readDouble());
+    }
+
+    private static void writeCertificate(BinaryWriter out, Certificate certificate) {
+        out.writeString(certificate.certificateId());
+        out.writeVarInt(certificate.revision());
+        out.writeString(certificate.licenseeId());
+        out.writeString(certificate.participantName());
+        out.writeList(certificate.licenseNumbers(), BinaryWriter::writeString);
+        out.writeString(certificate.sessionId());
+        out.writeString(certificate.courseId());
+        out.writeString(certificate.providerId());
+        out.writeString(certificate.title());
+        out.writeEnum(certificate.format());
+        out.writeInstant(certificate.activityStart());
+        out.writeInstant(certificate.activityEnd());
+        out.writeList(certificate.awards(), StoreCodecs::writeCertifiedAward);
+        out.writeInstant(certificate.issuedAt());
+    }
+
+    private static Certificate readCertificate(BinaryReader in) {
+        return new Certificate(in.readString(), in.readVarInt(), in.readString(), in.readString(),
+                in.readList(BinaryReader::readString), in.readString(), in.readString(), in.readString(), in.readString(),
+                in.readEnum(Format.class), in.readInstant(), in.readInstant(),
+                in.readList(StoreCodecs::readCertifiedAward), in.readInstant());
+    }
+
+    private static void writeCertifiedAward(BinaryWriter out, CertifiedAward award) {
+        out.writeString(award.awardId());
+        out.writeVarInt(award.awardRevision());
+        out.writeEnum(award.body());
+        out.writeString(award.approvalId());
+        out.writeDouble(award.hours());
+        out.writeList(award.categories(), StoreCodecs::writeCategoryHours);
+    }
+
+    private static CertifiedAward readCertifiedAward(BinaryReader in) {
+        return new CertifiedAward(in.readString(), in.readVarInt(), in.readEnum(ApprovalBody.class), in.readString(),
+                in.readDouble(), in.readList(StoreCodecs::readCategoryHours));
+    }
+
+    private static void writeLicensee(BinaryWriter out, Licensee licensee) {
+        out.writeString(licensee.licenseeId());
+        out.writeString(licensee.givenName());
+        out.writeString(licensee.familyName());
+        out.writeString(licensee.email());
+        out.writeList(licensee.licenses(), StoreCodecs::writeLicense);
+    }
+
+    private static Licensee readLicensee(BinaryReader in) {
+        return new Licensee(in.readString(), in.readString(), in.readString(), in.readString(),
+                in.readList(StoreCodecs::readLicense));
+    }
+
+    private static void writeLicense(BinaryWriter out, License license) {
+        out.writeString(license.board());
+        out.writeString(license.licenseType());
+        out.writeString(license.licenseNumber());
+        out.writeDate(license.cycleStart());
+        out.writeDate(license.cycleEnd());
+        out.writeBoolean(license.firstRenewal());
+    }
+
+    private static License readLicense(BinaryReader in) {
+        return new License(in.readString(), in.readString(), in.readString(), in.readDate(), in.readDate(),
+                in.readBoolean());
+    }
+
+    private StoreCodecs() {
+    }
+}

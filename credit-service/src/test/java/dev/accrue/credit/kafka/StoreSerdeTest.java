@@ -1,0 +1,127 @@
+package dev.accrue.credit.kafka;
+
+import static dev.accrue.credit.Fixtures.joined;
+import static dev.accrue.credit.Fixtures.left;
+import static dev.accrue.credit.Fixtures.license;
+import static dev.accrue.credit.Fixtures.licensee;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.accrue.credit.Fixtures;
+import dev.accrue.credit.accrual.Accrual;
+import dev.accrue.credit.accrual.AccrualDecider;
+import dev.accrue.credit.accrual.AccrualEvent;
+import dev.accrue.credit.accrual.AccrualInput;
+import dev.accrue.credit.accrual.CreditRuleBook;
+import dev.accrue.credit.accrual.FinalizeReason;
+import dev.accrue.credit.accrual.Transcript;
+import dev.accrue.credit.attendance.Attendance;
+import dev.accrue.credit.catalog.ApprovalBody;
+import dev.accrue.credit.catalog.SessionDefinition;
+import dev.accrue.credit.licensee.Licensee;
+import java.time.Instant;
+import java.util.List;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.serialization.Serde;
+import org.junit.jupiter.api.Test;
+
+/** The binary store format: values round-trip, values the JSON serde wrote still read, anything else fails loudly. */
+class StoreSerdeTest {
+
+    private static final Instant NOW = Instant.parse("2025-03-10T13:00:00.123456789Z");
+    private static final Licensee LICENSEE = licensee(license("CA-BBS", "LMFT", "2024-01-01", "2025-12-31", false),
+            license("NY-LMHC", "LMHC", "2023-02-01", "2026-01-31", true));
+
+    @Test
+    void a_finalized_accrual_with_awards_and_a_certificate_round_trips() {
+        Accrual accrual = finalizedAccrual();
+        assertThat(accrual.awards()).hasSize(2);
+        assertThat(accrual.certificate()).isNotNull();
+
+        assertThat(roundTrip(StoreCodecs.accruals(), accrual)).isEqualTo(accrual);
+    }
+
+    @Test
+    void an_empty_accrual_and_a_self_study_score_round_trip() {
+        Accrual empty = Accrual.empty("lic-1", "sess-1");
+        Attendance completion = Fixtures.completed("10:00", 82.5);
+        Accrual withScore = AccrualDecider.evolve(empty, new AccrualEvent.AttendanceRecorded(completion, NOW));
+
+        assertThat(roundTrip(StoreCodecs.accruals(), empty)).isEqualTo(empty);
+        assertThat(roundTrip(StoreCodecs.accruals(), withScore)).isEqualTo(withScore);
+    }
+
+    @Test
+    void licensees_open_sessions_and_transcripts_round_trip() {
+        OpenSession open = new OpenSession(Fixtures.ENDS, NOW);
+        Transcript transcript = finalizedAccrual().awards().values().stream()
+                .reduce(Transcript.empty("lic-1"), Transcript::with, (a, b) -> b);
+        Licensee unnamed = new Licensee("lic-2", "Émile", "Durkheim-Ünal", null, List.of());
+
+        assertThat(roundTrip(StoreCodecs.licensees(), LICENSEE)).isEqualTo(LICENSEE);
+        assertThat(roundTrip(StoreCodecs.licensees(), unnamed)).isEqualTo(unnamed);
+        assertThat(roundTrip(StoreCodecs.openSessions(), open)).isEqualTo(open);
+        assertThat(roundTrip(StoreCodecs.transcripts(), transcript)).isEqualTo(transcript);
+    }
+
+    @Test
+    void values_an_earlier_version_wrote_as_json_are_still_read_so_existing_changelogs_migrate() {
+        Accrual accrual = finalizedAccrual();
+        byte[] oldAccrual = JsonSerde.of(Accrual.class).serializer().serialize("changelog", accrual);
+        byte[] oldLicensee = JsonSerde.of(Licensee.class).serializer().serialize("changelog", LICENSEE);
+        byte[] oldOpen = JsonSerde.of(OpenSession.class).serializer().serialize("changelog", new OpenSession(Fixtures.ENDS, NOW));
+
+        assertThat(StoreCodecs.accruals().deserializer().deserialize("changelog", oldAccrual)).isEqualTo(accrual);
+        assertThat(StoreCodecs.licensees().deserializer().deserialize("changelog", oldLicensee)).isEqualTo(LICENSEE);
+        assertThat(StoreCodecs.openSessions().deserializer().deserialize("changelog", oldOpen))
+                .isEqualTo(new OpenSession(Fixtures.ENDS, NOW));
+    }
+
+    @Test
+    void a_value_is_rewritten_in_the_binary_format_with_a_leading_format_byte_and_is_much_smaller_than_json() {
+        Accrual accrual = finalizedAccrual();
+
+        byte[] binary = StoreCodecs.accruals().serializer().serialize("changelog", accrual);
+        byte[] json = JsonSerde.of(Accrual.class).serializer().serialize("changelog", accrual);
+
+        assertThat(binary[0]).isEqualTo(StoreSerde.BINARY_V1);
+        assertThat(binary.length).isLessThan(json.length / 2);
+    }
+
+    @Test
+    void an_unknown_format_or_a_truncated_value_fails_instead_of_reading_garbage() {
+        Serde<Accrual> serde = StoreCodecs.accruals();
+        byte[] binary = serde.serializer().serialize("changelog", finalizedAccrual());
+        byte[] truncated = java.util.Arrays.copyOf(binary, binary.length - 3);
+        byte[] unknown = binary.clone();
+        unknown[0] = 9;
+
+        assertThatThrownBy(() -> serde.deserializer().deserialize("changelog", truncated))
+                .isInstanceOf(SerializationException.class);
+        assertThatThrownBy(() -> serde.deserializer().deserialize("changelog", unknown))
+                .isInstanceOf(SerializationException.class).hasMessageContaining("Unknown store value format 9");
+    }
+
+    private static <T> T roundTrip(Serde<T> serde, T value) {
+        return serde.deserializer().deserialize("changelog", serde.serializer().serialize("changelog", value));
+    }
+
+    /** A 3-hour live session approved by APA and IACET, attended with a late arrival: two awards and a certificate. */
+    private static Accrual finalizedAccrual() {
+        SessionDefinition session = Fixtures.live(3, ApprovalBody.APA, ApprovalBody.IACET);
+        CreditRuleBook rules = CreditRuleBook.load();
+        Accrual state = Accrual.empty("lic-1", session.sessionId());
+        for (Attendance event : List.of(joined("09:10"), left("12:00"))) {
+            state = apply(state, new AccrualInput.RecordAttendance(event, session, LICENSEE), rules);
+        }
+        return apply(state, new AccrualInput.FinalizeSession(FinalizeReason.CLOSED_BY_PROVIDER, session, LICENSEE), rules);
+    }
+
+    private static Accrual apply(Accrual state, AccrualInput input, CreditRuleBook rules) {
+        Accrual next = state;
+        for (AccrualEvent event : AccrualDecider.decide(state, input, rules, NOW)) {
+            next = AccrualDecider.evolve(next, event);
+        }
+        return next;
+    }
+}
