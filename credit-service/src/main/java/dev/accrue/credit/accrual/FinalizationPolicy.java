@@ -21,7 +21,9 @@ import java.util.Optional;
  *       backlog drains the timer keeps restarting.</li>
  *   <li>A closed session is finalized by those two rules only.</li>
  *   <li><b>Not closed:</b> {@code endsAt} plus {@code grace} has passed and no attendance for the session
- *       arrived for {@code quietPeriod}.</li>
+ *       arrived for {@code quietPeriod}, counted from no earlier than the start of this task instance. The
+ *       stored last arrival may be long past after a restart, while the task has not read its backlog yet;
+ *       so a new instance (restart, rebalance) waits a quiet period of its own first.</li>
  * </ul>
  */
 public record FinalizationPolicy(Duration grace, Duration quietPeriod, Duration closureSettle) {
@@ -37,19 +39,20 @@ public record FinalizationPolicy(Duration grace, Duration quietPeriod, Duration 
     }
 
     /**
-     * How far the task has got: the newest publish time of the attendance it processed, and when
-     * (by the clock) it last processed any; both null before the first.
+     * How far the task instance has got: when it started, the newest publish time of the attendance it
+     * processed, and when (by the clock) it last processed any; the last two are null before the first.
      */
-    public record Progress(Instant publishedUpTo, Instant lastProcessedAt) {
+    public record Progress(Instant startedAt, Instant publishedUpTo, Instant lastProcessedAt) {
 
-        public static Progress none() {
-            return new Progress(null, null);
+        /** A task instance that started at {@code startedAt} and has read nothing yet. */
+        public static Progress startedAt(Instant startedAt) {
+            return new Progress(startedAt, null, null);
         }
 
         /** The progress after processing attendance published at {@code publishedAt}, at {@code now}. */
         public Progress after(Instant publishedAt, Instant now) {
-            return new Progress(publishedUpTo == null || publishedAt.isAfter(publishedUpTo) ? publishedAt : publishedUpTo,
-                    now);
+            return new Progress(startedAt,
+                    publishedUpTo == null || publishedAt.isAfter(publishedUpTo) ? publishedAt : publishedUpTo, now);
         }
     }
 
@@ -64,7 +67,8 @@ public record FinalizationPolicy(Duration grace, Duration quietPeriod, Duration 
             return done ? Optional.of(FinalizeReason.CLOSED_BY_PROVIDER) : Optional.empty();
         }
         boolean graceOver = !now.isBefore(endsAt.plus(grace));
-        boolean quiet = !now.isBefore(lastAttendanceAt.plus(quietPeriod));
+        Instant quietSince = lastAttendanceAt.isAfter(progress.startedAt()) ? lastAttendanceAt : progress.startedAt();
+        boolean quiet = !now.isBefore(quietSince.plus(quietPeriod));
         return graceOver && quiet ? Optional.of(FinalizeReason.QUIET_AFTER_END) : Optional.empty();
     }
 

@@ -15,17 +15,19 @@ import java.util.function.Function;
  *
  * <ul>
  *   <li>It waits in its licensee's pending list, oldest first, at most {@code limit} events per
- *       licensee; one more is refused at once, with the reason.</li>
+ *       licensee and {@code taskLimit} events in one task (one partition of attendance) in total, so a
+ *       flood of events for many unknown licensees cannot grow without bound; one more is refused at
+ *       once, with the reason.</li>
  *   <li>An event id that is already held is the same fact again and changes nothing.</li>
  *   <li>As soon as both its licensee and its session are known it is released, to be credited.</li>
  *   <li>One still unknown after {@code maxWait} is rejected, with a reason that says how long it waited.</li>
  * </ul>
  */
-public record UnknownReferencePolicy(Duration maxWait, int limit) {
+public record UnknownReferencePolicy(Duration maxWait, int limit, int taskLimit) {
 
     public UnknownReferencePolicy {
-        if (maxWait.isNegative() || limit < 1) {
-            throw new IllegalArgumentException("The wait must not be negative and the limit must be at least 1");
+        if (maxWait.isNegative() || limit < 1 || taskLimit < 1) {
+            throw new IllegalArgumentException("The wait must not be negative and the limits must be at least 1");
         }
     }
 
@@ -54,14 +56,21 @@ public record UnknownReferencePolicy(Duration maxWait, int limit) {
         }
     }
 
-    /** Holds {@code candidate}, whose reference {@code unknown} describes (e.g. "Unknown licensee 'x'"). */
-    public Decision hold(PendingAttendance pending, Pending candidate, String unknown) {
+    /**
+     * Holds {@code candidate}, whose reference {@code unknown} describes (e.g. "Unknown licensee 'x'"),
+     * while {@code heldInTask} events are held in its task already (the licensee's among them).
+     */
+    public Decision hold(PendingAttendance pending, Pending candidate, String unknown, int heldInTask) {
         if (pending.holds(candidate.attendance().eventId())) {
             return new Decision.AlreadyHeld();
         }
         if (pending.size() >= limit) {
             return new Decision.Refused(unknown + "; " + limit + " events of this licensee already wait for an unknown"
                     + " licensee or session, the most one licensee may hold");
+        }
+        if (heldInTask >= taskLimit) {
+            return new Decision.Refused(unknown + "; " + taskLimit + " events already wait for an unknown licensee or"
+                    + " session in this partition of attendance, the most it may hold");
         }
         return new Decision.Held(pending.with(candidate));
     }

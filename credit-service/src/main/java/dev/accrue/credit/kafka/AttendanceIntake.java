@@ -2,6 +2,7 @@ package dev.accrue.credit.kafka;
 
 import dev.accrue.credit.accrual.Accrual;
 import dev.accrue.credit.accrual.AccrualInput;
+import dev.accrue.credit.accrual.AccrualRetention;
 import dev.accrue.credit.accrual.FinalizeReason;
 import dev.accrue.credit.attendance.Attendance;
 import dev.accrue.credit.attendance.AttendanceType;
@@ -39,6 +40,15 @@ final class AttendanceIntake {
     private final BiConsumer<String, CreditOutput> emit;
     private final Predicate<String> closedAndCaughtUp;
     private final OpenSessions openSessions;
+    private final AccrualRetention retention;
+    private final RetainedSessions retained;
+    /**
+     * Events held in this task, for the task's hold limit; -1 until counted. Counted exactly whenever the
+     * punctuator scans the pending store, and kept up to date in between by what this instance holds and
+     * releases. Releases by the other processor's instance (a profile arrived) are seen at the next scan
+     * only, so between scans the count may be too high, never too low: the limit is never exceeded.
+     */
+    private int heldInTask = -1;
 
     /** Records that attendance for a live session that is not final yet was applied at {@code now}. */
     @FunctionalInterface
@@ -59,13 +69,15 @@ final class AttendanceIntake {
      */
     AttendanceIntake(CreditStores stores, CreditEngine engine, UnknownReferencePolicy policy,
                      BiConsumer<String, CreditOutput> emit, Predicate<String> closedAndCaughtUp,
-                     OpenSessions openSessions) {
+                     OpenSessions openSessions, AccrualRetention retention) {
         this.stores = stores;
         this.engine = engine;
         this.policy = policy;
         this.emit = emit;
         this.closedAndCaughtUp = closedAndCaughtUp;
         this.openSessions = openSessions;
+        this.retention = retention;
+        this.retained = new RetainedSessions(stores);
     }
 
     /** A session and licensee an event can be credited against, or why not yet. */
@@ -81,11 +93,12 @@ final class AttendanceIntake {
         }
         // Edge case: licensee or session unknown (yet). Held, not rejected; rejected only after the wait.
         Decision decision = policy.hold(stores.pending(attendance.licenseeId()), new Pending(attendance, now, origin),
-                lookup.unknown().get());
+                lookup.unknown().get(), heldInTask());
         if (decision instanceof Decision.Held held) {
             stores.putPending(held.next());
+            heldInTask++;
         } else if (decision instanceof Decision.Refused refused) {
-            reject(attendance, origin, refused.reason()); // edge case: the licensee's pending list is full
+            reject(attendance, origin, refused.reason()); // edge case: the licensee's or the task's hold is full
         }
         // Decision.AlreadyHeld: the same event id waits already; a redelivery changes nothing.
     }
@@ -105,6 +118,9 @@ final class AttendanceIntake {
             return;
         }
         stores.putPending(release.remaining());
+        if (heldInTask >= 0) {
+            heldInTask -= release.ready().size() + release.expired().size();
+        }
         for (Pending ready : release.ready()) {
             credit(ready.attendance(), lookUp(ready.attendance()), ready.origin(), now);
         }
@@ -115,10 +131,31 @@ final class AttendanceIntake {
     /** Retries every licensee of this task that has held events; the pending store holds only those. */
     void retryAll(Instant now) {
         List<String> licensees = new ArrayList<>();
+        int held = 0;
         try (KeyValueIterator<String, PendingAttendance> it = stores.pending.all()) {
-            it.forEachRemaining(entry -> licensees.add(entry.key));
+            while (it.hasNext()) {
+                var entry = it.next();
+                licensees.add(entry.key);
+                held += entry.value.size();
+            }
         }
+        heldInTask = held;
         licensees.forEach(licenseeId -> retry(licenseeId, now));
+    }
+
+    /** Deletes the accruals of sessions past the retention; returns the sessions. */
+    List<String> deleteExpiredAccruals(Instant now) {
+        return retained.deleteExpired(retention, now);
+    }
+
+    private int heldInTask() {
+        if (heldInTask < 0) {
+            heldInTask = 0;
+            try (KeyValueIterator<String, PendingAttendance> it = stores.pending.all()) {
+                it.forEachRemaining(entry -> heldInTask += entry.value.size());
+            }
+        }
+        return heldInTask;
     }
 
     private Lookup lookUp(Attendance attendance) {
@@ -141,10 +178,18 @@ final class AttendanceIntake {
                     + "', which is " + (session.isSelfStudy() ? "self-study" : "live"));
             return;
         }
+        Optional<String> expired = retention.refusal(session, now);
+        if (expired.isPresent()) {
+            reject(attendance, origin, expired.get()); // edge case: its accruals were deleted after the retention
+            return;
+        }
         Accrual before = stores.accrual(session.sessionId(), attendance.licenseeId());
         Accrual state = engine.apply(before, new AccrualInput.RecordAttendance(attendance, session, known.licensee()), now);
         if (state == before) {
             return; // the decider saw this event id before (redelivery or replay): nothing changes, not even quiet time
+        }
+        if (!session.isSelfStudy()) {
+            retained.kept(session.sessionId(), session.endsAt());
         }
         if (!session.isSelfStudy() && !state.finalized()) {
             if (closedAndCaughtUp.test(session.sessionId())) {

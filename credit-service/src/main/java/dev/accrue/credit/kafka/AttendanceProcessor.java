@@ -2,6 +2,7 @@ package dev.accrue.credit.kafka;
 
 import dev.accrue.credit.accrual.Accrual;
 import dev.accrue.credit.accrual.AccrualInput;
+import dev.accrue.credit.accrual.AccrualRetention;
 import dev.accrue.credit.accrual.CreditRuleBook;
 import dev.accrue.credit.accrual.FinalizationPolicy;
 import dev.accrue.credit.accrual.FinalizationPolicy.Closure;
@@ -67,13 +68,14 @@ final class AttendanceProcessor implements Processor<String, Decoded<AttendanceE
     public void init(ProcessorContext<String, CreditOutput> context) {
         this.context = context;
         this.stores = new CreditStores(context, sessionReader);
-        this.progress = new TaskProgress();
+        this.progress = new TaskProgress(clock.instant());
         BiConsumer<String, CreditOutput> emit = (key, output) -> context.forward(new Record<>(key, output, clock.millis()));
         this.engine = new CreditEngine(stores, creditRules, boardRules, emit);
         // New for every task instance: values remembered and not written yet die with the task (see the tracker).
         this.openSessions = new OpenSessionTracker(stores.openSessions);
         this.intake = new AttendanceIntake(stores, engine, unknownReferences, emit, this::closedAndCaughtUp,
-                (session, now) -> openSessions.attended(session.sessionId(), session.endsAt(), now));
+                (session, now) -> openSessions.attended(session.sessionId(), session.endsAt(), now),
+                new AccrualRetention(settings.accrualRetention()));
         // Wall-clock punctuation: finalization must not wait for new records to advance stream time.
         // Held attendance is retried first (its session may have reached the global table since), so it
         // is credited before its session is finalized.
@@ -84,6 +86,11 @@ final class AttendanceProcessor implements Processor<String, Decoded<AttendanceE
         });
         context.schedule(settings.complianceCheckInterval(), PunctuationType.WALL_CLOCK_TIME,
                 ignored -> reevaluateCompliance(clock.instant()));
+        context.schedule(settings.retentionCheckInterval(), PunctuationType.WALL_CLOCK_TIME,
+                ignored -> intake.deleteExpiredAccruals(clock.instant()).forEach(sessionId -> {
+                    openSessions.removed(sessionId);
+                    progress.finalized(sessionId);
+                }));
     }
 
     @Override

@@ -31,6 +31,8 @@ final class CreditStores {
     final KeyValueStore<String, List<ComplianceReport>> compliance;
     /** Attendance held while its licensee or session is unknown, keyed by licensee; absent when none is held. */
     final KeyValueStore<String, PendingAttendance> pending;
+    /** Live sessions with accruals in this task, and when each ends (epoch millis), for the accrual retention. */
+    final KeyValueStore<String, Long> retainedSessions;
     private final KeyValueStore<String, ValueAndTimestamp<byte[]>> sessions;
     private final SessionReader sessionReader;
     private final KeyValueStore<String, ValueAndTimestamp<SessionClosed>> closures;
@@ -43,6 +45,7 @@ final class CreditStores {
         transcripts = context.getStateStore(CreditTopology.TRANSCRIPT_STORE);
         compliance = context.getStateStore(CreditTopology.COMPLIANCE_STORE);
         pending = context.getStateStore(CreditTopology.PENDING_STORE);
+        retainedSessions = context.getStateStore(CreditTopology.RETAINED_STORE);
         sessions = context.getStateStore(CreditTopology.SESSION_STORE);
         closures = context.getStateStore(CreditTopology.CLOSURE_STORE);
     }

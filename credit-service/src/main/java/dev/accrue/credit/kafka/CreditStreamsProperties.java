@@ -20,6 +20,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param unknownReferenceWait how long attendance whose licensee or session is not known yet is held before it
  *        is rejected (a profile or session created just before its attendance may reach this service later)
  * @param unknownReferenceHoldLimit the most attendance events held per licensee; one more is rejected at once
+ * @param unknownReferenceTaskHoldLimit the most attendance events held in total by one task (one partition of
+ *        attendance, whatever the licensees); one more is rejected at once
+ * @param accrualRetention how long after a live session's end its accruals (the attendance events behind its awards)
+ *        are kept; then they are deleted, and attendance for the session is rejected instead of credited
+ * @param retentionCheckInterval how often (wall clock) accruals past the retention are looked for and deleted
  */
 @ConfigurationProperties("accrue.credit.streams")
 public record CreditStreamsProperties(
@@ -30,5 +35,8 @@ public record CreditStreamsProperties(
         @DefaultValue("1h") Duration complianceCheckInterval,
         @DefaultValue("accrue.credit.certificates-by-id") String certificatesByIdTopic,
         @DefaultValue("10m") Duration unknownReferenceWait,
-        @DefaultValue("1000") int unknownReferenceHoldLimit) {
+        @DefaultValue("1000") int unknownReferenceHoldLimit,
+        @DefaultValue("100000") int unknownReferenceTaskHoldLimit,
+        @DefaultValue("400d") Duration accrualRetention,
+        @DefaultValue("1h") Duration retentionCheckInterval) {
 }

@@ -1,5 +1,6 @@
 package dev.accrue.credit.kafka;
 
+import dev.accrue.credit.accrual.AccrualRetention;
 import dev.accrue.credit.accrual.CreditRuleBook;
 import dev.accrue.credit.accrual.kafka.AwardMapper;
 import dev.accrue.credit.attendance.PendingAttendance;
@@ -52,6 +53,7 @@ public final class CreditTopology {
     public static final String TRANSCRIPT_STORE = "transcript-store";
     public static final String COMPLIANCE_STORE = "compliance-store";
     public static final String PENDING_STORE = "pending-attendance-store";
+    public static final String RETAINED_STORE = "retained-session-store";
     static final String ATTENDANCE_PROCESSOR = "attendance-processor";
     static final String LICENSEE_PROCESSOR = "licensee-processor";
     private static final String REJECTED_BY = "credit-service";
@@ -90,16 +92,17 @@ public final class CreditTopology {
         addLocalStores(builder);
 
         String[] stores = {ACCRUAL_STORE, OPEN_SESSION_STORE, LICENSEE_STORE, TRANSCRIPT_STORE, COMPLIANCE_STORE,
-                PENDING_STORE};
+                PENDING_STORE, RETAINED_STORE};
         UnknownReferencePolicy unknownReferences = new UnknownReferencePolicy(settings.unknownReferenceWait(),
-                settings.unknownReferenceHoldLimit());
+                settings.unknownReferenceHoldLimit(), settings.unknownReferenceTaskHoldLimit());
         KStream<String, CreditOutput> fromAttendance = builder
                 .stream(topics.attendance(), Consumed.with(keys, Decoded.serde(avro.serde(AttendanceEvent.class))))
                 .process(() -> new AttendanceProcessor(clock, settings, creditRules, boardRules, unknownReferences, sessionReader()),
                         Named.as(ATTENDANCE_PROCESSOR), stores);
         KStream<String, CreditOutput> fromLicensees = builder
                 .stream(topics.licensees(), Consumed.with(keys, Decoded.serde(avro.serde(LicenseeProfile.class))))
-                .process(() -> new LicenseeProcessor(clock, creditRules, boardRules, unknownReferences, sessionReader()),
+                .process(() -> new LicenseeProcessor(clock, creditRules, boardRules, unknownReferences, sessionReader(),
+                                new AccrualRetention(settings.accrualRetention())),
                         Named.as(LICENSEE_PROCESSOR), stores);
 
         fromAttendance.merge(fromLicensees).split(Named.as("output-"))
@@ -140,6 +143,8 @@ public final class CreditTopology {
         // Changelogged like the others: held attendance survives a restart and commits with the offsets (EOS).
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PENDING_STORE),
                 Serdes.String(), JsonSerde.of(PendingAttendance.class)));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(RETAINED_STORE),
+                Serdes.String(), Serdes.Long()));
     }
 
     private static <V> Materialized<String, V, KeyValueStore<Bytes, byte[]>> store(String name) {

@@ -1,5 +1,6 @@
 package dev.accrue.credit.kafka;
 
+import dev.accrue.credit.accrual.AccrualRetention;
 import dev.accrue.credit.accrual.CreditRuleBook;
 import dev.accrue.credit.attendance.UnknownReferencePolicy;
 import dev.accrue.credit.compliance.BoardRuleBook;
@@ -26,13 +27,15 @@ final class LicenseeProcessor implements Processor<String, Decoded<LicenseeProfi
     private final BoardRuleBook boardRules;
     private final UnknownReferencePolicy unknownReferences;
     private final SessionReader sessionReader;
+    private final AccrualRetention retention;
     private ProcessorContext<String, CreditOutput> context;
     private CreditStores stores;
     private CreditEngine engine;
     private AttendanceIntake intake;
 
     LicenseeProcessor(Clock clock, CreditRuleBook creditRules, BoardRuleBook boardRules,
-                      UnknownReferencePolicy unknownReferences, SessionReader sessionReader) {
+                      UnknownReferencePolicy unknownReferences, SessionReader sessionReader, AccrualRetention retention) {
+        this.retention = retention;
         this.sessionReader = sessionReader;
         this.clock = clock;
         this.creditRules = creditRules;
@@ -49,7 +52,7 @@ final class LicenseeProcessor implements Processor<String, Decoded<LicenseeProfi
         // Never final on release here: the attendance processor's punctuator knows how far the task has read
         // attendance, and finalizes a closed session once it has read past the closure or settled.
         this.intake = new AttendanceIntake(stores, engine, unknownReferences, emit, sessionId -> false,
-                AttendanceIntake.OpenSessions.writeThrough(stores));
+                AttendanceIntake.OpenSessions.writeThrough(stores), retention);
     }
 
     @Override

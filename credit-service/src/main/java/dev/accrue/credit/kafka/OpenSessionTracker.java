@@ -17,9 +17,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * behind; newer attendance in between is remembered here and written by {@link #flush()}, which the
  * finalization punctuator calls before it reads the store. So the punctuator decides on exact times,
  * as before. What is remembered and not written yet is lost with the task (crash, rebalance,
- * shutdown; the processor starts empty in {@code init}): the next owner then counts a session's quiet
- * period from a {@code lastAttendanceAt} at most {@code WRITE_STEP} too early, unless more attendance
- * for it arrives.
+ * shutdown; the processor starts empty in {@code init}), which costs nothing: the next owner counts a
+ * session's quiet period from no earlier than its own start, which is later than anything lost.
  */
 final class OpenSessionTracker {
 

@@ -17,13 +17,15 @@ class FinalizationPolicyTest {
     static final Instant ENDS = Instant.parse("2025-03-10T12:00:00Z");
     static final Instant CLOSED = Instant.parse("2025-03-10T12:05:00Z");
     static final Instant SEEN = CLOSED.plusSeconds(1);
+    /** A task instance that started well before the session and has read nothing. */
+    static final Progress NOTHING_READ = Progress.startedAt(ENDS.minus(Duration.ofDays(1)));
 
     private static Optional<FinalizeReason> closedSession(Progress progress, Instant now) {
         return POLICY.due(ENDS, ENDS, Optional.of(new Closure(CLOSED, SEEN)), progress, now);
     }
 
     private static Progress read(Instant publishedAt, Instant at) {
-        return Progress.none().after(publishedAt, at);
+        return NOTHING_READ.after(publishedAt, at);
     }
 
     @Test
@@ -44,8 +46,8 @@ class FinalizationPolicyTest {
 
     @Test
     void a_closed_session_is_final_when_nothing_was_read_for_the_settle_period_after_the_closure_was_seen() {
-        assertThat(closedSession(Progress.none(), SEEN.plusSeconds(9))).isEmpty();
-        assertThat(closedSession(Progress.none(), SEEN.plusSeconds(10))).contains(FinalizeReason.CLOSED_BY_PROVIDER);
+        assertThat(closedSession(NOTHING_READ, SEEN.plusSeconds(9))).isEmpty();
+        assertThat(closedSession(NOTHING_READ, SEEN.plusSeconds(10))).contains(FinalizeReason.CLOSED_BY_PROVIDER);
     }
 
     @Test
@@ -65,17 +67,17 @@ class FinalizationPolicyTest {
     void a_closed_session_waits_for_its_closure_rule_even_when_the_grace_and_quiet_periods_are_over() {
         Instant muchLater = ENDS.plus(Duration.ofHours(2));
         Optional<Closure> justSeen = Optional.of(new Closure(CLOSED, muchLater));
-        assertThat(POLICY.due(ENDS, ENDS, justSeen, Progress.none(), muchLater)).isEmpty();
+        assertThat(POLICY.due(ENDS, ENDS, justSeen, NOTHING_READ, muchLater)).isEmpty();
     }
 
     @Test
     void an_unclosed_session_is_final_after_its_end_plus_grace_once_quiet() {
         Instant graceOver = ENDS.plus(Duration.ofMinutes(30));
-        assertThat(POLICY.due(ENDS, graceOver.minus(Duration.ofMinutes(4)), Optional.empty(), Progress.none(), graceOver))
+        assertThat(POLICY.due(ENDS, graceOver.minus(Duration.ofMinutes(4)), Optional.empty(), NOTHING_READ, graceOver))
                 .isEmpty();
-        assertThat(POLICY.due(ENDS, graceOver.minus(Duration.ofMinutes(5)), Optional.empty(), Progress.none(), graceOver))
+        assertThat(POLICY.due(ENDS, graceOver.minus(Duration.ofMinutes(5)), Optional.empty(), NOTHING_READ, graceOver))
                 .contains(FinalizeReason.QUIET_AFTER_END);
-        assertThat(POLICY.due(ENDS, ENDS, Optional.empty(), Progress.none(), graceOver.minusSeconds(1))).isEmpty();
+        assertThat(POLICY.due(ENDS, ENDS, Optional.empty(), NOTHING_READ, graceOver.minusSeconds(1))).isEmpty();
     }
 
     @Test
@@ -83,5 +85,27 @@ class FinalizationPolicyTest {
         Progress progress = read(CLOSED.plusSeconds(5), SEEN).after(CLOSED.minusSeconds(5), SEEN.plusSeconds(1));
         assertThat(progress.publishedUpTo()).isEqualTo(CLOSED.plusSeconds(5));
         assertThat(progress.lastProcessedAt()).isEqualTo(SEEN.plusSeconds(1));
+    }
+
+    @Test
+    void after_a_restart_an_unclosed_session_waits_a_quiet_period_counted_from_the_start_of_the_task_instance() {
+        Instant restarted = ENDS.plus(Duration.ofHours(1));
+        Progress fresh = Progress.startedAt(restarted);
+
+        assertThat(POLICY.due(ENDS, ENDS, Optional.empty(), fresh, restarted.plus(Duration.ofMinutes(5)).minusMillis(1)))
+                .isEmpty();
+        assertThat(POLICY.due(ENDS, ENDS, Optional.empty(), fresh, restarted.plus(Duration.ofMinutes(5))))
+                .contains(FinalizeReason.QUIET_AFTER_END);
+    }
+
+    @Test
+    void attendance_read_after_the_start_still_restarts_the_quiet_period() {
+        Instant restarted = ENDS.plus(Duration.ofHours(1));
+        Instant lastArrival = restarted.plus(Duration.ofMinutes(2));
+
+        assertThat(POLICY.due(ENDS, lastArrival, Optional.empty(), Progress.startedAt(restarted),
+                restarted.plus(Duration.ofMinutes(6)))).isEmpty();
+        assertThat(POLICY.due(ENDS, lastArrival, Optional.empty(), Progress.startedAt(restarted),
+                lastArrival.plus(Duration.ofMinutes(5)))).contains(FinalizeReason.QUIET_AFTER_END);
     }
 }

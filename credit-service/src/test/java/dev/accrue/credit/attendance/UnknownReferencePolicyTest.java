@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 class UnknownReferencePolicyTest {
 
     static final Instant T0 = Instant.parse("2025-03-10T09:00:00Z");
-    static final UnknownReferencePolicy POLICY = new UnknownReferencePolicy(Duration.ofMinutes(10), 3);
+    static final UnknownReferencePolicy POLICY = new UnknownReferencePolicy(Duration.ofMinutes(10), 3, 5);
     static final String UNKNOWN = "Unknown licensee 'lic-1'";
 
     private static Pending pending(Attendance attendance, Instant since) {
@@ -30,7 +30,7 @@ class UnknownReferencePolicyTest {
     private static PendingAttendance held(Pending... events) {
         PendingAttendance state = PendingAttendance.none(Fixtures.LICENSEE);
         for (Pending event : events) {
-            state = ((Decision.Held) POLICY.hold(state, event, UNKNOWN)).next();
+            state = ((Decision.Held) POLICY.hold(state, event, UNKNOWN, 0)).next();
         }
         return state;
     }
@@ -38,7 +38,7 @@ class UnknownReferencePolicyTest {
     @Test
     void an_event_with_an_unknown_reference_is_held_with_when_and_where_it_arrived() {
         Pending join = pending(joined("09:00"), T0);
-        Decision decision = POLICY.hold(PendingAttendance.none(Fixtures.LICENSEE), join, UNKNOWN);
+        Decision decision = POLICY.hold(PendingAttendance.none(Fixtures.LICENSEE), join, UNKNOWN, 0);
         assertThat(decision).isInstanceOfSatisfying(Decision.Held.class,
                 held -> assertThat(held.next().events()).containsExactly(join));
     }
@@ -47,14 +47,25 @@ class UnknownReferencePolicyTest {
     void an_event_id_already_held_changes_nothing() {
         Attendance join = joined("09:00");
         PendingAttendance state = held(pending(join, T0));
-        assertThat(POLICY.hold(state, pending(join, T0.plusSeconds(5)), UNKNOWN)).isInstanceOf(Decision.AlreadyHeld.class);
+        assertThat(POLICY.hold(state, pending(join, T0.plusSeconds(5)), UNKNOWN, 0)).isInstanceOf(Decision.AlreadyHeld.class);
     }
 
     @Test
     void one_event_more_than_the_limit_is_refused_at_once_with_the_reason() {
         PendingAttendance full = held(pending(joined("09:00"), T0), pending(left("09:10"), T0), pending(joined("09:20"), T0));
-        assertThat(POLICY.hold(full, pending(left("09:30"), T0), UNKNOWN)).isInstanceOfSatisfying(Decision.Refused.class,
+        assertThat(POLICY.hold(full, pending(left("09:30"), T0), UNKNOWN, 0)).isInstanceOfSatisfying(Decision.Refused.class,
                 refused -> assertThat(refused.reason()).startsWith(UNKNOWN + "; 3 events of this licensee already wait"));
+    }
+
+    @Test
+    void an_event_is_refused_once_its_task_holds_the_most_it_may_in_total_whatever_the_licensee() {
+        Pending first = pending(joined("09:00"), T0);
+        assertThat(POLICY.hold(PendingAttendance.none(Fixtures.LICENSEE), first, UNKNOWN, 4))
+                .isInstanceOf(Decision.Held.class);
+        assertThat(POLICY.hold(PendingAttendance.none(Fixtures.LICENSEE), first, UNKNOWN, 5))
+                .isInstanceOfSatisfying(Decision.Refused.class, refused -> assertThat(refused.reason()).isEqualTo(UNKNOWN
+                        + "; 5 events already wait for an unknown licensee or session in this partition of attendance,"
+                        + " the most it may hold"));
     }
 
     @Test
@@ -107,9 +118,11 @@ class UnknownReferencePolicyTest {
 
     @Test
     void a_negative_wait_or_a_limit_below_one_is_a_configuration_error() {
-        assertThatThrownBy(() -> new UnknownReferencePolicy(Duration.ofSeconds(-1), 3))
+        assertThatThrownBy(() -> new UnknownReferencePolicy(Duration.ofSeconds(-1), 3, 5))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new UnknownReferencePolicy(Duration.ofSeconds(1), 0))
+        assertThatThrownBy(() -> new UnknownReferencePolicy(Duration.ofSeconds(1), 0, 5))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new UnknownReferencePolicy(Duration.ofSeconds(1), 3, 0))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -34,13 +34,16 @@ class HeldAttendanceTopologyTest extends CreditTopologyHarness {
     static final String NEWCOMER = "lic-2";
     static final String NEW_SESSION = "sess-2";
     static final Duration WAIT = Duration.ofMinutes(10);
+    /** The harness's three partitions of attendance are one task here (TopologyTestDriver), so this is the total. */
+    static final int TASK_LIMIT = 5;
 
     @Override
     CreditStreamsProperties settings() {
         CreditStreamsProperties s = SETTINGS;
         return new CreditStreamsProperties(s.finalizationGrace(), s.quietPeriod(), s.closureSettle(),
                 s.finalizationCheckInterval(),
-                s.complianceCheckInterval(), s.certificatesByIdTopic(), WAIT, 3);
+                s.complianceCheckInterval(), s.certificatesByIdTopic(), WAIT, 3, TASK_LIMIT, s.accrualRetention(),
+                s.retentionCheckInterval());
     }
 
     private static Attendance by(String licenseeId, Attendance event) {
@@ -207,5 +210,34 @@ class HeldAttendanceTopologyTest extends CreditTopologyHarness {
         passTime(settings().finalizationCheckInterval());
         assertThat(rejections.readValuesToList()).extracting(Rejection::getReason, Rejection::getOffset)
                 .containsExactly(tuple("SELF_STUDY_COMPLETED does not fit session 'sess-2', which is live", 0L));
+    }
+
+    @Test
+    void once_the_task_holds_its_limit_in_total_the_next_event_for_any_unknown_licensee_is_rejected_at_once() {
+        for (int i = 1; i <= TASK_LIMIT; i++) {
+            attend(by("stranger-" + i, joined("09:00")));
+        }
+        Attendance oneTooMany = by("stranger-6", joined("09:00"));
+        attend(oneTooMany);
+
+        assertThat(rejections.readValuesToList()).singleElement().satisfies(r -> {
+            assertThat(r.getEventId()).isEqualTo(oneTooMany.eventId());
+            assertThat(r.getReason()).isEqualTo("Unknown licensee 'stranger-6'; 5 events already wait for an unknown"
+                    + " licensee or session in this partition of attendance, the most it may hold");
+        });
+        assertThat(pending().get("stranger-6")).isNull();
+    }
+
+    @Test
+    void held_events_credited_when_their_profile_arrives_make_room_again_by_the_next_check() {
+        for (int i = 1; i <= TASK_LIMIT; i++) {
+            attend(by(i == 1 ? NEWCOMER : "stranger-" + i, joined("09:00")));
+        }
+        profile(newcomer()); // one held event is credited
+        passTime(settings().finalizationCheckInterval()); // the check counts what is held again
+
+        attend(by("stranger-6", joined("09:00")));
+        assertThat(rejections.isEmpty()).isTrue();
+        assertThat(pending().get("stranger-6").events()).hasSize(1);
     }
 }

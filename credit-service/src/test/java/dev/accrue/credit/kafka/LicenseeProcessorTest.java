@@ -11,25 +11,14 @@ import dev.accrue.credit.attendance.PendingAttendance.Origin;
 import dev.accrue.credit.attendance.PendingAttendance.Pending;
 import dev.accrue.credit.attendance.UnknownReferencePolicy;
 import dev.accrue.credit.catalog.ApprovalBody;
-import dev.accrue.credit.catalog.SessionDefinition;
-import dev.accrue.credit.catalog.kafka.CatalogMapper;
 import dev.accrue.credit.compliance.BoardRuleBook;
 import dev.accrue.credit.licensee.kafka.LicenseeMapper;
 import dev.accrue.events.LicenseeProfile;
-import dev.accrue.events.Session;
-import dev.accrue.events.SessionClosed;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.apache.kafka.common.serialization.Serde;
-import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.streams.processor.StateStore;
-import org.apache.kafka.streams.processor.api.MockProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.apache.kafka.streams.state.Stores;
-import org.apache.kafka.streams.state.TimestampedKeyValueStore;
-import org.apache.kafka.streams.state.ValueAndTimestamp;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -37,43 +26,16 @@ import org.junit.jupiter.api.Test;
 class LicenseeProcessorTest {
 
     private final MutableClock clock = new MutableClock(Instant.parse("2025-03-10T10:05:00Z"));
-    private final InMemorySchemaRegistry registry = new InMemorySchemaRegistry();
-    private final MockProcessorContext<String, CreditOutput> context = new MockProcessorContext<>();
+    private final ProcessorStores stores = new ProcessorStores();
     private final LicenseeProcessor processor = new LicenseeProcessor(clock, CreditRuleBook.load(), BoardRuleBook.load(),
-            new UnknownReferencePolicy(Duration.ofMinutes(10), 100),
-            new SessionReader(registry.serde(Session.class).deserializer(), "accrue.sessions"));
-    private KeyValueStore<String, PendingAttendance> pending;
+            new UnknownReferencePolicy(Duration.ofMinutes(10), 100, 1000), stores.sessionReader(),
+            new dev.accrue.credit.accrual.AccrualRetention(Duration.ofDays(400)));
+    private final KeyValueStore<String, PendingAttendance> pending = stores.pending;
 
     @BeforeEach
-    void initStores() {
-        pending = store(CreditTopology.PENDING_STORE, JsonSerde.of(PendingAttendance.class));
-        store(CreditTopology.ACCRUAL_STORE, StoreCodecs.accruals());
-        store(CreditTopology.OPEN_SESSION_STORE, StoreCodecs.openSessions());
-        store(CreditTopology.LICENSEE_STORE, StoreCodecs.licensees());
-        store(CreditTopology.TRANSCRIPT_STORE, StoreCodecs.transcripts());
-        store(CreditTopology.COMPLIANCE_STORE, JsonSerde.of(List.class));
-        TimestampedKeyValueStore<String, byte[]> sessions = global(CreditTopology.SESSION_STORE, Serdes.ByteArray());
-        global(CreditTopology.CLOSURE_STORE, registry.serde(SessionClosed.class));
-        SessionDefinition selfStudy = dev.accrue.credit.Fixtures.selfStudy(2, null, ApprovalBody.NBCC);
-        sessions.put(selfStudy.sessionId(), ValueAndTimestamp.make(registry.serde(Session.class).serializer()
-                .serialize("accrue.sessions", CatalogMapper.toAvro(selfStudy, clock.instant())), 0L));
-        processor.init(context);
-    }
-
-    private <V> KeyValueStore<String, V> store(String name, Serde<V> values) {
-        return register(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(name), Serdes.String(), values)
-                .withLoggingDisabled().build());
-    }
-
-    private <V> TimestampedKeyValueStore<String, V> global(String name, Serde<V> values) {
-        return register(Stores.timestampedKeyValueStoreBuilder(Stores.inMemoryKeyValueStore(name), Serdes.String(), values)
-                .withLoggingDisabled().build());
-    }
-
-    private <S extends StateStore> S register(S store) {
-        store.init(context.getStateStoreContext(), store);
-        context.addStateStore(store);
-        return store;
+    void initProcessor() {
+        stores.session(dev.accrue.credit.Fixtures.selfStudy(2, null, ApprovalBody.NBCC), clock.instant());
+        processor.init(stores.context);
     }
 
     private void profileArrives() {
@@ -82,7 +44,7 @@ class LicenseeProcessorTest {
     }
 
     private List<CreditOutput> forwarded() {
-        return context.forwarded().stream().map(f -> (CreditOutput) f.record().value()).toList();
+        return stores.forwarded();
     }
 
     @Test

@@ -1,0 +1,108 @@
+package dev.accrue.credit.kafka;
+
+import static dev.accrue.credit.Fixtures.LICENSEE;
+import static dev.accrue.credit.Fixtures.SESSION;
+import static dev.accrue.credit.Fixtures.joined;
+import static dev.accrue.credit.Fixtures.left;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.accrue.credit.Fixtures;
+import dev.accrue.credit.accrual.Accrual;
+import dev.accrue.credit.accrual.AccrualDecider;
+import dev.accrue.credit.accrual.AccrualEvent;
+import dev.accrue.events.CreditAward;
+import dev.accrue.events.Rejection;
+import java.time.Duration;
+import java.time.Instant;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Accruals of a live session are kept for the retention after its end (2 days here, checked hourly),
+ * then deleted; attendance for the session after that is rejected, with the reason, instead of being
+ * credited on its own. Session {@code sess-1} ends 2025-03-10T12:00Z.
+ */
+class AccrualRetentionTopologyTest extends CreditTopologyHarness {
+
+    static final Duration RETENTION = Duration.ofDays(2);
+
+    @Override
+    CreditStreamsProperties settings() {
+        CreditStreamsProperties s = SETTINGS;
+        return new CreditStreamsProperties(s.finalizationGrace(), s.quietPeriod(), s.closureSettle(),
+                s.finalizationCheckInterval(), s.complianceCheckInterval(), s.certificatesByIdTopic(),
+                s.unknownReferenceWait(), s.unknownReferenceHoldLimit(), s.unknownReferenceTaskHoldLimit(), RETENTION,
+                Duration.ofHours(1));
+    }
+
+    private KeyValueStore<String, Accrual> accruals() {
+        return driver.getKeyValueStore(CreditTopology.ACCRUAL_STORE);
+    }
+
+    private KeyValueStore<String, Long> retained() {
+        return driver.getKeyValueStore(CreditTopology.RETAINED_STORE);
+    }
+
+    /** Moves the clock to {@code at} and lets the hourly retention check run. */
+    private void checkAt(Instant at) {
+        passTime(Duration.between(clock.instant(), at));
+    }
+
+    @Test
+    void accruals_are_kept_until_the_retention_has_passed_and_then_deleted_with_the_awards_left_in_place() {
+        attend(joined("09:00"), left("12:00"));
+        close();
+        assertThat(credits.readValuesToList()).hasSize(2);
+        String key = CreditStores.accrualKey(SESSION, LICENSEE);
+
+        checkAt(Fixtures.ENDS.plus(RETENTION).minusSeconds(1));
+        assertThat(accruals().get(key)).isNotNull();
+
+        checkAt(Fixtures.ENDS.plus(RETENTION));
+        assertThat(accruals().get(key)).isNull();
+        assertThat(retained().get(SESSION)).isNull();
+        assertThat(credits.isEmpty()).as("no award is revised or revoked by the deletion").isTrue();
+    }
+
+    @Test
+    void a_late_event_within_the_retention_still_revises_the_award() {
+        attend(joined("09:00"), left("12:00"));
+        close();
+        credits.readValuesToList();
+
+        checkAt(Fixtures.ENDS.plus(RETENTION).minusSeconds(1));
+        attend(left("10:00")); // an earlier LEFT, sent very late: one hour of three
+
+        assertThat(credits.readValuesToList()).extracting(CreditAward::getHours).containsExactlyInAnyOrder(0.0, 1.0);
+        assertThat(rejections.isEmpty()).isTrue();
+    }
+
+    @Test
+    void a_late_event_after_the_retention_is_rejected_with_the_reason_and_credits_nothing() {
+        attend(joined("09:00"), left("12:00"));
+        close();
+        credits.readValuesToList();
+        checkAt(Fixtures.ENDS.plus(RETENTION));
+
+        attend(left("10:00"));
+        passTime(Duration.ofHours(1));
+
+        assertThat(rejections.readValuesToList()).extracting(Rejection::getReason).containsExactly("Session 'sess-1'"
+                + " ended at 2025-03-10T12:00:00Z, more than 2 days ago; its accruals are no longer kept (accrual"
+                + " retention), so attendance for it can no longer be credited");
+        assertThat(credits.isEmpty()).isTrue();
+        assertThat(accruals().get(CreditStores.accrualKey(SESSION, LICENSEE))).isNull();
+    }
+
+    @Test
+    void accruals_stored_by_an_earlier_version_without_a_retention_entry_are_found_and_deleted_too() {
+        Accrual old = AccrualDecider.evolve(Accrual.empty(LICENSEE, SESSION),
+                new AccrualEvent.AttendanceRecorded(joined("09:00"), Fixtures.ENDS));
+        accruals().put(CreditStores.accrualKey(SESSION, LICENSEE), old);
+        assertThat(retained().get(SESSION)).isNull();
+
+        checkAt(Fixtures.ENDS.plus(RETENTION));
+
+        assertThat(accruals().get(CreditStores.accrualKey(SESSION, LICENSEE))).isNull();
+    }
+}
