@@ -7,7 +7,6 @@ import dev.accrue.credit.attendance.PendingAttendance;
 import dev.accrue.credit.attendance.UnknownReferencePolicy;
 import dev.accrue.credit.certificate.kafka.CertificateMapper;
 import dev.accrue.credit.compliance.BoardRuleBook;
-import dev.accrue.credit.compliance.ComplianceReport;
 import dev.accrue.credit.compliance.kafka.ComplianceMapper;
 import dev.accrue.events.AttendanceEvent;
 import dev.accrue.events.CertificateIssued;
@@ -19,7 +18,6 @@ import dev.accrue.events.Session;
 import dev.accrue.events.SessionClosed;
 import dev.accrue.platform.topics.AccrueTopics;
 import java.time.Clock;
-import java.util.List;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
@@ -33,7 +31,6 @@ import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
-import tools.jackson.core.type.TypeReference;
 
 /**
  * The credit topology. Sessions, closures and certificates-by-number are global tables (every
@@ -82,9 +79,10 @@ public final class CreditTopology {
 
     public void build(StreamsBuilder builder) {
         Serde<String> keys = Serdes.String();
-        // Kept as published bytes: each processor decodes a session once per change (SessionReader).
-        builder.globalTable(topics.sessions(), Consumed.with(keys, SessionReader.tableSerde(avro.serde(Session.class))),
-                store(SESSION_STORE));
+        // Kept as published bytes: each processor decodes a session once per change (SessionReader). Records are
+        // checked on the way in; reads from the store (every attendance event) just copy the bytes.
+        builder.globalTable(topics.sessions(), Consumed.with(keys, SessionReader.checkedOnArrival(avro.serde(Session.class))),
+                Materialized.<String, byte[], KeyValueStore<Bytes, byte[]>>as(SESSION_STORE).withValueSerde(Serdes.ByteArray()));
         builder.globalTable(topics.sessionClosures(), Consumed.with(keys, avro.serde(SessionClosed.class)),
                 store(CLOSURE_STORE));
         builder.globalTable(settings.certificatesByIdTopic(), Consumed.with(keys, avro.serde(CertificateIssued.class)),
@@ -139,7 +137,7 @@ public final class CreditTopology {
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(TRANSCRIPT_STORE),
                 Serdes.String(), StoreCodecs.transcripts()));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(COMPLIANCE_STORE),
-                Serdes.String(), JsonSerde.of(new TypeReference<List<ComplianceReport>>() { })));
+                Serdes.String(), StoreCodecs.complianceReports()));
         // Changelogged like the others: held attendance survives a restart and commits with the offsets (EOS).
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PENDING_STORE),
                 Serdes.String(), JsonSerde.of(PendingAttendance.class)));

@@ -49,10 +49,11 @@ final class SessionReader {
     }
 
     /**
-     * The global table's serde: keeps the bytes, but decodes each record once on the way in, so an
-     * unreadable session still stops the global thread as before instead of failing every lookup later.
+     * The serde the global table consumes the session topic with: keeps the bytes, but decodes each record
+     * once on the way in, so an unreadable session still stops the global thread as before instead of
+     * failing every lookup later. The store itself must use a plain byte serde, or every read decodes too.
      */
-    static Serde<byte[]> tableSerde(Serde<Session> avro) {
+    static Serde<byte[]> checkedOnArrival(Serde<Session> avro) {
         Deserializer<Session> reader = avro.deserializer();
         return Serdes.serdeFrom(Serdes.ByteArray().serializer(), (topic, data) -> {
             if (data != null) {

@@ -11,39 +11,81 @@ import dev.accrue.credit.catalog.CategoryHours;
 import dev.accrue.credit.catalog.Format;
 import dev.accrue.credit.certificate.Certificate;
 import dev.accrue.credit.certificate.CertifiedAward;
+import dev.accrue.credit.compliance.CategoryProgress;
+import dev.accrue.credit.compliance.ComplianceReport;
+import dev.accrue.credit.compliance.ComplianceState;
 import dev.accrue.credit.licensee.License;
 import dev.accrue.credit.licensee.Licensee;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
+import tools.jackson.core.type.TypeReference;
 
 /**
  * Binary layouts (format {@link StoreSerde#BINARY_V1}) of the store values read or written per
- * attendance event: accruals, licensee profiles, open sessions and transcripts. Fields are written
+ * attendance event, award or profile: accruals, licensee profiles, open sessions, transcripts and
+ * compliance reports. Fields are written
  * in record-component order; changing a layout means a new format byte, not an edit here.
  */
 final class StoreCodecs {
 
     static StoreSerde<Accrual> accruals() {
-        return new StoreSerde<>(Accrual.class, StoreCodecs::writeAccrual, StoreCodecs::readAccrual);
+        return new StoreSerde<>(JsonSerde.of(Accrual.class), StoreCodecs::writeAccrual, StoreCodecs::readAccrual);
     }
 
     static StoreSerde<Licensee> licensees() {
-        return new StoreSerde<>(Licensee.class, StoreCodecs::writeLicensee, StoreCodecs::readLicensee);
+        return new StoreSerde<>(JsonSerde.of(Licensee.class), StoreCodecs::writeLicensee, StoreCodecs::readLicensee);
     }
 
     static StoreSerde<OpenSession> openSessions() {
-        return new StoreSerde<>(OpenSession.class, (out, open) -> {
+        return new StoreSerde<>(JsonSerde.of(OpenSession.class), (out, open) -> {
             out.writeInstant(open.endsAt());
             out.writeInstant(open.lastAttendanceAt());
         }, in -> new OpenSession(in.readInstant(), in.readInstant()));
     }
 
     static StoreSerde<Transcript> transcripts() {
-        return new StoreSerde<>(Transcript.class, (out, transcript) -> {
+        return new StoreSerde<>(JsonSerde.of(Transcript.class), (out, transcript) -> {
             out.writeString(transcript.licenseeId());
             out.writeList(transcript.awards(), StoreCodecs::writeAward);
         }, in -> new Transcript(in.readString(), in.readList(StoreCodecs::readAward)));
+    }
+
+    static StoreSerde<List<ComplianceReport>> complianceReports() {
+        return new StoreSerde<>(JsonSerde.of(new TypeReference<List<ComplianceReport>>() { }),
+                (out, reports) -> out.writeList(reports, StoreCodecs::writeReport),
+                in -> in.readList(StoreCodecs::readReport));
+    }
+
+    private static void writeReport(BinaryWriter out, ComplianceReport report) {
+        out.writeString(report.licenseeId());
+        out.writeString(report.board());
+        out.writeString(report.licenseType());
+        out.writeString(report.licenseNumber());
+        out.writeDate(report.cycleStart());
+        out.writeDate(report.cycleEnd());
+        out.writeDouble(report.requiredHours());
+        out.writeDouble(report.earnedHours());
+        out.writeDouble(report.countedHours());
+        out.writeDouble(report.remainingHours());
+        out.writeList(report.categories(), (o, c) -> {
+            o.writeEnum(c.category());
+            o.writeDouble(c.requiredHours());
+            o.writeDouble(c.earnedHours());
+            o.writeBoolean(c.oneTime());
+        });
+        out.writeEnum(report.status());
+        out.writeString(report.ruleVersion());
+        out.writeInstant(report.evaluatedAt());
+    }
+
+    private static ComplianceReport readReport(BinaryReader in) {
+        return new ComplianceReport(in.readString(), in.readString(), in.readString(), in.readString(), in.readDate(),
+                in.readDate(), in.readDouble(), in.readDouble(), in.readDouble(), in.readDouble(),
+                in.readList(i -> new CategoryProgress(i.readEnum(Category.class), i.readDouble(), i.readDouble(),
+                        i.readBoolean())),
+                in.readEnum(ComplianceState.class), in.readString(), in.readInstant());
     }
 
     private static void writeAccrual(BinaryWriter out, Accrual accrual) {

@@ -10,7 +10,7 @@ import org.apache.kafka.common.serialization.Serializer;
 /**
  * Serde for the hot local store values (read and written per attendance event): a leading format
  * byte, then the value. Format {@value #BINARY_V1} is the compact binary form of {@link StoreCodecs};
- * a value starting with {@code '{'} is the JSON this service wrote before, so stores and changelogs
+ * a value starting with <code>'{'</code> or {@code '['} is the JSON this service wrote before, so stores and changelogs
  * written by an earlier version are still read, and each value is rewritten in binary the next time
  * it changes. A new layout gets a new format byte, and readers keep the old ones.
  */
@@ -18,15 +18,17 @@ final class StoreSerde<T> implements Serde<T> {
 
     static final byte BINARY_V1 = 1;
     private static final byte JSON_OBJECT = '{';
+    private static final byte JSON_ARRAY = '[';
 
     private final BiConsumer<BinaryWriter, T> writer;
     private final Function<BinaryReader, T> reader;
     private final JsonSerde<T> legacy;
 
-    StoreSerde(Class<T> type, BiConsumer<BinaryWriter, T> writer, Function<BinaryReader, T> reader) {
+    /** {@code legacy} reads the JSON values of earlier versions. */
+    StoreSerde(JsonSerde<T> legacy, BiConsumer<BinaryWriter, T> writer, Function<BinaryReader, T> reader) {
         this.writer = writer;
         this.reader = reader;
-        this.legacy = JsonSerde.of(type);
+        this.legacy = legacy;
     }
 
     @Override
@@ -57,7 +59,7 @@ final class StoreSerde<T> implements Serde<T> {
                 }
                 return value;
             }
-            if (bytes.length > 0 && bytes[0] == JSON_OBJECT) {
+            if (bytes.length > 0 && (bytes[0] == JSON_OBJECT || bytes[0] == JSON_ARRAY)) {
                 return json.deserialize(topic, bytes); // written by an earlier version
             }
             throw new SerializationException("Unknown store value format " + (bytes.length == 0 ? "(empty)" : bytes[0]));

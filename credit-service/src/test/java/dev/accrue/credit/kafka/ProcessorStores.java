@@ -37,7 +37,7 @@ final class ProcessorStores {
         openSessions = store(CreditTopology.OPEN_SESSION_STORE, StoreCodecs.openSessions());
         licensees = store(CreditTopology.LICENSEE_STORE, StoreCodecs.licensees());
         store(CreditTopology.TRANSCRIPT_STORE, StoreCodecs.transcripts());
-        store(CreditTopology.COMPLIANCE_STORE, JsonSerde.of(List.class));
+        store(CreditTopology.COMPLIANCE_STORE, StoreCodecs.complianceReports());
         store(CreditTopology.RETAINED_STORE, Serdes.Long());
         sessions = global(CreditTopology.SESSION_STORE, Serdes.ByteArray());
         global(CreditTopology.CLOSURE_STORE, registry.serde(SessionClosed.class));

@@ -38,9 +38,9 @@ class SessionReaderTest {
     }
 
     @Test
-    void the_table_serde_keeps_the_published_bytes_and_refuses_unreadable_ones() {
+    void the_topic_serde_keeps_the_published_bytes_and_refuses_unreadable_ones() {
         byte[] published = bytes(Fixtures.live(3, ApprovalBody.APA));
-        Serde<byte[]> table = SessionReader.tableSerde(avro);
+        Serde<byte[]> table = SessionReader.checkedOnArrival(avro);
 
         assertThat(table.deserializer().deserialize("accrue.sessions", published)).isSameAs(published);
         assertThatThrownBy(() -> table.deserializer().deserialize("accrue.sessions", new byte[] {0, 0, 0, 0, 99, 1}))

@@ -17,13 +17,19 @@ import dev.accrue.credit.accrual.FinalizeReason;
 import dev.accrue.credit.accrual.Transcript;
 import dev.accrue.credit.attendance.Attendance;
 import dev.accrue.credit.catalog.ApprovalBody;
+import dev.accrue.credit.catalog.Category;
+import dev.accrue.credit.compliance.CategoryProgress;
+import dev.accrue.credit.compliance.ComplianceReport;
+import dev.accrue.credit.compliance.ComplianceState;
 import dev.accrue.credit.catalog.SessionDefinition;
 import dev.accrue.credit.licensee.Licensee;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Serde;
 import org.junit.jupiter.api.Test;
+import tools.jackson.core.type.TypeReference;
 
 /** The binary store format: values round-trip, values the JSON serde wrote still read, anything else fails loudly. */
 class StoreSerdeTest {
@@ -62,6 +68,20 @@ class StoreSerdeTest {
         assertThat(roundTrip(StoreCodecs.licensees(), unnamed)).isEqualTo(unnamed);
         assertThat(roundTrip(StoreCodecs.openSessions(), open)).isEqualTo(open);
         assertThat(roundTrip(StoreCodecs.transcripts(), transcript)).isEqualTo(transcript);
+    }
+
+    @Test
+    void compliance_reports_round_trip_and_the_json_lists_of_earlier_versions_are_still_read() {
+        List<ComplianceReport> reports = List.of(new ComplianceReport("lic-1", "CA-BBS", "LMFT", "N-1",
+                LocalDate.parse("2024-01-01"), LocalDate.parse("2025-12-31"), 36, 12.5, 12.5, 23.5,
+                List.of(new CategoryProgress(Category.LAW_AND_ETHICS, 6, 2, false),
+                        new CategoryProgress(Category.HIV_AIDS, 7, 7, true)),
+                ComplianceState.AT_RISK, "ca-bbs-2024", NOW));
+        byte[] old = JsonSerde.of(new TypeReference<List<ComplianceReport>>() { }).serializer().serialize("changelog", reports);
+
+        assertThat(roundTrip(StoreCodecs.complianceReports(), reports)).isEqualTo(reports);
+        assertThat(roundTrip(StoreCodecs.complianceReports(), List.<ComplianceReport>of())).isEmpty();
+        assertThat(StoreCodecs.complianceReports().deserializer().deserialize("changelog", old)).isEqualTo(reports);
     }
 
     @Test
