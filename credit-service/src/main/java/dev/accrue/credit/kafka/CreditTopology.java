@@ -80,9 +80,12 @@ public final class CreditTopology {
     public void build(StreamsBuilder builder) {
         Serde<String> keys = Serdes.String();
         // Kept as published bytes: each processor decodes a session once per change (SessionReader). Records are
-        // checked on the way in; reads from the store (every attendance event) just copy the bytes.
-        builder.globalTable(topics.sessions(), Consumed.with(keys, SessionReader.checkedOnArrival(avro.serde(Session.class))),
-                Materialized.<String, byte[], KeyValueStore<Bytes, byte[]>>as(SESSION_STORE).withValueSerde(Serdes.ByteArray()));
+        // checked on the way in only; reads (one per attendance event) just copy the bytes. A global table would use
+        // its topic's serde for the store too, and so decode on every read: hence a global store and its updater.
+        builder.addGlobalStore(Stores.timestampedKeyValueStoreBuilder(
+                        Stores.persistentTimestampedKeyValueStore(SESSION_STORE), keys, Serdes.ByteArray()).withLoggingDisabled(),
+                topics.sessions(), Consumed.with(keys, SessionReader.checkedOnArrival(avro.serde(Session.class))),
+                SessionReader.TableUpdater::new);
         builder.globalTable(topics.sessionClosures(), Consumed.with(keys, avro.serde(SessionClosed.class)),
                 store(CLOSURE_STORE));
         builder.globalTable(settings.certificatesByIdTopic(), Consumed.with(keys, avro.serde(CertificateIssued.class)),

@@ -9,6 +9,11 @@ import java.util.Map;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.TimestampedKeyValueStore;
+import org.apache.kafka.streams.state.ValueAndTimestamp;
 
 /**
  * Reads sessions for one processor. The global session table keeps each record's bytes as
@@ -51,7 +56,7 @@ final class SessionReader {
     /**
      * The serde the global table consumes the session topic with: keeps the bytes, but decodes each record
      * once on the way in, so an unreadable session still stops the global thread as before instead of
-     * failing every lookup later. The store itself must use a plain byte serde, or every read decodes too.
+     * failing every lookup later. The store itself uses a plain byte serde, or every read would decode too.
      */
     static Serde<byte[]> checkedOnArrival(Serde<Session> avro) {
         Deserializer<Session> reader = avro.deserializer();
@@ -61,5 +66,25 @@ final class SessionReader {
             }
             return data;
         });
+    }
+
+    /** Keeps the global session store: the bytes of each session as published, removed by a tombstone. */
+    static final class TableUpdater implements Processor<String, byte[], Void, Void> {
+
+        private TimestampedKeyValueStore<String, byte[]> store;
+
+        @Override
+        public void init(ProcessorContext<Void, Void> context) {
+            store = context.getStateStore(CreditTopology.SESSION_STORE);
+        }
+
+        @Override
+        public void process(Record<String, byte[]> record) {
+            if (record.value() == null) {
+                store.delete(record.key());
+            } else {
+                store.put(record.key(), ValueAndTimestamp.make(record.value(), record.timestamp()));
+            }
+        }
     }
 }
