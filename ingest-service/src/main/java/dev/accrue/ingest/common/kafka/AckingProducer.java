@@ -1,5 +1,6 @@
 package dev.accrue.ingest.common.kafka;
 
+import dev.accrue.ingest.common.Position;
 import dev.accrue.ingest.common.UnavailableException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -38,15 +39,22 @@ public final class AckingProducer {
         this.retryAfter = retryAfter;
     }
 
-    public RecordMetadata send(ProducerRecord<String, SpecificRecord> record) {
-        return sendAll(List.of(record)).get(0);
+    /** Sends one record and returns where the broker stored it, for views that keep the newest value per key. */
+    public Position send(ProducerRecord<String, SpecificRecord> record) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        RecordMetadata stored = await(handOver(List.of(record), deadline).get(0), deadline, 1);
+        return new Position(stored.partition(), stored.offset());
     }
 
-    public List<RecordMetadata> sendAll(List<ProducerRecord<String, SpecificRecord>> records) {
-        if (records.isEmpty()) {
-            return List.of();
-        }
+    /** Sends all records and returns once the broker has acknowledged every one. */
+    public void sendAll(List<ProducerRecord<String, SpecificRecord>> records) {
         long deadline = System.nanoTime() + timeout.toNanos();
+        for (Future<RecordMetadata> future : handOver(records, deadline)) {
+            await(future, deadline, records.size());
+        }
+    }
+
+    private List<Future<RecordMetadata>> handOver(List<ProducerRecord<String, SpecificRecord>> records, long deadline) {
         List<Future<RecordMetadata>> futures = new ArrayList<>(records.size());
         try {
             for (ProducerRecord<String, SpecificRecord> record : records) {
@@ -59,21 +67,20 @@ public final class AckingProducer {
         } catch (KafkaException e) {
             throw failure(e);
         }
-        List<RecordMetadata> acknowledged = new ArrayList<>(futures.size());
-        for (Future<RecordMetadata> future : futures) {
-            try {
-                acknowledged.add(future.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS));
-            } catch (TimeoutException e) {
-                throw unavailable("Kafka did not acknowledge " + records.size() + " record(s) within "
-                        + timeout.toMillis() + " ms", e);
-            } catch (ExecutionException e) {
-                throw failure(e.getCause());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw unavailable("Interrupted while waiting for Kafka", e);
-            }
+        return futures;
+    }
+
+    private RecordMetadata await(Future<RecordMetadata> future, long deadline, int count) {
+        try {
+            return future.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            throw unavailable("Kafka did not acknowledge " + count + " record(s) within " + timeout.toMillis() + " ms", e);
+        } catch (ExecutionException e) {
+            throw failure(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw unavailable("Interrupted while waiting for Kafka", e);
         }
-        return acknowledged;
     }
 
     private RuntimeException failure(Throwable cause) {
