@@ -74,7 +74,7 @@ public final class AttendanceService {
             }
         }
         Map<String, KnownSession> sessions = resolve(candidates, AttendanceEvent::sessionId, catalog);
-        Map<String, String> emails = resolve(candidates, AttendanceEvent::licenseeId, licensees.view());
+        Map<String, LicenseeDirectory.Entry> knownLicensees = resolve(candidates, AttendanceEvent::licenseeId, licensees.view());
         // eventId -> the candidate that first used it; sized for the batch so it never rehashes.
         Map<String, Integer> firstById = new HashMap<>(candidates.size() * 4 / 3 + 1);
         List<AttendanceEvent> accepted = new ArrayList<>(candidates.size());
@@ -82,7 +82,7 @@ public final class AttendanceService {
             AttendanceEvent event = candidates.get(c);
             int index = candidateIndexes.get(c);
             BatchResult.Item problem = referenceProblem(index, event, sessions.get(event.sessionId()),
-                    emails.containsKey(event.licenseeId()), access);
+                    knownLicensees.containsKey(event.licenseeId()), access);
             if (problem == null) {
                 Integer first = firstById.putIfAbsent(event.eventId(), c);
                 if (first == null) {
@@ -143,7 +143,7 @@ public final class AttendanceService {
                 namedIds.add(row.licenseeId());
             }
         });
-        Map<String, String> known = resolveKeys(namedIds, licensees.view());
+        Map<String, LicenseeDirectory.Entry> known = resolveKeys(namedIds, licensees.view());
         boolean emailMissing = parsed.rows().stream().anyMatch(row -> row.licenseeId() == null
                 && licensees.byEmail(row.email()) instanceof LicenseeDirectory.Match.None);
         if (emailMissing) {
@@ -187,7 +187,7 @@ public final class AttendanceService {
         return new ImportResult(session.sessionId(), format, parsed.dataRows(), byId.size(), duplicates, report);
     }
 
-    private Optional<String> match(ImportRow row, Map<String, String> known, Set<RowProblem> problems) {
+    private Optional<String> match(ImportRow row, Map<String, LicenseeDirectory.Entry> known, Set<RowProblem> problems) {
         if (row.licenseeId() != null) {
             if (known.containsKey(row.licenseeId())) {
                 return Optional.of(row.licenseeId());

@@ -97,6 +97,54 @@ class IngestApiIT extends IngestItSupport {
     }
 
     @Test
+    void aLicenseeBelongsToTheProviderThatRegisteredItAndOnlyItOrAnAdminMayReplaceIt() {
+        String licenseeId = unique("lic");
+        String northwindSession = unique("s");
+        putLiveSession(northwindSession, "northwind", NORTHWIND);
+
+        Response created = putLicensee(licenseeId, "first@example.org", ACME);
+        Response takeOver = putLicensee(licenseeId, "taken@example.org", NORTHWIND);
+        Response byOwner = putLicensee(licenseeId, "second@example.org", ACME);
+        Response byAdmin = putLicensee(licenseeId, "third@example.org", ADMIN);
+        Response attendanceByOther = postJson("/v1/attendance", NORTHWIND, event(unique("e"), northwindSession, licenseeId,
+                "JOINED", "2025-03-01T09:00:00-08:00"));
+
+        assertThat(created.status()).isEqualTo(200);
+        assertThat(created.json().get("owner").asString()).isEqualTo("acme");
+        assertThat(takeOver.status()).isEqualTo(403);
+        assertThat(takeOver.contentType()).startsWith("application/problem+json");
+        assertThat(takeOver.json().get("type").asString()).endsWith("/forbidden");
+        assertThat(takeOver.json().get("detail").asString()).contains("registered by another provider").doesNotContain("acme");
+        assertThat(byOwner.status()).isEqualTo(200);
+        assertThat(byAdmin.status()).isEqualTo(200);
+        assertThat(byAdmin.json().get("owner").asString()).isEqualTo("acme");
+        assertThat(attendanceByOther.status()).isEqualTo(202);
+        List<LicenseeProfile> stored = awaitRecords("accrue.licensees", LicenseeProfile.class,
+                l -> l.getLicenseeId().equals(licenseeId), 3).stream().map(ConsumerRecord::value).toList();
+        assertThat(stored).extracting(LicenseeProfile::getEmail)
+                .containsExactly("first@example.org", "second@example.org", "third@example.org");
+        assertThat(stored).extracting(LicenseeProfile::getOwner).containsOnly("acme");
+    }
+
+    @Test
+    void aLicenseeWithoutOwnerIsClaimedByTheFirstProviderThatWritesIt() {
+        String licenseeId = unique("lic");
+
+        Response byAdmin = putLicensee(licenseeId, "jane@example.org", ADMIN);
+        Response claimed = putLicensee(licenseeId, "jane@example.org", NORTHWIND);
+        Response byOther = putLicensee(licenseeId, "jane@example.org", ACME);
+
+        assertThat(byAdmin.status()).isEqualTo(200);
+        assertThat(byAdmin.json().get("owner").isNull()).isTrue();
+        assertThat(claimed.status()).isEqualTo(200);
+        assertThat(claimed.json().get("owner").asString()).isEqualTo("northwind");
+        assertThat(byOther.status()).isEqualTo(403);
+        List<LicenseeProfile> stored = awaitRecords("accrue.licensees", LicenseeProfile.class,
+                l -> l.getLicenseeId().equals(licenseeId), 2).stream().map(ConsumerRecord::value).toList();
+        assertThat(stored).extracting(LicenseeProfile::getOwner).containsExactly(null, "northwind");
+    }
+
+    @Test
     void oneAttendanceEventIs202AndKeyedByLicensee() {
         String sessionId = unique("s");
         String licenseeId = unique("lic");
