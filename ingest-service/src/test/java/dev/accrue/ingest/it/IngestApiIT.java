@@ -202,14 +202,17 @@ class IngestApiIT extends IngestItSupport {
                 event(prefix + "-2", northwindSession, licenseeId, "JOINED", "2025-03-01T09:00:00-08:00"),
                 event(prefix + "-3", acmeSession, "nobody", "JOINED", "2025-03-01T09:00:00-08:00"),
                 "{\"eventId\":\"" + prefix + "-4\",\"colour\":\"red\"}",
-                event(prefix + "-5", acmeSession, licenseeId, "LEFT", "2025-03-01T12:15:00-08:00")) + "]");
+                event(prefix + "-5", acmeSession, licenseeId, "LEFT", "2025-03-01T12:15:00-08:00"),
+                event(prefix + "-6", acmeSession, licenseeId, "LEFT", "2025-03-01T12:15:00-08:00").replace("}", ",\"type\":\"LEFT\"}"))
+                + "]");
 
         assertThat(response.status()).isEqualTo(200);
         JsonNode body = response.json();
         assertThat(body.get("accepted").asInt()).isEqualTo(2);
-        assertThat(body.get("rejected").asInt()).isEqualTo(4);
+        assertThat(body.get("rejected").asInt()).isEqualTo(5);
         assertThat(body.get("results").findValues("status")).extracting(JsonNode::asInt)
-                .containsExactly(202, 422, 403, 422, 400, 202);
+                .containsExactly(202, 422, 403, 422, 400, 202, 400);
+        assertThat(body.get("results").get(6).get("errors").get(0).get("message").asString()).isEqualTo("is given more than once");
         assertThat(body.get("results").get(4).get("eventId").asString()).isEqualTo(prefix + "-4");
         assertThat(body.get("results").get(1).get("errors").get(0).get("field").asString()).isEqualTo("type");
         List<ConsumerRecord<String, AttendanceEvent>> stored = awaitRecords(ATTENDANCE, AttendanceEvent.class,
