@@ -23,8 +23,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Reads a batch body, a JSON array or NDJSON (one event per line), item by item as it streams in
- * (each item straight into an input by {@link AttendanceItemReader}).
- * An item of the wrong shape (unknown field, wrong type) is rejected on its own. Broken JSON
+ * (each item straight into an input by {@link AttendanceItemReader}). An item of the wrong shape
+ * (unknown or repeated field, wrong type) is rejected on its own. Broken JSON
  * syntax in an array makes the whole body unreadable (400) because item boundaries are lost; in
  * NDJSON only that line is rejected. More than the item limit is a 413.
  */
