@@ -25,6 +25,13 @@ public final class Checks {
     private static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
     private static final Instant LATEST = Instant.parse("2100-01-01T00:00:00Z");
 
+    private static final ClassValue<Enum<?>[]> ENUM_CONSTANTS = new ClassValue<>() {
+        @Override
+        protected Enum<?>[] computeValue(Class<?> type) {
+            return (Enum<?>[]) type.getEnumConstants();
+        }
+    };
+
     private final List<FieldError> errors = new ArrayList<>();
 
     public void fail(String field, String message) {
@@ -122,9 +129,10 @@ public final class Checks {
             fail(field, "is required; one of " + Arrays.toString(type.getEnumConstants()));
             return null;
         }
-        for (E constant : type.getEnumConstants()) {
+        // getEnumConstants() copies the array on every call; this runs for every event of a batch.
+        for (Enum<?> constant : ENUM_CONSTANTS.get(type)) {
             if (constant.name().equals(value)) {
-                return constant;
+                return type.cast(constant);
             }
         }
         fail(field, "must be one of " + Arrays.toString(type.getEnumConstants()) + " (got '" + abbreviate(value) + "')");
