@@ -74,23 +74,22 @@ public final class AttendanceService {
             }
         }
         Map<String, KnownSession> sessions = resolve(candidates, AttendanceEvent::sessionId, catalog);
-        Map<String, String> emails = resolve(candidates, AttendanceEvent::licenseeId, licensees.view());
-        Map<String, AttendanceEvent> firstById = new HashMap<>();
-        Map<String, Integer> firstIndexById = new HashMap<>();
+        Map<String, LicenseeDirectory.Entry> knownLicensees = resolve(candidates, AttendanceEvent::licenseeId, licensees.view());
+        // eventId -> the candidate that first used it; sized for the batch so it never rehashes.
+        Map<String, Integer> firstById = new HashMap<>(candidates.size() * 4 / 3 + 1);
         List<AttendanceEvent> accepted = new ArrayList<>(candidates.size());
         for (int c = 0; c < candidates.size(); c++) {
             AttendanceEvent event = candidates.get(c);
             int index = candidateIndexes.get(c);
             BatchResult.Item problem = referenceProblem(index, event, sessions.get(event.sessionId()),
-                    emails.containsKey(event.licenseeId()), access);
+                    knownLicensees.containsKey(event.licenseeId()), access);
             if (problem == null) {
-                AttendanceEvent first = firstById.putIfAbsent(event.eventId(), event);
+                Integer first = firstById.putIfAbsent(event.eventId(), c);
                 if (first == null) {
-                    firstIndexById.put(event.eventId(), index);
                     accepted.add(event);
-                } else if (!first.sameFactAs(event)) {
+                } else if (!candidates.get(first).sameFactAs(event)) {
                     problem = rejected(index, event.eventId(), BatchResult.CONFLICT, List.of(new FieldError("eventId",
-                            "repeats the eventId of item " + firstIndexById.get(event.eventId()) + " with different content")));
+                            "repeats the eventId of item " + candidateIndexes.get(first) + " with different content")));
                 }
                 // An exact repeat inside the batch is accepted and stored once: eventId is the idempotency key.
             }
@@ -120,7 +119,7 @@ public final class AttendanceService {
 
     /** The session a CSV import is for: it must exist and belong to the caller's provider. */
     public KnownSession sessionForImport(String sessionId, Access access) {
-        if (sessionId == null || !dev.accrue.ingest.common.Checks.ID.matcher(sessionId).matches()) {
+        if (!dev.accrue.ingest.common.Checks.isId(sessionId)) {
             throw new InvalidInputException(List.of(new FieldError("sessionId",
                     "is required: the session the file reports, " + dev.accrue.ingest.common.Checks.ID_RULE)));
         }
@@ -144,7 +143,7 @@ public final class AttendanceService {
                 namedIds.add(row.licenseeId());
             }
         });
-        Map<String, String> known = resolveKeys(namedIds, licensees.view());
+        Map<String, LicenseeDirectory.Entry> known = resolveKeys(namedIds, licensees.view());
         boolean emailMissing = parsed.rows().stream().anyMatch(row -> row.licenseeId() == null
                 && licensees.byEmail(row.email()) instanceof LicenseeDirectory.Match.None);
         if (emailMissing) {
@@ -188,7 +187,7 @@ public final class AttendanceService {
         return new ImportResult(session.sessionId(), format, parsed.dataRows(), byId.size(), duplicates, report);
     }
 
-    private Optional<String> match(ImportRow row, Map<String, String> known, Set<RowProblem> problems) {
+    private Optional<String> match(ImportRow row, Map<String, LicenseeDirectory.Entry> known, Set<RowProblem> problems) {
         if (row.licenseeId() != null) {
             if (known.containsKey(row.licenseeId())) {
                 return Optional.of(row.licenseeId());

@@ -42,7 +42,7 @@ public final class CatalogService {
     }
 
     public SessionClosure close(String sessionId, Access access) {
-        if (!Checks.ID.matcher(sessionId).matches()) {
+        if (!Checks.isId(sessionId)) {
             throw new NotFoundException("No session '" + Checks.abbreviate(sessionId) + "' exists (session ids are "
                     + Checks.ID_RULE + ")");
         }

@@ -1,5 +1,7 @@
 package dev.accrue.ingest.common;
 
+import java.util.Optional;
+
 /**
  * What the caller may write, as the domain sees it: an ADMIN may act for every provider, a
  * PROVIDER key only for its own. The web layer builds it from the authenticated API key.
@@ -7,6 +9,9 @@ package dev.accrue.ingest.common;
 public interface Access {
 
     boolean mayActFor(String providerId);
+
+    /** The provider a PROVIDER key writes for; empty for an ADMIN key, which acts for every provider. */
+    Optional<String> providerId();
 
     /** Names the caller in error messages, e.g. "API key 'acme-ci' (provider acme)". */
     String describe();

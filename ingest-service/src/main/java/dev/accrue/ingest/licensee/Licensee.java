@@ -4,12 +4,21 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
-/** A validated licensed professional, as published to the licensees topic. */
+/**
+ * A validated licensed professional, as published to the licensees topic.
+ *
+ * @param owner the provider that registered the licensee and alone may replace it (besides an ADMIN
+ *              key); null while no provider has written it (see {@link LicenseeOwnership})
+ */
 public record Licensee(String licenseeId, String givenName, String familyName, String email, List<License> licenses,
-                       Instant updatedAt) {
+                       Instant updatedAt, String owner) {
 
     public Licensee {
         licenses = List.copyOf(licenses);
+    }
+
+    public Licensee ownedBy(String provider) {
+        return new Licensee(licenseeId, givenName, familyName, email, licenses, updatedAt, provider);
     }
 
     /** One licence and its current renewal cycle (both dates inclusive). */

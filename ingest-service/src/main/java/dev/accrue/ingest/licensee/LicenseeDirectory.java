@@ -8,9 +8,9 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * This instance's view of the licensees topic: which licensee ids exist, and an index from email
- * (lower case) to licensee ids for matching webinar reports. Only the email is kept per licensee,
- * so a million licensees fit in a small heap.
+ * This instance's view of the licensees topic: which licensee ids exist, who owns each, and an
+ * index from email (lower case) to licensee ids for matching webinar reports. Only the email and
+ * the owner are kept per licensee, so a million licensees fit in a small heap.
  */
 public final class LicenseeDirectory {
 
@@ -26,14 +26,28 @@ public final class LicenseeDirectory {
         }
     }
 
-    private final Map<String, Set<String>> idsByEmail = new ConcurrentHashMap<>();
-    private final KeyedView<String> emails;
-
-    public LicenseeDirectory(Duration freshnessWait, Duration retryAfter) {
-        this.emails = new KeyedView<>("licensee directory", freshnessWait, retryAfter, this::reindex);
+    /**
+     * What is kept per licensee.
+     *
+     * @param email lower case, as matching compares it
+     * @param owner the provider that registered the licensee; null when none has yet
+     */
+    public record Entry(String email, String owner) {
+        public Entry {
+            // Providers are few: one shared copy of each id instead of one per licensee.
+            owner = owner == null ? null : owner.intern();
+        }
     }
 
-    public KeyedView<String> view() {
+    private final Map<String, Set<String>> idsByEmail = new ConcurrentHashMap<>();
+    private final KeyedView<Entry> emails;
+
+    public LicenseeDirectory(Duration freshnessWait, Duration retryAfter) {
+        this.emails = new KeyedView<>("licensee directory", freshnessWait, retryAfter,
+                (id, before, after) -> reindex(id, before == null ? null : before.email(), after == null ? null : after.email()));
+    }
+
+    public KeyedView<Entry> view() {
         return emails;
     }
 
@@ -52,7 +66,7 @@ public final class LicenseeDirectory {
     }
 
     public Optional<String> emailOf(String licenseeId) {
-        return emails.find(licenseeId);
+        return emails.find(licenseeId).map(Entry::email);
     }
 
     // Called by the view inside its per-key update, so the email index follows every change.

@@ -33,7 +33,7 @@ public final class LicenseePolicy {
         String email = email(checks, in.email());
         List<Licensee.License> licenses = licenses(checks, in.licenses());
         checks.throwIfAny();
-        return new Licensee(id, givenName, familyName, email, licenses, now);
+        return new Licensee(id, givenName, familyName, email, licenses, now, null);
     }
 
     /** The form emails are compared in, here and when a webinar report is matched. */

@@ -21,6 +21,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -30,6 +31,11 @@ class AttendanceServiceTest {
         @Override
         public boolean mayActFor(String providerId) {
             return providerId.equals("acme");
+        }
+
+        @Override
+        public Optional<String> providerId() {
+            return Optional.of("acme");
         }
 
         @Override
@@ -50,9 +56,9 @@ class AttendanceServiceTest {
         licensees.view().markReady();
         catalog.apply("live-1", new KnownSession("live-1", "acme", Format.LIVE_WEBINAR, "America/Los_Angeles"), new Position(0, 1));
         catalog.apply("other-1", new KnownSession("other-1", "northwind", Format.IN_PERSON, "UTC"), new Position(0, 2));
-        licensees.view().apply("lic-1", "jane.doe@example.org", new Position(0, 1));
-        licensees.view().apply("lic-2", "shared@example.org", new Position(0, 2));
-        licensees.view().apply("lic-3", "shared@example.org", new Position(0, 3));
+        licensees.view().apply("lic-1", new LicenseeDirectory.Entry("jane.doe@example.org", "acme"), new Position(0, 1));
+        licensees.view().apply("lic-2", new LicenseeDirectory.Entry("shared@example.org", "northwind"), new Position(0, 2));
+        licensees.view().apply("lic-3", new LicenseeDirectory.Entry("shared@example.org", null), new Position(0, 3));
     }
 
     static AttendanceInput event(String id, String session, String licensee, String type) {
@@ -95,6 +101,13 @@ class AttendanceServiceTest {
         assertThat(result.rejected()).isEqualTo(5);
         assertThat(published).extracting(AttendanceEvent::eventId).containsExactly("e-1", "e-8");
         assertThat(published).allMatch(e -> e.source() == AttendanceSource.BATCH);
+    }
+
+    @Test
+    void attendanceMayNameALicenseeAnotherProviderOwns() {
+        service.record(event("e-1", "live-1", "lic-2", "JOINED"), ACME);
+
+        assertThat(published).extracting(AttendanceEvent::licenseeId).containsExactly("lic-2");
     }
 
     @Test

@@ -97,6 +97,54 @@ class IngestApiIT extends IngestItSupport {
     }
 
     @Test
+    void aLicenseeBelongsToTheProviderThatRegisteredItAndOnlyItOrAnAdminMayReplaceIt() {
+        String licenseeId = unique("lic");
+        String northwindSession = unique("s");
+        putLiveSession(northwindSession, "northwind", NORTHWIND);
+
+        Response created = putLicensee(licenseeId, "first@example.org", ACME);
+        Response takeOver = putLicensee(licenseeId, "taken@example.org", NORTHWIND);
+        Response byOwner = putLicensee(licenseeId, "second@example.org", ACME);
+        Response byAdmin = putLicensee(licenseeId, "third@example.org", ADMIN);
+        Response attendanceByOther = postJson("/v1/attendance", NORTHWIND, event(unique("e"), northwindSession, licenseeId,
+                "JOINED", "2025-03-01T09:00:00-08:00"));
+
+        assertThat(created.status()).isEqualTo(200);
+        assertThat(created.json().get("owner").asString()).isEqualTo("acme");
+        assertThat(takeOver.status()).isEqualTo(403);
+        assertThat(takeOver.contentType()).startsWith("application/problem+json");
+        assertThat(takeOver.json().get("type").asString()).endsWith("/forbidden");
+        assertThat(takeOver.json().get("detail").asString()).contains("registered by another provider").doesNotContain("acme");
+        assertThat(byOwner.status()).isEqualTo(200);
+        assertThat(byAdmin.status()).isEqualTo(200);
+        assertThat(byAdmin.json().get("owner").asString()).isEqualTo("acme");
+        assertThat(attendanceByOther.status()).isEqualTo(202);
+        List<LicenseeProfile> stored = awaitRecords("accrue.licensees", LicenseeProfile.class,
+                l -> l.getLicenseeId().equals(licenseeId), 3).stream().map(ConsumerRecord::value).toList();
+        assertThat(stored).extracting(LicenseeProfile::getEmail)
+                .containsExactly("first@example.org", "second@example.org", "third@example.org");
+        assertThat(stored).extracting(LicenseeProfile::getOwner).containsOnly("acme");
+    }
+
+    @Test
+    void aLicenseeWithoutOwnerIsClaimedByTheFirstProviderThatWritesIt() {
+        String licenseeId = unique("lic");
+
+        Response byAdmin = putLicensee(licenseeId, "jane@example.org", ADMIN);
+        Response claimed = putLicensee(licenseeId, "jane@example.org", NORTHWIND);
+        Response byOther = putLicensee(licenseeId, "jane@example.org", ACME);
+
+        assertThat(byAdmin.status()).isEqualTo(200);
+        assertThat(byAdmin.json().get("owner").isNull()).isTrue();
+        assertThat(claimed.status()).isEqualTo(200);
+        assertThat(claimed.json().get("owner").asString()).isEqualTo("northwind");
+        assertThat(byOther.status()).isEqualTo(403);
+        List<LicenseeProfile> stored = awaitRecords("accrue.licensees", LicenseeProfile.class,
+                l -> l.getLicenseeId().equals(licenseeId), 2).stream().map(ConsumerRecord::value).toList();
+        assertThat(stored).extracting(LicenseeProfile::getOwner).containsExactly(null, "northwind");
+    }
+
+    @Test
     void oneAttendanceEventIs202AndKeyedByLicensee() {
         String sessionId = unique("s");
         String licenseeId = unique("lic");
@@ -154,14 +202,17 @@ class IngestApiIT extends IngestItSupport {
                 event(prefix + "-2", northwindSession, licenseeId, "JOINED", "2025-03-01T09:00:00-08:00"),
                 event(prefix + "-3", acmeSession, "nobody", "JOINED", "2025-03-01T09:00:00-08:00"),
                 "{\"eventId\":\"" + prefix + "-4\",\"colour\":\"red\"}",
-                event(prefix + "-5", acmeSession, licenseeId, "LEFT", "2025-03-01T12:15:00-08:00")) + "]");
+                event(prefix + "-5", acmeSession, licenseeId, "LEFT", "2025-03-01T12:15:00-08:00"),
+                event(prefix + "-6", acmeSession, licenseeId, "LEFT", "2025-03-01T12:15:00-08:00").replace("}", ",\"type\":\"LEFT\"}"))
+                + "]");
 
         assertThat(response.status()).isEqualTo(200);
         JsonNode body = response.json();
         assertThat(body.get("accepted").asInt()).isEqualTo(2);
-        assertThat(body.get("rejected").asInt()).isEqualTo(4);
+        assertThat(body.get("rejected").asInt()).isEqualTo(5);
         assertThat(body.get("results").findValues("status")).extracting(JsonNode::asInt)
-                .containsExactly(202, 422, 403, 422, 400, 202);
+                .containsExactly(202, 422, 403, 422, 400, 202, 400);
+        assertThat(body.get("results").get(6).get("errors").get(0).get("message").asString()).isEqualTo("is given more than once");
         assertThat(body.get("results").get(4).get("eventId").asString()).isEqualTo(prefix + "-4");
         assertThat(body.get("results").get(1).get("errors").get(0).get("field").asString()).isEqualTo("type");
         List<ConsumerRecord<String, AttendanceEvent>> stored = awaitRecords(ATTENDANCE, AttendanceEvent.class,

@@ -17,32 +17,30 @@ import java.util.List;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
-import tools.jackson.databind.DeserializationFeature;
-import tools.jackson.databind.JsonNode;
+import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Reads a batch body, a JSON array or NDJSON (one event per line), item by item as it streams in.
- * An item of the wrong shape (unknown field, wrong type) is rejected on its own. Broken JSON
+ * Reads a batch body, a JSON array or NDJSON (one event per line), item by item as it streams in
+ * (each item straight into an input by {@link AttendanceItemReader}). An item of the wrong shape
+ * (unknown or repeated field, wrong type) is rejected on its own. Broken JSON
  * syntax in an array makes the whole body unreadable (400) because item boundaries are lost; in
  * NDJSON only that line is rejected. More than the item limit is a 413.
  */
 final class BatchReader {
 
-    private final JsonMapper json;
-    /** Reads one array element; the rest of the array follows it, so trailing tokens are expected here. */
-    private final ObjectReader element;
+    /** The strict mapper's parser settings, less duplicate detection, which {@link AttendanceItemReader} does. */
+    private final ObjectReader json;
     private final int maxItems;
 
     BatchReader(JsonMapper json, int maxItems) {
-        this.json = json;
-        this.element = json.readerFor(JsonNode.class).without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+        this.json = json.reader().without(StreamReadFeature.STRICT_DUPLICATE_DETECTION);
         this.maxItems = maxItems;
     }
 
     List<BatchItem> readArray(InputStream body) {
-        List<BatchItem> items = new ArrayList<>();
+        List<BatchItem> items = new ArrayList<>(1024);
         try (JsonParser parser = json.createParser(body)) {
             JsonToken first = parser.nextToken();
             if (first != JsonToken.START_ARRAY) {
@@ -54,7 +52,7 @@ final class BatchReader {
                     throw new MalformedInputException("The batch body ends before its JSON array is closed");
                 }
                 requireRoom(items.size());
-                items.add(item(items.size(), element.readValue(parser)));
+                items.add(AttendanceItemReader.read(parser, items.size()));
             }
             if (parser.nextToken() != null) {
                 throw new MalformedInputException("The batch body has content after its JSON array");
@@ -75,13 +73,7 @@ final class BatchReader {
                     continue;
                 }
                 requireRoom(items.size());
-                int index = items.size();
-                try {
-                    items.add(item(index, json.readTree(line)));
-                } catch (JacksonException e) {
-                    items.add(new BatchItem.Malformed(index, null, List.of(new FieldError("[" + index + "]",
-                            JsonErrors.syntax(e)))));
-                }
+                items.add(line(items.size(), line));
             }
         } catch (CharacterCodingException e) {
             throw new MalformedInputException("The batch body is not valid UTF-8; nothing was stored");
@@ -91,23 +83,25 @@ final class BatchReader {
         return items;
     }
 
+    /** One NDJSON line: exactly one JSON value, else only this item is rejected. */
+    private BatchItem line(int index, String line) {
+        try (JsonParser parser = json.createParser(line)) {
+            parser.nextToken();
+            BatchItem item = AttendanceItemReader.read(parser, index);
+            if (parser.nextToken() != null) {
+                return new BatchItem.Malformed(index, null, List.of(new FieldError("[" + index + "]",
+                        "has content after its JSON object; NDJSON takes one event per line")));
+            }
+            return item;
+        } catch (JacksonException e) {
+            return new BatchItem.Malformed(index, null, List.of(new FieldError("[" + index + "]", JsonErrors.syntax(e))));
+        }
+    }
+
     private void requireRoom(int count) {
         if (count >= maxItems) {
             throw new PayloadTooLargeException("A batch takes at most " + maxItems
                     + " events (accrue.ingest.limits.batch-items); split it into several requests");
-        }
-    }
-
-    private BatchItem item(int index, JsonNode node) {
-        if (node == null || !node.isObject()) {
-            return new BatchItem.Malformed(index, null, List.of(new FieldError("[" + index + "]", "must be a JSON object")));
-        }
-        JsonNode eventId = node.get("eventId");
-        String id = eventId != null && eventId.isString() ? eventId.asString() : null;
-        try {
-            return new BatchItem.Parsed(index, json.treeToValue(node, AttendanceRequest.class).toInput());
-        } catch (JacksonException e) {
-            return new BatchItem.Malformed(index, id, JsonErrors.fieldErrors(e));
         }
     }
 }

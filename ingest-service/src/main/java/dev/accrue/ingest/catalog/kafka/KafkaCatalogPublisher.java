@@ -6,9 +6,7 @@ import dev.accrue.ingest.catalog.SessionClosure;
 import dev.accrue.ingest.common.Position;
 import dev.accrue.ingest.common.kafka.AckingProducer;
 import dev.accrue.platform.topics.AccrueTopics;
-import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.clients.producer.RecordMetadata;
 
 /** Publishes sessions to the compacted sessions topic and closures to the closures topic, both keyed by sessionId. */
 final class KafkaCatalogPublisher implements CatalogPublisher {
@@ -23,16 +21,11 @@ final class KafkaCatalogPublisher implements CatalogPublisher {
 
     @Override
     public Position publish(Session session) {
-        return send(new ProducerRecord<>(topics.sessions(), session.sessionId(), SessionMapper.toAvro(session)));
+        return producer.send(new ProducerRecord<>(topics.sessions(), session.sessionId(), SessionMapper.toAvro(session)));
     }
 
     @Override
     public Position publish(SessionClosure closure) {
-        return send(new ProducerRecord<>(topics.sessionClosures(), closure.sessionId(), SessionMapper.toAvro(closure)));
-    }
-
-    private Position send(ProducerRecord<String, SpecificRecord> record) {
-        RecordMetadata acknowledged = producer.send(record);
-        return new Position(acknowledged.partition(), acknowledged.offset());
+        return producer.send(new ProducerRecord<>(topics.sessionClosures(), closure.sessionId(), SessionMapper.toAvro(closure)));
     }
 }

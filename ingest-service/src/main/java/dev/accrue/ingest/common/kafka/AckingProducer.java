@@ -1,14 +1,14 @@
 package dev.accrue.ingest.common.kafka;
 
+import dev.accrue.ingest.common.Position;
 import dev.accrue.ingest.common.UnavailableException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
@@ -19,8 +19,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Sends a request's records and waits until the broker has acknowledged every one of them. All
- * records are handed to the producer first (it batches them; no flush per record), then the
- * futures are awaited against one deadline. If anything is not acknowledged by then, the whole
+ * records are handed to the producer first (it batches them; no flush per record), then one latch,
+ * counted down by the producer's callbacks, is awaited against one deadline (no future per record
+ * to poll, no second RecordMetadata per record). If anything is not acknowledged by then, the whole
  * request fails with {@link UnavailableException} (503): some records may still be stored, which
  * is harmless because consumers deduplicate by event id and catalog topics keep the latest value.
  */
@@ -38,42 +39,64 @@ public final class AckingProducer {
         this.retryAfter = retryAfter;
     }
 
-    public RecordMetadata send(ProducerRecord<String, SpecificRecord> record) {
-        return sendAll(List.of(record)).get(0);
+    /** Sends one record and returns where the broker stored it, for views that keep the newest value per key. */
+    public Position send(ProducerRecord<String, SpecificRecord> record) {
+        RecordMetadata stored = sendAndAwait(List.of(record)).stored;
+        return new Position(stored.partition(), stored.offset());
     }
 
-    public List<RecordMetadata> sendAll(List<ProducerRecord<String, SpecificRecord>> records) {
-        if (records.isEmpty()) {
-            return List.of();
-        }
+    /** Sends all records and returns once the broker has acknowledged every one. */
+    public void sendAll(List<ProducerRecord<String, SpecificRecord>> records) {
+        sendAndAwait(records);
+    }
+
+    private Acks sendAndAwait(List<ProducerRecord<String, SpecificRecord>> records) {
         long deadline = System.nanoTime() + timeout.toNanos();
-        List<Future<RecordMetadata>> futures = new ArrayList<>(records.size());
+        Acks acks = new Acks(records.size());
         try {
             for (ProducerRecord<String, SpecificRecord> record : records) {
                 // send() itself can block (metadata, full buffer) for up to max.block.ms; stop at the deadline.
                 if (System.nanoTime() > deadline) {
                     throw unavailable("Kafka did not take the records within " + timeout.toMillis() + " ms", null);
                 }
-                futures.add(producer.send(record));
+                producer.send(record, acks);
+            }
+            if (!acks.pending.await(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+                throw unavailable("Kafka did not acknowledge " + records.size() + " record(s) within "
+                        + timeout.toMillis() + " ms", null);
             }
         } catch (KafkaException e) {
             throw failure(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw unavailable("Interrupted while waiting for Kafka", e);
         }
-        List<RecordMetadata> acknowledged = new ArrayList<>(futures.size());
-        for (Future<RecordMetadata> future : futures) {
-            try {
-                acknowledged.add(future.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS));
-            } catch (TimeoutException e) {
-                throw unavailable("Kafka did not acknowledge " + records.size() + " record(s) within "
-                        + timeout.toMillis() + " ms", e);
-            } catch (ExecutionException e) {
-                throw failure(e.getCause());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw unavailable("Interrupted while waiting for Kafka", e);
+        Exception failed = acks.failure.get();
+        if (failed != null) {
+            throw failure(failed);
+        }
+        return acks;
+    }
+
+    /** Counts acknowledgements down; keeps the first failure, and where the (last) record was stored. */
+    private static final class Acks implements Callback {
+        final CountDownLatch pending;
+        final AtomicReference<Exception> failure = new AtomicReference<>();
+        RecordMetadata stored; // visible to the waiting thread through the latch
+
+        Acks(int count) {
+            this.pending = new CountDownLatch(count);
+        }
+
+        @Override
+        public void onCompletion(RecordMetadata metadata, Exception exception) {
+            if (exception != null) {
+                failure.compareAndSet(null, exception);
+            } else {
+                stored = metadata;
             }
+            pending.countDown();
         }
-        return acknowledged;
     }
 
     private RuntimeException failure(Throwable cause) {

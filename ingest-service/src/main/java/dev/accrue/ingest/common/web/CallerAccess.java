@@ -3,6 +3,7 @@ package dev.accrue.ingest.common.web;
 import dev.accrue.ingest.common.Access;
 import dev.accrue.platform.security.Caller;
 import dev.accrue.platform.security.Role;
+import java.util.Optional;
 
 /** The domain's view of an authenticated API key. Only PROVIDER and ADMIN keys may write. */
 public record CallerAccess(Caller caller) implements Access {
@@ -15,6 +16,11 @@ public record CallerAccess(Caller caller) implements Access {
     @Override
     public boolean mayActFor(String providerId) {
         return caller.mayActFor(providerId);
+    }
+
+    @Override
+    public Optional<String> providerId() {
+        return caller.providerId();
     }
 
     @Override

@@ -24,13 +24,17 @@ public final class JsonErrors {
     public static List<FieldError> fieldErrors(JacksonException e) {
         String field = path(e);
         if (e instanceof UnrecognizedPropertyException unknown) {
-            return List.of(new FieldError(field, "is not a known field; known fields are "
-                    + known(unknown.getKnownPropertyIds())));
+            return List.of(new FieldError(field, unknownFieldMessage(unknown.getKnownPropertyIds())));
         }
         if (e instanceof MismatchedInputException mismatch) {
             return List.of(new FieldError(field, "must be " + expected(mismatch.getTargetType())));
         }
         return List.of(new FieldError(field.isEmpty() ? "body" : field, syntax(e)));
+    }
+
+    /** The message for a field the target does not have, listing the ones it has. */
+    public static String unknownFieldMessage(Collection<?> knownFields) {
+        return "is not a known field; known fields are " + known(knownFields);
     }
 
     /** A description of a syntax or limit failure, with its line and column. */
@@ -81,7 +85,7 @@ public final class JsonErrors {
         return "of a different JSON type";
     }
 
-    private static String known(Collection<Object> ids) {
+    private static String known(Collection<?> ids) {
         return ids == null ? "[]" : ids.stream().map(String::valueOf).sorted().toList().toString();
     }
 

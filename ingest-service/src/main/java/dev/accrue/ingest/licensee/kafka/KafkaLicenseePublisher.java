@@ -6,7 +6,6 @@ import dev.accrue.ingest.licensee.Licensee;
 import dev.accrue.ingest.licensee.LicenseePublisher;
 import dev.accrue.platform.topics.AccrueTopics;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.clients.producer.RecordMetadata;
 
 /** Publishes licensees to the compacted licensees topic, keyed by licenseeId. */
 final class KafkaLicenseePublisher implements LicenseePublisher {
@@ -21,8 +20,6 @@ final class KafkaLicenseePublisher implements LicenseePublisher {
 
     @Override
     public Position publish(Licensee licensee) {
-        RecordMetadata acknowledged = producer.send(
-                new ProducerRecord<>(topics.licensees(), licensee.licenseeId(), LicenseeMapper.toAvro(licensee)));
-        return new Position(acknowledged.partition(), acknowledged.offset());
+        return producer.send(new ProducerRecord<>(topics.licensees(), licensee.licenseeId(), LicenseeMapper.toAvro(licensee)));
     }
 }

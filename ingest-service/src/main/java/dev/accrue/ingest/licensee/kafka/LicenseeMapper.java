@@ -3,6 +3,7 @@ package dev.accrue.ingest.licensee.kafka;
 import dev.accrue.events.License;
 import dev.accrue.events.LicenseeProfile;
 import dev.accrue.ingest.licensee.Licensee;
+import dev.accrue.ingest.licensee.LicenseeDirectory;
 import dev.accrue.ingest.licensee.LicenseePolicy;
 
 /** Translates licensees between the domain and the Avro contract. */
@@ -12,19 +13,19 @@ final class LicenseeMapper {
         return new LicenseeProfile(l.licenseeId(), l.givenName(), l.familyName(), l.email(),
                 l.licenses().stream().map(x -> new License(x.board(), x.licenseType(), x.licenseNumber(), x.cycleStart(),
                         x.cycleEnd(), x.firstRenewal())).toList(),
-                l.updatedAt());
+                l.updatedAt(), l.owner());
     }
 
     static Licensee fromAvro(LicenseeProfile p) {
         return new Licensee(p.getLicenseeId(), p.getGivenName(), p.getFamilyName(), p.getEmail(),
                 p.getLicenses().stream().map(x -> new Licensee.License(x.getBoard(), x.getLicenseType(),
                         x.getLicenseNumber(), x.getCycleStart(), x.getCycleEnd(), x.getFirstRenewal())).toList(),
-                p.getUpdatedAt());
+                p.getUpdatedAt(), p.getOwner());
     }
 
-    /** What the directory keeps: the email, normalised as matching compares it (other writers may not have). */
-    static String directoryEntry(LicenseeProfile p) {
-        return LicenseePolicy.normalizeEmail(p.getEmail());
+    /** What the directory keeps: the email, normalised as matching compares it (other writers may not have), and the owner. */
+    static LicenseeDirectory.Entry directoryEntry(LicenseeProfile p) {
+        return new LicenseeDirectory.Entry(LicenseePolicy.normalizeEmail(p.getEmail()), p.getOwner());
     }
 
     private LicenseeMapper() {

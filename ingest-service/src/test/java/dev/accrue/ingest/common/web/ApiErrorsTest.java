@@ -13,6 +13,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import dev.accrue.ingest.IngestProperties;
 import dev.accrue.ingest.attendance.AttendanceService;
+import dev.accrue.ingest.attendance.BatchItem;
+import dev.accrue.ingest.attendance.BatchResult;
 import dev.accrue.ingest.catalog.CatalogService;
 import dev.accrue.ingest.catalog.Format;
 import dev.accrue.ingest.catalog.KnownSession;
@@ -168,6 +170,24 @@ class ApiErrorsTest {
                         .content("[" + items + "]"))
                 .andExpect(status().isContentTooLarge())
                 .andExpect(jsonPath("$.detail").value(containsString("at most 10000 events")));
+    }
+
+    @Test
+    void aBatchItemWithARepeatedFieldIsRejectedOnItsOwn() throws Exception {
+        given(attendance.recordBatch(any(), any())).willAnswer(call -> {
+            List<BatchItem> items = call.getArgument(0);
+            return new BatchResult(0, items.size(), items.stream().map(item -> new BatchResult.Item(item.index(), null,
+                    item instanceof BatchItem.Malformed ? BatchResult.MALFORMED : BatchResult.INVALID,
+                    item instanceof BatchItem.Malformed m ? m.errors() : List.of())).toList());
+        });
+
+        mvc.perform(post("/v1/attendance/batch").header("Authorization", ACME).contentType(MediaType.APPLICATION_JSON)
+                        .content("[{\"eventId\":\"e-1\",\"type\":\"JOINED\",\"type\":\"LEFT\"}, {\"eventId\":\"e-2\"}]"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.results[0].status").value(400))
+                .andExpect(jsonPath("$.results[0].errors[0].field").value("type"))
+                .andExpect(jsonPath("$.results[0].errors[0].message").value("is given more than once"))
+                .andExpect(jsonPath("$.results[1].status").value(422));
     }
 
     @Test
