@@ -71,8 +71,7 @@ final class BatchPlanner {
         for (int i = 0; i < readable.size(); i++) {
             ConsumerRecord<String, byte[]> record = readable.get(i);
             try {
-                Planned planned = write(record, values.get(i), sessions);
-                if (planned != null) {
+                for (Planned planned : writes(record, values.get(i), sessions)) {
                     writes.add(planned);
                     if (planned.write() instanceof DocumentWrite.Put put
                             && put.document() instanceof AttendanceDocument doc && !doc.sessionResolved()) {
@@ -103,33 +102,33 @@ final class BatchPlanner {
         return all;
     }
 
-    /** The write for one record; null for a tombstone on a topic where deleting means nothing. */
-    private Planned write(ConsumerRecord<String, byte[]> record, SpecificRecord value,
+    /** The writes for one record (attendance also writes its participation); none for a tombstone where deleting means nothing. */
+    private List<Planned> writes(ConsumerRecord<String, byte[]> record, SpecificRecord value,
                                  Map<String, CatalogSession> sessions) {
         if (value == null) {
             // Only the compacted sessions topic uses tombstones to delete; elsewhere there is nothing to index.
             return sessionsTopic.equals(record.topic()) && record.key() != null
-                    ? new Planned(record, record.key(), CatalogWrites.delete(record.key())) : null;
+                    ? List.of(new Planned(record, record.key(), CatalogWrites.delete(record.key()))) : List.of();
         }
         if (value instanceof Session s) {
-            return new Planned(record, s.getSessionId(), CatalogWrites.put(EventMapper.session(s)));
+            return List.of(new Planned(record, s.getSessionId(), CatalogWrites.put(EventMapper.session(s))));
         }
         if (value instanceof AttendanceEvent e) {
             Attendance attendance = EventMapper.attendance(e);
             CatalogSession session = sessions.get(attendance.sessionId());
             AttendanceDocument doc = session == null
                     ? AttendanceDocument.pending(attendance) : AttendanceDocument.of(attendance, session);
-            return new Planned(record, e.getEventId(), doc.write());
+            return doc.writes().stream().map(w -> new Planned(record, e.getEventId(), w)).toList();
         }
         if (value instanceof CreditAward a) {
-            return new Planned(record, a.getAwardId(), EventMapper.award(a).write());
+            return List.of(new Planned(record, a.getAwardId(), EventMapper.award(a).write()));
         }
         if (value instanceof CertificateIssued c) {
-            return new Planned(record, c.getCertificateId(), EventMapper.certificate(c).write());
+            return List.of(new Planned(record, c.getCertificateId(), EventMapper.certificate(c).write()));
         }
         if (value instanceof ComplianceStatus s) {
             ComplianceDocument doc = EventMapper.compliance(s);
-            return new Planned(record, DocumentIds.of(s.getLicenseeId(), s.getBoard(), s.getLicenseType()), doc.write());
+            return List.of(new Planned(record, DocumentIds.of(s.getLicenseeId(), s.getBoard(), s.getLicenseType()), doc.write()));
         }
         throw new IllegalArgumentException("No index for " + value.getSchema().getFullName());
     }

@@ -77,9 +77,23 @@ class BatchPlannerTest {
                 record("accrue.attendance", "L2", Events.attendance("e2", "S2", "L2", AttendanceType.JOINED, "2025-01-06T10:00:00Z")),
                 record("accrue.attendance", "L3", Events.attendance("e3", "S9", "L3", AttendanceType.JOINED, "2025-01-06T10:00:00Z"))));
         assertThat(lookups).containsExactly(Set.of("S2", "S9"));
-        assertThat(plan.writes()).extracting(p -> ((AttendanceDocument) ((DocumentWrite.Put) p.write()).document()).sessionResolved())
+        assertThat(plan.writes()).filteredOn(p -> p.write().index().equals(Indices.ATTENDANCE))
+                .extracting(p -> ((AttendanceDocument) ((DocumentWrite.Put) p.write()).document()).sessionResolved())
                 .containsExactly(true, true, false);
         assertThat(plan.sessionsToResolve()).containsExactly("S9");
+    }
+
+    @Test
+    void attendingAlsoWritesTheParticipationAndLeavingDoesNot() {
+        indexedSessions.put("S2", EventMapper.session(S2));
+        ConsumerRecord<String, byte[]> joined = record("accrue.attendance", "L1",
+                Events.attendance("e1", "S2", "L1", AttendanceType.JOINED, "2025-01-06T10:00:00Z"));
+        ConsumerRecord<String, byte[]> left = record("accrue.attendance", "L1",
+                Events.attendance("e2", "S2", "L1", AttendanceType.LEFT, "2025-01-06T11:00:00Z"));
+        BatchPlanner.Plan plan = planner.plan(List.of(joined, left));
+        assertThat(plan.writes()).extracting(p -> p.write().index() + " " + p.write().id() + " " + p.eventId())
+                .containsExactly("accrue-attendance e1 e1", "accrue-participations L1|S2 e1", "accrue-attendance e2 e2");
+        assertThat(plan.writes().get(1).record()).isSameAs(joined);
     }
 
     @Test
