@@ -26,7 +26,8 @@ final class IndexingBenchmark {
 
     static final String KEY = "indexing";
     static final String TITLE = "Indexing: Kafka to Elasticsearch, against a raw BulkIngester loop";
-    private static final List<String> INDICES = List.of("accrue-sessions", "accrue-attendance", "accrue-awards");
+    private static final List<String> INDICES = List.of("accrue-sessions", "accrue-attendance", "accrue-participations",
+            "accrue-awards");
     private static final String BASELINE_PREFIX = "bench-raw-";
     private static final int SESSIONS = 50;
     private static final int LICENSEES = 5_000;
@@ -42,7 +43,7 @@ final class IndexingBenchmark {
     }
 
     BenchmarkReport run() throws Exception {
-        long expected = SESSIONS + attendance + awards;
+        long expected = SESSIONS + attendance + participations() + awards;
         try (BenchKafka kafka = new BenchKafka(context.endpoints());
              BenchElastic elastic = new BenchElastic(context.endpoints().elasticsearchUrl());
              KafkaProducer<String, SpecificRecord> producer = kafka.producer()) {
@@ -87,14 +88,16 @@ final class IndexingBenchmark {
                             %d live sessions, %,d attendance events (for %,d licensees) and %,d credit awards are produced
                             to `accrue.sessions`, `accrue.attendance` and `accrue.credits` first (Avro, Confluent wire format).
                             Then search-service starts as its own process (`-Xmx512m`, profile `local`: bulks of 1,000
-                            operations, 2 in flight, 200 ms flush) and indexes them: attendance denormalised with its
-                            session, awards versioned by revision, offsets committed after each bulk. A sampler counts
-                            the documents in its three indices (`_count`, every 200 ms); the rate runs from the first
-                            sample with a document to the first with all %,d. The baseline reads those very documents back
+                            operations, 2 in flight, 200 ms flush, 2 poll batches in flight per consumer) and indexes
+                            them: attendance denormalised with its session, a participation document per licensee and
+                            session joined, awards versioned by revision, offsets committed once Elasticsearch accepted a
+                            batch and every batch before it. A sampler counts the documents in its four indices (`_count`,
+                            every 200 ms); the rate runs from the first sample with a document to the first with all %,d. The baseline reads those very documents back
                             (so it writes the same JSON), creates `%s<index>` with the same mappings and settings on the same
                             node, stops the service, and indexes them with a plain `BulkIngester` loop using the service's
                             bulk settings (1,000 operations, 5 MB, 2 concurrent requests, 200 ms flush; the client
-                            serialises each document, awards carry their revision as external version), counted the same
+                            serialises each document, awards carry their revision as external version and participations
+                            the version the service gave them, `external_gte`), counted the same
                             way. The ratio is what consuming Kafka, decoding Avro and building the documents costs on top of
                             bulk indexing itself. Both are subject to the same 1 s refresh interval."""
                             .formatted(SESSIONS, attendance, LICENSEES, awards, expected, BASELINE_PREFIX))
@@ -105,10 +108,29 @@ final class IndexingBenchmark {
                             service.items(), service.seconds(),
                             complete ? "" : " (it had not indexed them all when the wait ended: the rate so far)",
                             baseline.items(), baseline.seconds()))
-                    .note(String.format("Documents the service wrote: %,d sessions, %,d attendance, %,d awards; dead letters: %,d.",
-                            perIndex[0], perIndex[1], perIndex[2], deadLetters))
+                    .note(String.format("Documents the service wrote: %,d sessions, %,d attendance, %,d participations, %,d awards; "
+                            + "dead letters: %,d.", perIndex[0], perIndex[1], perIndex[2], perIndex[3], deadLetters))
                     .build();
         }
+    }
+
+    /** The licensee-session pairs with a JOINED among the events {@link #produce} sends: one participation document each. */
+    private long participations() {
+        java.util.Set<String> pairs = new java.util.HashSet<>();
+        for (int i = 0; i < attendance; i++) {
+            if (joined(i)) {
+                pairs.add(licenseeId(licensee(i)) + "|" + i % SESSIONS);
+            }
+        }
+        return pairs.size();
+    }
+
+    private static boolean joined(int i) {
+        return (i / SESSIONS) % 2 == 0;
+    }
+
+    private static int licensee(int i) {
+        return (i / SESSIONS / 2) % LICENSEES;
     }
 
     private List<Session> produce(KafkaProducer<String, SpecificRecord> producer) {
@@ -125,8 +147,8 @@ final class IndexingBenchmark {
         List<BenchEvents.KeyedRecord> events = new ArrayList<>(attendance);
         for (int i = 0; i < attendance; i++) {
             Session session = sessions.get(i % SESSIONS);
-            String licensee = licenseeId((i / SESSIONS / 2) % LICENSEES);
-            boolean joined = (i / SESSIONS) % 2 == 0;
+            String licensee = licenseeId(licensee(i));
+            boolean joined = joined(i);
             Instant at = joined ? session.getStartsAt().minus(2, ChronoUnit.MINUTES) : session.getEndsAt().plus(1, ChronoUnit.MINUTES);
             events.add(new BenchEvents.KeyedRecord(licensee, BenchEvents.attendance("idx-" + i, session.getSessionId(), licensee,
                     joined ? AttendanceType.JOINED : AttendanceType.LEFT, at)));
@@ -156,7 +178,7 @@ final class IndexingBenchmark {
         return pending;
     }
 
-    record Doc(String index, String id, JsonNode source) {
+    record Doc(String index, String id, long version, JsonNode source) {
     }
 
     private static List<Doc> readBack(BenchElastic elastic, long expected) {
@@ -165,7 +187,7 @@ final class IndexingBenchmark {
         for (String index : INDICES) {
             elastic.refresh(index);
             elastic.scroll(index, 5000, hit -> {
-                docs.add(new Doc(index, hit.path("_id").asText(), hit.path("_source")));
+                docs.add(new Doc(index, hit.path("_id").asText(), hit.path("_version").asLong(), hit.path("_source")));
                 bar.update(docs.size());
             });
         }
@@ -182,6 +204,9 @@ final class IndexingBenchmark {
                         i.index(BASELINE_PREFIX + doc.index()).id(doc.id()).document(doc.source());
                         if (doc.index().equals("accrue-awards")) {
                             i.version(doc.source().path("revision").asLong()).versionType(VersionType.External);
+                        } else if (doc.index().equals("accrue-participations")) {
+                            // As the service writes them: the earliest event's version, equal versions replace.
+                            i.version(doc.version()).versionType(VersionType.ExternalGte);
                         }
                         return i;
                     })));
