@@ -107,6 +107,7 @@ class IndexingListener {
         } catch (RuntimeException e) {
             log.warn("Rebalance: {} unfinished batch(es) left uncommitted, to be read again: {}", queue.size(), e.getMessage());
         }
+        queue.forEach(batch -> planner.finished(batch.plan));
         queue.clear();
     }
 
@@ -133,18 +134,12 @@ class IndexingListener {
         }
     }
 
-    /** After a failure every unfinished batch is written again, in order, once the writes still in flight are answered. */
-    private void failAll(Deque<InFlight> queue) {
-        for (InFlight batch : queue) {
-            if (!batch.failed) {
-                try {
-                    writer.await(batch.submitted);
-                } catch (RuntimeException e) {
-                    // no answer in time: it is written again anyway
-                }
-            }
-            batch.failed = true;
-        }
+    /**
+     * After a failure every unfinished batch is written again, in order, so the last write of an id is
+     * still the latest one (the retry comes after the backoff, when the writes in flight are answered).
+     */
+    private static void failAll(Deque<InFlight> queue) {
+        queue.forEach(batch -> batch.failed = true);
     }
 
     /** Dead-letters what Elasticsearch refused, completes pending attendance and acknowledges the batch. */
@@ -169,6 +164,7 @@ class IndexingListener {
         deadLetters.publish(rejected);
         pending.resolve(plan.sessionsToResolve());
         batch.ack.acknowledge();
+        planner.finished(plan);
         indexed.increment(results.stream().filter(r -> r.outcome() == WriteOutcome.WRITTEN).count());
         deadLettered.increment(rejected.size());
     }

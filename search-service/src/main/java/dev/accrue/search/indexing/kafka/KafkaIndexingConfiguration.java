@@ -101,7 +101,8 @@ class KafkaIndexingConfiguration {
     IndexingListener indexingListener(EventReader reader, AccrueTopics topics, SessionLookup sessions, BulkWriter writer,
                                       IndexTemplates templates, PendingAttendance pending, DeadLetters deadLetters,
                                       IndexingProperties properties, MeterRegistry meters) {
-        return new IndexingListener(new BatchPlanner(reader::read, topics.sessions(), sessions::find), writer, templates,
+        return new IndexingListener(new BatchPlanner(reader::read, topics.sessions(), sessions::find, new SessionsInFlight()),
+                writer, templates,
                 pending, deadLetters, properties.batchesInFlight(), properties.maxPollRecords(), meters);
     }
 }
