@@ -259,7 +259,8 @@ final class AnalyticsBenchmark {
 
     /** Waits until the service has indexed every event (refreshing, as refresh is off while loading). */
     private static void awaitIndexed(BenchElastic elastic, long expected) throws InterruptedException {
-        Progress.Bar bar = Progress.bar("indexed by search-service", expected);
+        Progress.step("Waiting for search-service to index them (attendance documents counted)");
+        Progress.Bar bar = Progress.bar("events", expected);
         long deadline = System.nanoTime() + Duration.ofMinutes(15).toNanos();
         long count;
         while ((count = refreshedCount(elastic)) < expected) {
