@@ -47,7 +47,10 @@ final class AnalyticsBenchmark {
     private static final int LICENSEES = 20_000;
     private static final int DAYS = 60;
     private static final String ATTENDANCE = "accrue-attendance";
+    private static final String PARTICIPATIONS = "accrue-participations";
     private static final String AWARDS = "accrue-awards";
+    private static final int CHUNK = 50_000;
+    private static final String LOADED = ATTENDANCE + "," + PARTICIPATIONS + "," + AWARDS;
     private static final Pattern CURL = Pattern.compile("curl -iX (\\w+) '([^']+)'(?: -d '(.*)')?\\s*$");
 
     private final BenchContext context;
@@ -86,13 +89,12 @@ final class AnalyticsBenchmark {
                     List.of("-Dmanagement.endpoints.web.exposure.include=health,info,metrics,prometheus,loggers"));
             ServiceClients clients = new ServiceClients(fleet);
 
-            Map<String, ObjectNode> attendanceTemplates = new HashMap<>();
             Map<String, ObjectNode> awardTemplates = new HashMap<>();
-            List<String> sessionIds = seed(producer, elastic, attendanceTemplates, awardTemplates);
-            load(elastic, sessionIds, attendanceTemplates, awardTemplates);
+            List<String> sessionIds = seed(producer, elastic, awardTemplates);
+            long participations = load(producer, elastic, sessionIds, awardTemplates);
             // Every call below must reach the data: repeated identical aggregations would otherwise be answered
             // from the shard request cache, for the service and the baseline alike.
-            elastic.require("PUT", "/" + ATTENDANCE + "," + AWARDS + "/_settings", "{\"index.requests.cache.enable\":false}");
+            elastic.require("PUT", "/" + LOADED + "/_settings", "{\"index.requests.cache.enable\":false}");
 
             Progress.step("Capturing the Elasticsearch requests behind each endpoint (the client's trace log, on for one call each)");
             Map<String, List<EsRequest>> captured = capture(clients, endpoints);
@@ -125,20 +127,22 @@ final class AnalyticsBenchmark {
             BenchmarkReport.Builder report = new BenchmarkReport.Builder(KEY, TITLE)
                     .method("""
                             search-service starts (as a process, `-Xmx512m`, profile `local`) and installs its index
-                            templates. A small seed (%d sessions, one attendance event and one award each) goes through
-                            Kafka so that the service writes one real document of each kind per session; those are the
-                            templates for %,d attendance documents and %,d award documents (%,d licensees, the last %d days,
-                            JOINED and LEFT), bulk-loaded straight into `%s` and `%s` (refresh and per-request
-                            fsync off while loading, back to the defaults after). The shard request cache is then
-                            switched off on both, so every call aggregates over the documents instead of returning a cached
-                            answer. The Elasticsearch requests each endpoint sends are captured once from the service's
+                            templates. %d sessions go through Kafka, each with one attendance event and one award. Then
+                            %,d attendance events (%,d licensees, the last %d days, 55%% JOINED and 45%% LEFT, popular
+                            sessions far more often) go through Kafka too, and the service itself indexes them: the
+                            events into `%s` and, from them, one document per licensee and session into `%s` (%,d);
+                            so both hold exactly what the service writes. %,d award documents, made from the award the
+                            service wrote for each session (varying licensee, time and whether credit was earned), are
+                            bulk-loaded straight into `%s`. Refresh and per-request fsync are off on the three indices
+                            while loading, back to the defaults after. The shard request cache is then switched off on
+                            them, so every call aggregates over the documents instead of returning a cached answer. The Elasticsearch requests each endpoint sends are captured once from the service's
                             own client trace log (`tracer` logger, via the actuator, then switched off again). Each round
                             calls every endpoint over HTTP with an analyst key and replays its captured requests straight
                             to the node over HTTP in turn (sequentially, as the service sends them), alternating which goes
                             first; %d warm-up rounds are not counted, %d are. Percentiles are of whole calls. The ratio is
                             service p95 over direct p95: what the service adds on top of Elasticsearch's own work."""
-                            .formatted(sessionIds.size(), documents, awards, LICENSEES, DAYS, ATTENDANCE, AWARDS,
-                                    warmupRounds, rounds));
+                            .formatted(sessionIds.size(), documents, LICENSEES, DAYS, ATTENDANCE, PARTICIPATIONS,
+                                    participations, awards, AWARDS, warmupRounds, rounds));
             double worstP95 = 0;
             for (var endpoint : endpoints.entrySet()) {
                 List<Double> s = service.get(endpoint.getKey());
@@ -153,13 +157,16 @@ final class AnalyticsBenchmark {
             report.note("Every endpoint was called with `" + range + "` (the whole generated range). With " + rounds
                     + " calls per endpoint, p99 is (nearly) the slowest call.");
             report.note(String.format("Slowest endpoint p95: %s against the 100 ms goal.", Stats.millis(worstP95)));
+            report.note(String.format("search-service wrote %,d attendance and %,d participation documents; "
+                    + "attendances are counted as participations (a licensee's first JOINED of a session).",
+                    elastic.count(ATTENDANCE), participations));
             return report.build();
         }
     }
 
-    /** Publishes a session, an attendance event and an award per course and provider, and reads back the documents. */
+    /** Publishes a session, an attendance event and an award per course and provider, and reads back the awards. */
     private List<String> seed(KafkaProducer<String, SpecificRecord> producer, BenchElastic elastic,
-                              Map<String, ObjectNode> attendanceTemplates, Map<String, ObjectNode> awardTemplates)
+                              Map<String, ObjectNode> awardTemplates)
             throws InterruptedException {
         Instant start = LocalDate.now(ZoneOffset.UTC).minusDays(DAYS / 2).atTime(16, 0).toInstant(ZoneOffset.UTC);
         List<Session> sessions = new ArrayList<>();
@@ -189,38 +196,45 @@ final class AnalyticsBenchmark {
             Thread.sleep(250); // polling interval
             elastic.refresh(ATTENDANCE + "," + AWARDS);
         }
-        elastic.scroll(ATTENDANCE, 100, hit -> attendanceTemplates.put(hit.path("_source").path("sessionId").asText(),
-                (ObjectNode) hit.path("_source")));
         elastic.scroll(AWARDS, 100, hit -> awardTemplates.put(hit.path("_source").path("sessionId").asText(),
                 (ObjectNode) hit.path("_source")));
         return sessions.stream().map(Session::getSessionId).toList();
     }
 
-    /** Generates the documents from the templates (varying who, when and what) and bulk-loads them. */
-    private void load(BenchElastic elastic, List<String> sessionIds, Map<String, ObjectNode> attendanceTemplates,
-                      Map<String, ObjectNode> awardTemplates) throws IOException {
-        Progress.step("Bulk-loading %,d attendance and %,d award documents", documents, awards);
+    /**
+     * Produces the attendance events for the service to index (waiting until it has), then bulk-loads
+     * the awards made from the templates; returns how many participations the service wrote.
+     */
+    private long load(KafkaProducer<String, SpecificRecord> producer, BenchElastic elastic, List<String> sessionIds,
+                      Map<String, ObjectNode> awardTemplates) throws IOException, InterruptedException {
         Random random = new Random(42);
         long now = Instant.now().truncatedTo(ChronoUnit.MINUTES).toEpochMilli();
         long span = Duration.ofDays(DAYS).toMillis();
-        Progress.Bar bar = Progress.bar("docs", documents + (long) awards);
-        long done = 0;
+        long seeded = elastic.count(ATTENDANCE);
         // Loading is set-up, not measured: no refreshes and no fsync per bulk while it runs, the defaults again after.
-        String indices = "/" + ATTENDANCE + "," + AWARDS + "/_settings";
-        elastic.require("PUT", indices, "{\"index.refresh_interval\":\"-1\",\"index.translog.durability\":\"async\"}");
-        try (BenchElastic.Ingester ingester = elastic.ingester(5000, 10_000_000, 2, 1000)) {
-            for (int i = 0; i < documents; i++) {
+        elastic.require("PUT", "/" + LOADED + "/_settings", "{\"index.refresh_interval\":\"-1\",\"index.translog.durability\":\"async\"}");
+
+        Progress.step("Producing %,d attendance events for search-service to index", documents);
+        Progress.Bar produced = Progress.bar("events", documents);
+        for (int from = 0; from < documents; from += CHUNK) {
+            List<BenchEvents.KeyedRecord> events = new ArrayList<>(CHUNK);
+            for (int i = from; i < Math.min(documents, from + CHUNK); i++) {
                 String session = sessionIds.get(skewed(random, sessionIds.size()));
                 String licensee = String.format("gen-lic-%05d", random.nextInt(LICENSEES));
-                ObjectNode doc = attendanceTemplates.get(session).deepCopy();
                 boolean joined = random.nextInt(100) < 55;
                 Instant at = Instant.ofEpochMilli(now - (long) (random.nextDouble() * span));
-                doc.put("eventId", "gen-" + i).put("licenseeId", licensee).put("participation", licensee + "|" + session)
-                        .put("type", joined ? "JOINED" : "LEFT").put("participant", joined)
-                        .put("occurredAt", at.toString()).put("receivedAt", at.plusSeconds(2).toString());
-                add(ingester, ATTENDANCE, "gen-" + i, doc);
-                bar.update(++done);
+                events.add(new BenchEvents.KeyedRecord(licensee, BenchEvents.attendance("gen-" + i, session, licensee,
+                        joined ? AttendanceType.JOINED : AttendanceType.LEFT, at)));
             }
+            BenchEvents.sendAll(producer, BenchKafka.ATTENDANCE, events, null);
+            produced.update(Math.min(documents, from + CHUNK));
+        }
+        produced.close();
+        awaitIndexed(elastic, seeded + documents);
+
+        Progress.step("Bulk-loading %,d award documents", awards);
+        Progress.Bar bar = Progress.bar("docs", awards);
+        try (BenchElastic.Ingester ingester = elastic.ingester(5000, 10_000_000, 2, 1000)) {
             for (int i = 0; i < awards; i++) {
                 String session = sessionIds.get(skewed(random, sessionIds.size()));
                 String licensee = String.format("gen-lic-%05d", random.nextInt(LICENSEES));
@@ -233,17 +247,36 @@ final class AnalyticsBenchmark {
                     doc.put("hours", 0.0);
                 }
                 add(ingester, AWARDS, "gen-award-" + i, doc);
-                bar.update(++done);
+                bar.update(i + 1);
             }
             ingester.close();
             ingester.requireNoFailures();
         }
-        elastic.require("PUT", indices, "{\"index.refresh_interval\":null,\"index.translog.durability\":null}");
-        elastic.refresh(ATTENDANCE + "," + AWARDS);
-        long count = elastic.count(ATTENDANCE);
-        if (count < documents) {
-            throw new IllegalStateException("Only " + count + " attendance documents after loading " + documents);
+        elastic.require("PUT", "/" + LOADED + "/_settings", "{\"index.refresh_interval\":null,\"index.translog.durability\":null}");
+        elastic.refresh(LOADED);
+        return elastic.count(PARTICIPATIONS);
+    }
+
+    /** Waits until the service has indexed every event (refreshing, as refresh is off while loading). */
+    private static void awaitIndexed(BenchElastic elastic, long expected) throws InterruptedException {
+        Progress.step("Waiting for search-service to index them (attendance documents counted)");
+        Progress.Bar bar = Progress.bar("events", expected);
+        long deadline = System.nanoTime() + Duration.ofMinutes(15).toNanos();
+        long count;
+        while ((count = refreshedCount(elastic)) < expected) {
+            bar.update(count);
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("search-service indexed only " + count + " of " + expected
+                        + " attendance events within 15 minutes");
+            }
+            Thread.sleep(1000); // polling interval
         }
+        bar.close();
+    }
+
+    private static long refreshedCount(BenchElastic elastic) {
+        elastic.refresh(ATTENDANCE + "," + PARTICIPATIONS);
+        return elastic.count(ATTENDANCE);
     }
 
     private static void add(BenchElastic.Ingester ingester, String index, String id, JsonNode doc) throws IOException {

@@ -106,9 +106,10 @@ final class BenchElastic implements AutoCloseable {
         require("PUT", "/" + target, body);
     }
 
-    /** Every document of the index (id and source), page by page with scroll. */
+    /** Every document of the index (id, version and source), page by page with scroll. */
     void scroll(String index, int pageSize, Consumer<JsonNode> hit) {
-        JsonNode page = require("POST", "/" + index + "/_search?scroll=2m", "{\"size\":" + pageSize + ",\"sort\":[\"_doc\"]}");
+        JsonNode page = require("POST", "/" + index + "/_search?scroll=2m", "{\"size\":" + pageSize
+                + ",\"version\":true,\"sort\":[\"_doc\"]}");
         String scrollId = page.path("_scroll_id").asText();
         try {
             while (page.path("hits").path("hits").size() > 0) {

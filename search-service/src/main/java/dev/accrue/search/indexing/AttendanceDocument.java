@@ -11,6 +11,7 @@ import java.util.List;
  * is indexed at once with {@code sessionResolved=false} and the session fields empty, rather than
  * holding back the partition; it is completed when the session is indexed (see
  * {@code PendingAttendance}). Session changes after that are not copied into existing documents.
+ * An attending event also writes its {@link ParticipationDocument}.
  *
  * @param participation licenseeId and sessionId together, to count people per session
  * @param participant true for JOINED and SELF_STUDY_COMPLETED, the events that count as attending
@@ -40,5 +41,10 @@ public record AttendanceDocument(
 
     public DocumentWrite write() {
         return new DocumentWrite.Put(Indices.ATTENDANCE, DocumentIds.of(eventId), java.util.OptionalLong.empty(), this);
+    }
+
+    /** The event's own document, then the participation it stands for, if it is attending. */
+    public List<DocumentWrite> writes() {
+        return ParticipationDocument.of(this).map(p -> List.of(write(), p.write())).orElseGet(() -> List.of(write()));
     }
 }

@@ -70,6 +70,44 @@ class DenormalisationTest {
     }
 
     @Test
+    void anAttendingEventAlsoWritesItsParticipationVersionedSoTheEarliestWins() {
+        List<DocumentWrite> writes = AttendanceDocument.of(joined(), SESSION).writes();
+        assertThat(writes).extracting(DocumentWrite::index).containsExactly(Indices.ATTENDANCE, Indices.PARTICIPATIONS);
+        DocumentWrite.Put put = (DocumentWrite.Put) writes.get(1);
+        assertThat(put.id()).isEqualTo("L1|S1");
+        assertThat(put.replacesEqualVersion()).isTrue();
+        ParticipationDocument doc = (ParticipationDocument) put.document();
+        assertThat(doc.occurredAt()).isEqualTo(joined().occurredAt());
+        assertThat(doc.courseKey()).isEqualTo("acme/C1");
+        assertThat(doc.categories()).containsExactly("LAW_AND_ETHICS", "TELEHEALTH");
+
+        Attendance later = new Attendance("e9", "S1", "L1", "JOINED", joined().occurredAt().plusSeconds(60), null, "API",
+                Instant.parse("2025-01-06T15:01:05Z"));
+        ParticipationDocument rejoined = ParticipationDocument.of(AttendanceDocument.of(later, SESSION)).orElseThrow();
+        assertThat(rejoined.version()).isLessThan(doc.version());
+        // Only the time varies between events of one participation, so events at the same instant write the same document.
+        assertThat(ParticipationDocument.of(AttendanceDocument.of(new Attendance("e8", "S1", "L1", "SELF_STUDY_COMPLETED",
+                joined().occurredAt(), 90.0, "ZOOM", Instant.now()), SESSION))).contains(doc);
+    }
+
+    @Test
+    void leavingWritesNoParticipation() {
+        Attendance left = new Attendance("e2", "S1", "L1", "LEFT", Instant.now(), null, "API", Instant.now());
+        assertThat(AttendanceDocument.of(left, SESSION).writes()).extracting(DocumentWrite::index)
+                .containsExactly(Indices.ATTENDANCE);
+    }
+
+    @Test
+    void completingAPendingAttendanceCompletesItsParticipationUnderTheSameVersion() {
+        ParticipationDocument pending = ParticipationDocument.of(AttendanceDocument.pending(joined())).orElseThrow();
+        ParticipationDocument resolved = ParticipationDocument.of(AttendanceDocument.pending(joined()).resolvedWith(SESSION))
+                .orElseThrow();
+        assertThat(pending.sessionResolved()).isFalse();
+        assertThat(resolved.sessionResolved()).isTrue();
+        assertThat(resolved.version()).isEqualTo(pending.version());
+    }
+
+    @Test
     void sessionsAreVersionedByTheirUpdateTime() {
         DocumentWrite.Put put = (DocumentWrite.Put) CatalogWrites.put(SESSION);
         assertThat(put.externalVersion()).isEqualTo(OptionalLong.of(Instant.parse("2025-01-01T00:00:00Z").toEpochMilli()));

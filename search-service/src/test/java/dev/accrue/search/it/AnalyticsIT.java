@@ -39,6 +39,9 @@ class AnalyticsIT extends SearchServiceTestBase {
             assertThat(test.count(Indices.SESSIONS, Query.of(q -> q.prefix(p -> p.field("sessionId").value(seed.provider + "-S")))))
                     .isEqualTo(4);
             assertThat(test.count(Indices.ATTENDANCE, licensees)).isEqualTo(10);
+            // L1 at S1 (joined twice) and S2, L2 and L3 at S1, L4 and L7 at S2, L5 at S3, L6 at S4: 8, each with its session.
+            assertThat(test.count(Indices.PARTICIPATIONS, Query.of(q -> q.bool(b -> b.filter(licensees)
+                    .filter(f -> f.term(t -> t.field("sessionResolved").value(true))))))).isEqualTo(8);
             assertThat(test.count(Indices.AWARDS, licensees)).isEqualTo(9);
             assertThat(test.count(Indices.CERTIFICATES, licensees)).isEqualTo(7);
             assertThat(test.count(Indices.COMPLIANCE, licensees)).isEqualTo(5);

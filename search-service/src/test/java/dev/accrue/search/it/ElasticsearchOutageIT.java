@@ -31,6 +31,7 @@ class ElasticsearchOutageIT extends SearchServiceTestBase {
     static final String PROVIDER = "p-outage";
     static final int BEFORE = 1200;
     static final int DURING = 1300;
+    static final int LICENSEES = 97;
 
     @Test
     void anOutageMidStreamLosesAndDuplicatesNothing() {
@@ -52,6 +53,7 @@ class ElasticsearchOutageIT extends SearchServiceTestBase {
                 .until(() -> count(Indices.ATTENDANCE, term("providerId", PROVIDER)) == BEFORE + DURING);
         await().atMost(Duration.ofSeconds(60)).until(this::indexerCaughtUp);
         assertThat(count(Indices.ATTENDANCE, term("providerId", PROVIDER))).isEqualTo(BEFORE + DURING);
+        assertThat(count(Indices.PARTICIPATIONS, term("providerId", PROVIDER))).isEqualTo(LICENSEES);
         assertThat(health().statusCode()).isEqualTo(200);
 
         // The export pages through more than one search page (1,000) and writes every event once.
@@ -71,7 +73,7 @@ class ElasticsearchOutageIT extends SearchServiceTestBase {
         Instant start = Instant.parse("2025-03-03T09:00:00Z");
         List<AttendanceEvent> events = new ArrayList<>();
         IntStream.range(from, to).forEach(i -> events.add(Events.attendance("outage-e" + i, "outage-S1",
-                "outage-L" + (i % 97), JOINED, start.plusSeconds(i * 60L).toString())));
+                "outage-L" + (i % LICENSEES), JOINED, start.plusSeconds(i * 60L).toString())));
         return events;
     }
 }

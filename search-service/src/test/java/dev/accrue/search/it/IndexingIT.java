@@ -2,6 +2,7 @@ package dev.accrue.search.it;
 
 import static dev.accrue.events.ApprovalBody.APA;
 import static dev.accrue.events.AttendanceType.JOINED;
+import static dev.accrue.events.AttendanceType.LEFT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -16,6 +17,7 @@ import dev.accrue.search.indexing.AttendanceDocument;
 import dev.accrue.search.indexing.AwardDocument;
 import dev.accrue.search.indexing.DocumentIds;
 import dev.accrue.search.indexing.Indices;
+import dev.accrue.search.indexing.ParticipationDocument;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -80,15 +82,39 @@ class IndexingIT extends SearchServiceTestBase {
             await().atMost(Duration.ofSeconds(60)).until(() -> attendance("late-e1") != null);
             assertThat(attendance("late-e1").sessionResolved()).isFalse();
 
+            assertThat(participation("late-L1|late-S1").sessionResolved()).isFalse();
+
             log.send(session);
             await().atMost(Duration.ofSeconds(60)).until(() -> attendance("late-e1").sessionResolved());
+            await().atMost(Duration.ofSeconds(60)).until(() -> participation("late-L1|late-S1").sessionResolved());
         }
+        assertThat(participation("late-L1|late-S1").courseKey()).isEqualTo("p-late/C9");
         AttendanceDocument doc = attendance("late-e1");
         assertThat(doc.providerId()).isEqualTo("p-late");
         assertThat(doc.courseKey()).isEqualTo("p-late/C9");
         assertThat(doc.title()).isEqualTo("Arrives Late");
         assertThat(doc.categories()).containsExactly("LAW_AND_ETHICS");
         assertThat(doc.bodies()).containsExactly("APA");
+    }
+
+    @Test
+    void theEarliestJoinHoldsTheParticipationWhateverTheOrderOfTheEvents() throws Exception {
+        Session session = Events.session("first-S1", "C1", "p-first", "First Join", Format.LIVE_WEBINAR, 1,
+                List.of(Events.hours(Category.GENERAL, 1)), List.of(APA));
+        var rejoined = Events.attendance("first-e2", "first-S1", "first-L1", JOINED, "2025-01-06T15:40:00Z");
+        try (EventLog log = log()) {
+            log.send(session);
+            log.send(rejoined);
+            log.send(Events.attendance("first-e1", "first-S1", "first-L1", JOINED, "2025-01-06T15:00:00Z"));
+            log.send(Events.attendance("first-e3", "first-S1", "first-L1", LEFT, "2025-01-06T15:10:00Z"));
+            log.send(rejoined); // a replay of the later join
+            await().atMost(Duration.ofSeconds(60)).until(() -> attendance("first-e3") != null);
+            await().atMost(Duration.ofSeconds(60)).until(this::indexerCaughtUp);
+        }
+        ParticipationDocument stored = participation("first-L1|first-S1");
+        assertThat(stored.occurredAt()).isEqualTo(Instant.parse("2025-01-06T15:00:00Z"));
+        assertThat(stored.sessionResolved()).isTrue();
+        assertThat(count(Indices.PARTICIPATIONS, term("licenseeId", "first-L1"))).isEqualTo(1);
     }
 
     @Test
@@ -152,6 +178,12 @@ class IndexingIT extends SearchServiceTestBase {
     private AttendanceDocument attendance(String eventId) throws Exception {
         var response = elasticsearch.get(g -> g.index(Indices.ATTENDANCE).id(DocumentIds.of(eventId)),
                 AttendanceDocument.class);
+        return response.found() ? response.source() : null;
+    }
+
+    private ParticipationDocument participation(String participation) throws Exception {
+        var response = elasticsearch.get(g -> g.index(Indices.PARTICIPATIONS).id(DocumentIds.of(participation)),
+                ParticipationDocument.class);
         return response.found() ? response.source() : null;
     }
 

@@ -38,9 +38,10 @@ public class Analytics {
 
     public Results.Trend trend(Metric metric, Interval interval, AnalyticsFilter filter) {
         Aggregate groups = aggregate(AnalyticsQueries.trend(metric, interval, filter), AnalyticsQueries.GROUPS);
+        boolean counted = AnalyticsQueries.value(metric).isPresent();
         List<Results.Bucket> buckets = groups == null ? List.of() : groups.dateHistogram().buckets().array().stream()
                 .map(b -> new Results.Bucket(LocalDate.ofInstant(Instant.ofEpochMilli(b.key()), ZoneOffset.UTC),
-                        metric == Metric.CERTIFICATES ? b.docCount() : number(b.aggregations().get(AnalyticsQueries.VALUE))))
+                        counted ? number(b.aggregations().get(AnalyticsQueries.VALUE)) : b.docCount()))
                 .toList();
         return new Results.Trend(metric.apiName(), interval.name().toLowerCase(java.util.Locale.ROOT), buckets);
     }

@@ -3,7 +3,6 @@ package dev.accrue.search.analytics.elastic;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.SortOrder;
-import co.elastic.clients.elasticsearch._types.query_dsl.BoolQuery;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
@@ -59,10 +58,8 @@ public class AttendanceExport {
         }
     }
 
-    /** Every event type is exported (LEFT too), so the participant-only filter of the analytics is dropped. */
+    /** Every event type is exported (LEFT too), with the analytics' date range and filters. */
     static Query exportQuery(AnalyticsFilter filter) {
-        BoolQuery analytics = AnalyticsQueries.filter(EventSource.ATTENDANCE, filter).bool();
-        return Query.of(q -> q.bool(b -> b.filter(analytics.filter().stream()
-                .filter(f -> !(f.isTerm() && "participant".equals(f.term().field()))).toList())));
+        return AnalyticsQueries.filter(EventSource.ATTENDANCE, filter);
     }
 }

@@ -18,11 +18,11 @@ import java.util.concurrent.TimeUnit;
 import org.springframework.stereotype.Component;
 
 /**
- * Writes documents through one shared {@link BulkIngester} and waits for Elasticsearch's answer to
+ * Writes documents through one shared {@link BulkIngester} and reports Elasticsearch's answer to
  * each of them. Every operation carries a future as its context; the bulk listener completes it
  * with the item's status, or with status 0 when the whole request failed (Elasticsearch down).
- * Callers flush and wait per Kafka batch, so offsets are committed only for accepted writes, while
- * batches of concurrent consumers still share bulk requests.
+ * Writes are submitted without waiting, so a caller can prepare more while bulks are in flight, and
+ * awaited later; batches of concurrent consumers share bulk requests.
  */
 @Component
 public class BulkWriter implements AutoCloseable {
@@ -41,18 +41,32 @@ public class BulkWriter implements AutoCloseable {
                 .listener(new FutureCompleter()));
     }
 
-    /** Writes all and returns one result per write, in order. Throws when Elasticsearch does not answer in time. */
+    /** Writes all, waits and returns one result per write, in order. Throws when Elasticsearch does not answer in time. */
     public List<ItemResult> write(List<DocumentWrite> writes) {
+        return await(submit(writes));
+    }
+
+    /**
+     * Hands the writes to the ingester without waiting for them; full bulks go out at once, the rest
+     * with the next flush. Blocks only while the ingester already has its maximum of requests in flight.
+     */
+    public Submitted submit(List<DocumentWrite> writes) {
         List<Pending> pending = new ArrayList<>(writes.size());
         for (DocumentWrite write : writes) {
             Pending p = new Pending(write, new CompletableFuture<>());
             pending.add(p);
             ingester.add(operation(write), p);
         }
-        ingester.flush();
+        return new Submitted(pending);
+    }
+
+    /** Flushes what is still buffered and waits for every answer; throws when Elasticsearch does not answer in time. */
+    public List<ItemResult> await(Submitted submitted) {
+        if (!submitted.isDone()) {
+            ingester.flush();
+        }
         try {
-            CompletableFuture.allOf(pending.stream().map(Pending::result).toArray(CompletableFuture[]::new))
-                    .get(properties.batchTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            submitted.all().get(properties.batchTimeout().toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException | ExecutionException e) {
             throw new ElasticsearchUnavailableException("Elasticsearch did not answer a bulk within "
                     + properties.batchTimeout(), e);
@@ -60,14 +74,27 @@ public class BulkWriter implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new ElasticsearchUnavailableException("Interrupted while waiting for Elasticsearch", e);
         }
-        return pending.stream().map(p -> p.result().join()).toList();
+        return submitted.pending().stream().map(p -> p.result().join()).toList();
+    }
+
+    /** Writes handed to the ingester, each with the future of its answer. */
+    public record Submitted(List<Pending> pending) {
+
+        public boolean isDone() {
+            return pending.stream().allMatch(p -> p.result().isDone());
+        }
+
+        CompletableFuture<Void> all() {
+            return CompletableFuture.allOf(pending.stream().map(Pending::result).toArray(CompletableFuture[]::new));
+        }
     }
 
     static BulkOperation operation(DocumentWrite write) {
         if (write instanceof DocumentWrite.Put put) {
             return BulkOperation.of(b -> b.index(i -> {
                 i.index(put.index()).id(put.id()).document(put.document());
-                put.externalVersion().ifPresent(v -> i.version(v).versionType(VersionType.External));
+                put.externalVersion().ifPresent(v -> i.version(v)
+                        .versionType(put.replacesEqualVersion() ? VersionType.ExternalGte : VersionType.External));
                 return i;
             }));
         }

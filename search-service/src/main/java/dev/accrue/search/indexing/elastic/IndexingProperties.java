@@ -10,6 +10,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param groupId consumer group shared by every instance, so partitions are spread over them
  * @param concurrency consumers per instance
  * @param maxPollRecords records per batch
+ * @param batchesInFlight batches per consumer whose bulks may still be unanswered while it polls the next one
  * @param bulkMaxOperations operations per bulk request
  * @param bulkMaxBytes bytes per bulk request
  * @param bulkConcurrentRequests bulk requests in flight at once
@@ -24,6 +25,7 @@ public record IndexingProperties(
         @DefaultValue("accrue-search-indexer") String groupId,
         @DefaultValue("3") int concurrency,
         @DefaultValue("1000") int maxPollRecords,
+        @DefaultValue("2") int batchesInFlight,
         @DefaultValue("1000") int bulkMaxOperations,
         @DefaultValue("5000000") long bulkMaxBytes,
         @DefaultValue("2") int bulkConcurrentRequests,

@@ -12,7 +12,9 @@ import dev.accrue.search.indexing.CatalogWrites;
 import dev.accrue.search.indexing.ComplianceDocument;
 import dev.accrue.search.indexing.DocumentIds;
 import dev.accrue.search.indexing.DocumentWrite;
+import dev.accrue.search.indexing.Indices;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -25,28 +27,35 @@ import org.apache.kafka.common.errors.SerializationException;
 
 /**
  * Turns one batch of records into index writes. Attendance is denormalised with sessions from the
- * same batch first, then from the sessions index; an attendance whose session is in neither is
+ * same batch first, then with sessions another batch of this instance read (see {@link SessionsInFlight}),
+ * then from the sessions index; an attendance whose session is in neither is
  * written pending (see {@link AttendanceDocument}). A record that cannot be read or mapped is set
  * aside as rejected, so the rest of its partition goes on.
  */
 final class BatchPlanner {
 
-    /** What to write, what to dead-letter, and which sessions may have pending attendance to complete. */
-    record Plan(List<Planned> writes, List<Rejected> rejected, Set<String> sessionsToResolve) {
+    /**
+     * What to write, what to dead-letter, which sessions may have pending attendance to complete, and
+     * the sessions the batch read (to release from {@link SessionsInFlight} once it is finished).
+     */
+    record Plan(List<Planned> writes, List<Rejected> rejected, Set<String> sessionsToResolve, List<CatalogSession> sessionsRead) {
     }
 
     private final Function<ConsumerRecord<String, byte[]>, SpecificRecord> reader;
     private final String sessionsTopic;
     private final Function<Set<String>, Map<String, CatalogSession>> sessionLookup;
+    private final SessionsInFlight inFlight;
 
     /**
      * @param reader reads a record's value (null for a tombstone), throwing {@link SerializationException} when it never can
      * @param sessionLookup finds indexed sessions by id
      */
-    BatchPlanner(Function<ConsumerRecord<String, byte[]>, SpecificRecord> reader, String sessionsTopic, Function<Set<String>, Map<String, CatalogSession>> sessionLookup) {
+    BatchPlanner(Function<ConsumerRecord<String, byte[]>, SpecificRecord> reader, String sessionsTopic,
+                 Function<Set<String>, Map<String, CatalogSession>> sessionLookup, SessionsInFlight inFlight) {
         this.reader = reader;
         this.sessionsTopic = sessionsTopic;
         this.sessionLookup = sessionLookup;
+        this.inFlight = inFlight;
     }
 
     Plan plan(List<ConsumerRecord<String, byte[]>> records) {
@@ -62,7 +71,16 @@ final class BatchPlanner {
                 rejected.add(new Rejected(record, null, "Unreadable value: " + describe(e), true));
             }
         }
-        Map<String, CatalogSession> sessions = sessions(values);
+        List<CatalogSession> read = new ArrayList<>();
+        for (int i = 0; i < values.size(); i++) {
+            if (values.get(i) instanceof Session s) {
+                read.add(EventMapper.session(s));
+            } else if (values.get(i) == null && sessionsTopic.equals(readable.get(i).topic()) && readable.get(i).key() != null) {
+                inFlight.remove(readable.get(i).key());
+            }
+        }
+        read.forEach(inFlight::add);
+        Map<String, CatalogSession> sessions = sessions(read, values);
         // Sessions defined in this batch may complete attendance indexed earlier; looked-up ones were there already.
         Set<String> sessionsToResolve = new LinkedHashSet<>();
         values.stream().filter(Session.class::isInstance).map(v -> ((Session) v).getSessionId())
@@ -71,8 +89,7 @@ final class BatchPlanner {
         for (int i = 0; i < readable.size(); i++) {
             ConsumerRecord<String, byte[]> record = readable.get(i);
             try {
-                Planned planned = write(record, values.get(i), sessions);
-                if (planned != null) {
+                for (Planned planned : writes(record, values.get(i), sessions)) {
                     writes.add(planned);
                     if (planned.write() instanceof DocumentWrite.Put put
                             && put.document() instanceof AttendanceDocument doc && !doc.sessionResolved()) {
@@ -83,53 +100,67 @@ final class BatchPlanner {
                 rejected.add(new Rejected(record, null, "Cannot map the event: " + describe(e), false));
             }
         }
-        return new Plan(writes, rejected, sessionsToResolve);
+        // Grouped by index (stable, so writes of one id keep their order): a bulk request then touches fewer
+        // shards, and each shard's part of a bulk costs Elasticsearch a translog fsync.
+        writes.sort(Comparator.comparingInt(p -> Indices.ALL.indexOf(p.write().index())));
+        return new Plan(writes, rejected, sessionsToResolve, read);
     }
 
-    /** Sessions defined in this batch (latest wins), plus those attendance refers to, from the index. */
-    private Map<String, CatalogSession> sessions(List<SpecificRecord> values) {
+    /** The batch's writes are finished (or it was dropped): its sessions are served by the index from now on. */
+    void finished(Plan plan) {
+        inFlight.release(plan.sessionsRead());
+    }
+
+    /**
+     * Sessions defined in this batch (latest wins), then those attendance refers to: read by another
+     * batch of this instance and not written yet, else from the index.
+     */
+    private Map<String, CatalogSession> sessions(List<CatalogSession> read, List<SpecificRecord> values) {
         Map<String, CatalogSession> sessions = new HashMap<>();
+        read.forEach(s -> sessions.put(s.sessionId(), s));
         Set<String> wanted = new LinkedHashSet<>();
         for (SpecificRecord value : values) {
-            if (value instanceof Session s) {
-                sessions.put(s.getSessionId(), EventMapper.session(s));
-            } else if (value instanceof AttendanceEvent a) {
+            if (value instanceof AttendanceEvent a) {
                 wanted.add(a.getSessionId());
             }
         }
         wanted.removeAll(sessions.keySet());
-        Map<String, CatalogSession> all = new HashMap<>(wanted.isEmpty() ? Map.of() : sessionLookup.apply(wanted));
+        Map<String, CatalogSession> all = new HashMap<>(inFlight.find(wanted));
+        wanted.removeAll(all.keySet());
+        if (!wanted.isEmpty()) {
+            all.putAll(sessionLookup.apply(wanted));
+        }
         all.putAll(sessions);
         return all;
     }
 
-    /** The write for one record; null for a tombstone on a topic where deleting means nothing. */
-    private Planned write(ConsumerRecord<String, byte[]> record, SpecificRecord value,
+    /** The writes for one record (attendance also writes its participation); none for a tombstone where deleting means nothing. */
+    private List<Planned> writes(ConsumerRecord<String, byte[]> record, SpecificRecord value,
                                  Map<String, CatalogSession> sessions) {
         if (value == null) {
             // Only the compacted sessions topic uses tombstones to delete; elsewhere there is nothing to index.
             return sessionsTopic.equals(record.topic()) && record.key() != null
-                    ? new Planned(record, record.key(), CatalogWrites.delete(record.key())) : null;
+                    ? List.of(new Planned(record, record.key(), CatalogWrites.delete(record.key()))) : List.of();
         }
         if (value instanceof Session s) {
-            return new Planned(record, s.getSessionId(), CatalogWrites.put(EventMapper.session(s)));
+            return List.of(new Planned(record, s.getSessionId(), CatalogWrites.put(EventMapper.session(s))));
         }
         if (value instanceof AttendanceEvent e) {
             Attendance attendance = EventMapper.attendance(e);
             CatalogSession session = sessions.get(attendance.sessionId());
             AttendanceDocument doc = session == null
                     ? AttendanceDocument.pending(attendance) : AttendanceDocument.of(attendance, session);
-            return new Planned(record, e.getEventId(), doc.write());
+            return doc.writes().stream().map(w -> new Planned(record, e.getEventId(), w)).toList();
         }
         if (value instanceof CreditAward a) {
-            return new Planned(record, a.getAwardId(), EventMapper.award(a).write());
+            return List.of(new Planned(record, a.getAwardId(), EventMapper.award(a).write()));
         }
         if (value instanceof CertificateIssued c) {
-            return new Planned(record, c.getCertificateId(), EventMapper.certificate(c).write());
+            return List.of(new Planned(record, c.getCertificateId(), EventMapper.certificate(c).write()));
         }
         if (value instanceof ComplianceStatus s) {
             ComplianceDocument doc = EventMapper.compliance(s);
-            return new Planned(record, DocumentIds.of(s.getLicenseeId(), s.getBoard(), s.getLicenseType()), doc.write());
+            return List.of(new Planned(record, DocumentIds.of(s.getLicenseeId(), s.getBoard(), s.getLicenseType()), doc.write()));
         }
         throw new IllegalArgumentException("No index for " + value.getSchema().getFullName());
     }

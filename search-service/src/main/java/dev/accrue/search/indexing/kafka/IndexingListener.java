@@ -1,5 +1,6 @@
 package dev.accrue.search.indexing.kafka;
 
+import dev.accrue.search.indexing.DocumentWrite;
 import dev.accrue.search.indexing.WriteOutcome;
 import dev.accrue.search.indexing.elastic.BulkWriter;
 import dev.accrue.search.indexing.elastic.ElasticsearchUnavailableException;
@@ -8,49 +9,143 @@ import dev.accrue.search.indexing.elastic.ItemResult;
 import dev.accrue.search.indexing.elastic.PendingAttendance;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Deque;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
 import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.event.ListenerContainerIdleEvent;
 import org.springframework.kafka.support.Acknowledgment;
 
 /**
- * Indexes every event topic, one poll batch at a time, and commits the batch's offsets only after
- * Elasticsearch accepted every write (or the record was dead-lettered). When Elasticsearch is down
- * or overloaded, the listener throws and the container's error handler pauses the partitions and
- * retries the whole batch with backoff, forever; the writes are idempotent, so retrying the part
- * that did get in changes nothing.
+ * Indexes every event topic one poll batch at a time, and commits a batch's offsets only after
+ * Elasticsearch accepted every write of it and of every earlier batch (or the record was
+ * dead-lettered).
+ *
+ * <p>While a consumer catches up (its poll was full and records are still waiting), it does not wait
+ * for a batch's bulks before polling the next: up to {@code batchesInFlight} batches per consumer are
+ * in flight, and they are finished (dead letters, pending attendance, acknowledgement) strictly in
+ * order. A poll that reaches the end of the partitions, a retry, a rebalance and an idle consumer
+ * finish everything in flight, so offsets never wait for records that may not come.
+ *
+ * <p>When Elasticsearch is down or overloaded, the listener throws, keeping the unfinished batches;
+ * the container's error handler pauses the partitions and calls it again with the same records,
+ * with backoff, forever. That call writes every unfinished batch again, oldest first, before going
+ * on; the writes are idempotent, so the part that did get in changes nothing.
  */
 class IndexingListener {
 
     static final String ID = "accrue-search-indexer";
+    private static final Logger log = LoggerFactory.getLogger(IndexingListener.class);
 
     private final BatchPlanner planner;
     private final BulkWriter writer;
     private final IndexTemplates templates;
     private final PendingAttendance pending;
     private final DeadLetters deadLetters;
+    private final int batchesInFlight;
+    private final int maxPollRecords;
     private final Counter indexed;
     private final Counter deadLettered;
+    /** Each consumer thread's unfinished batches, oldest first; only that thread touches them. */
+    private final ThreadLocal<Deque<InFlight>> inFlight = ThreadLocal.withInitial(ArrayDeque::new);
 
     IndexingListener(BatchPlanner planner, BulkWriter writer, IndexTemplates templates, PendingAttendance pending,
-                     DeadLetters deadLetters, MeterRegistry meters) {
+                     DeadLetters deadLetters, int batchesInFlight, int maxPollRecords, MeterRegistry meters) {
         this.planner = planner;
         this.writer = writer;
         this.templates = templates;
         this.pending = pending;
         this.deadLetters = deadLetters;
+        this.batchesInFlight = batchesInFlight;
+        this.maxPollRecords = maxPollRecords;
         this.indexed = meters.counter("accrue.search.indexed");
         this.deadLettered = meters.counter("accrue.search.dead.letters");
     }
 
     @KafkaListener(id = ID, topics = "#{@indexedTopics}", containerFactory = "indexingListenerFactory",
             autoStartup = "${accrue.search.indexing.auto-startup:true}")
-    void onBatch(List<ConsumerRecord<String, byte[]>> records, Acknowledgment ack) {
+    void onBatch(List<ConsumerRecord<String, byte[]>> records, Acknowledgment ack, Consumer<?, ?> consumer) {
         templates.ensureInstalled();
-        BatchPlanner.Plan plan = planner.plan(records);
-        List<ItemResult> results = writer.write(plan.writes().stream().map(Planned::write).toList());
-        List<Rejected> rejected = new ArrayList<>(plan.rejected());
+        Deque<InFlight> queue = inFlight.get();
+        boolean retry = !queue.isEmpty() && queue.peekLast().isFor(records);
+        if (!retry) {
+            BatchPlanner.Plan plan = planner.plan(records);
+            // Rewrites after a failure stay in order; a delete must not overtake a write of the same id still in flight.
+            if (queue.stream().anyMatch(b -> b.failed) || plan.writes().stream().anyMatch(p -> p.write() instanceof DocumentWrite.Delete)) {
+                finish(queue, 0);
+            }
+            queue.addLast(new InFlight(records, plan, ack, writer.submit(writes(plan))));
+        }
+        finish(queue, retry || caughtUp(records, consumer) ? 0 : batchesInFlight);
+    }
+
+    /** Finishes what is in flight when this consumer has been idle, so its offsets are committed. */
+    @EventListener(condition = "event.listenerId.startsWith('" + ID + "')")
+    void onIdle(ListenerContainerIdleEvent event) {
+        try {
+            finish(inFlight.get(), 0);
+        } catch (RuntimeException e) {
+            log.warn("Batches in flight not finished while idle; trying again on the next idle event or poll: {}", e.getMessage());
+        }
+    }
+
+    /** Before revoked partitions' offsets are committed: finish what can be, and leave the rest to the next owner. */
+    void onPartitionsRevokedBeforeCommit(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
+        Deque<InFlight> queue = inFlight.get();
+        try {
+            finish(queue, 0);
+        } catch (RuntimeException e) {
+            log.warn("Rebalance: {} unfinished batch(es) left uncommitted, to be read again: {}", queue.size(), e.getMessage());
+        }
+        queue.forEach(batch -> planner.finished(batch.plan));
+        queue.clear();
+    }
+
+    /** A full poll with records still waiting means the next poll comes at once: worth not waiting for this one. */
+    private boolean caughtUp(List<ConsumerRecord<String, byte[]>> records, Consumer<?, ?> consumer) {
+        return records.size() < maxPollRecords
+                || consumer.assignment().stream().allMatch(tp -> consumer.currentLag(tp).orElse(0) == 0);
+    }
+
+    /** Finishes batches oldest first until at most {@code keep} remain (and any that are already done). */
+    private void finish(Deque<InFlight> queue, int keep) {
+        while (!queue.isEmpty() && (queue.size() > keep || queue.peekFirst().isDone())) {
+            InFlight oldest = queue.peekFirst();
+            try {
+                if (oldest.failed) {
+                    oldest.submitted = writer.submit(writes(oldest.plan));
+                }
+                complete(oldest, writer.await(oldest.submitted));
+            } catch (RuntimeException e) {
+                failAll(queue);
+                throw e;
+            }
+            queue.removeFirst();
+        }
+    }
+
+    /**
+     * After a failure every unfinished batch is written again, in order, so the last write of an id is
+     * still the latest one (the retry comes after the backoff, when the writes in flight are answered).
+     */
+    private static void failAll(Deque<InFlight> queue) {
+        queue.forEach(batch -> batch.failed = true);
+    }
+
+    /** Dead-letters what Elasticsearch refused, completes pending attendance and acknowledges the batch. */
+    private void complete(InFlight batch, List<ItemResult> results) {
+        BatchPlanner.Plan plan = batch.plan;
+        Map<ConsumerRecord<String, byte[]>, Rejected> refused = new IdentityHashMap<>();
         for (int i = 0; i < results.size(); i++) {
             ItemResult result = results.get(i);
             if (result.outcome() == WriteOutcome.RETRY) {
@@ -59,14 +154,49 @@ class IndexingListener {
             }
             if (result.outcome() == WriteOutcome.REJECTED) {
                 Planned planned = plan.writes().get(i);
-                rejected.add(new Rejected(planned.record(), planned.eventId(),
+                // An attendance event has two writes; one dead letter per record is enough.
+                refused.putIfAbsent(planned.record(), new Rejected(planned.record(), planned.eventId(),
                         "Elasticsearch rejected the document for " + result.write().index() + ": " + result.error(), false));
             }
         }
+        List<Rejected> rejected = new ArrayList<>(plan.rejected());
+        rejected.addAll(refused.values());
         deadLetters.publish(rejected);
         pending.resolve(plan.sessionsToResolve());
-        ack.acknowledge();
-        indexed.increment(results.size() - (rejected.size() - plan.rejected().size()));
+        batch.ack.acknowledge();
+        planner.finished(plan);
+        indexed.increment(results.stream().filter(r -> r.outcome() == WriteOutcome.WRITTEN).count());
         deadLettered.increment(rejected.size());
+    }
+
+    private static List<DocumentWrite> writes(BatchPlanner.Plan plan) {
+        return plan.writes().stream().map(Planned::write).toList();
+    }
+
+    /** One poll batch whose writes were handed to the bulk ingester. */
+    private static final class InFlight {
+        final List<ConsumerRecord<String, byte[]>> records;
+        final BatchPlanner.Plan plan;
+        final Acknowledgment ack;
+        BulkWriter.Submitted submitted;
+        boolean failed;
+
+        InFlight(List<ConsumerRecord<String, byte[]>> records, BatchPlanner.Plan plan, Acknowledgment ack,
+                 BulkWriter.Submitted submitted) {
+            this.records = records;
+            this.plan = plan;
+            this.ack = ack;
+            this.submitted = submitted;
+        }
+
+        boolean isDone() {
+            return !failed && submitted.isDone();
+        }
+
+        /** The error handler calls the listener again with the very records of the batch that failed last. */
+        boolean isFor(List<ConsumerRecord<String, byte[]>> other) {
+            return other.size() == records.size() && !other.isEmpty()
+                    && other.get(0) == records.get(0) && other.get(other.size() - 1) == records.get(records.size() - 1);
+        }
     }
 }

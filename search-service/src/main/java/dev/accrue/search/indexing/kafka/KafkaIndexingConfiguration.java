@@ -10,14 +10,19 @@ import dev.accrue.search.indexing.elastic.PendingAttendance;
 import dev.accrue.search.indexing.elastic.SessionLookup;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.util.Collection;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -25,6 +30,7 @@ import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.ConsumerAwareRebalanceListener;
 import org.springframework.kafka.listener.ContainerProperties;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.util.backoff.ExponentialBackOff;
@@ -38,6 +44,8 @@ import org.springframework.util.backoff.ExponentialBackOff;
 @Configuration(proxyBeanMethods = false)
 class KafkaIndexingConfiguration {
 
+    private static final Duration IDLE_EVENT_INTERVAL = Duration.ofSeconds(1);
+
     @Bean
     List<String> indexedTopics(EventReader reader) {
         return reader.topics();
@@ -45,7 +53,8 @@ class KafkaIndexingConfiguration {
 
     @Bean
     ConcurrentKafkaListenerContainerFactory<String, byte[]> indexingListenerFactory(KafkaProperties kafka,
-                                                                                   IndexingProperties properties) {
+                                                                                   IndexingProperties properties,
+                                                                                   ObjectProvider<IndexingListener> listener) {
         Map<String, Object> config = new HashMap<>(kafka.buildConsumerProperties());
         config.put(ConsumerConfig.GROUP_ID_CONFIG, properties.groupId());
         config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
@@ -58,6 +67,15 @@ class KafkaIndexingConfiguration {
         factory.setBatchListener(true);
         factory.setConcurrency(properties.concurrency());
         factory.getContainerProperties().setAckMode(ContainerProperties.AckMode.MANUAL);
+        // The listener finishes its batches in flight before a rebalance commits, and when its consumer is idle.
+        // (Looked up when needed: the listener's own @KafkaListener processing needs this factory first.)
+        factory.getContainerProperties().setConsumerRebalanceListener(new ConsumerAwareRebalanceListener() {
+            @Override
+            public void onPartitionsRevokedBeforeCommit(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
+                listener.getObject().onPartitionsRevokedBeforeCommit(consumer, partitions);
+            }
+        });
+        factory.getContainerProperties().setIdleEventInterval(IDLE_EVENT_INTERVAL.toMillis());
         ExponentialBackOff backOff = new ExponentialBackOff(properties.retryInitialInterval().toMillis(), 2.0);
         backOff.setMaxInterval(properties.retryMaxInterval().toMillis());
         backOff.setMaxElapsedTime(Long.MAX_VALUE);
@@ -82,8 +100,9 @@ class KafkaIndexingConfiguration {
     @Bean
     IndexingListener indexingListener(EventReader reader, AccrueTopics topics, SessionLookup sessions, BulkWriter writer,
                                       IndexTemplates templates, PendingAttendance pending, DeadLetters deadLetters,
-                                      MeterRegistry meters) {
-        return new IndexingListener(new BatchPlanner(reader::read, topics.sessions(), sessions::find), writer, templates,
-                pending, deadLetters, meters);
+                                      IndexingProperties properties, MeterRegistry meters) {
+        return new IndexingListener(new BatchPlanner(reader::read, topics.sessions(), sessions::find, new SessionsInFlight()),
+                writer, templates,
+                pending, deadLetters, properties.batchesInFlight(), properties.maxPollRecords(), meters);
     }
 }

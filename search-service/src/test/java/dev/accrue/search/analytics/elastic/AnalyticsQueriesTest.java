@@ -40,9 +40,9 @@ class AnalyticsQueriesTest {
     }
 
     @Test
-    void attendanceCountsOnlyParticipationAndCertificatesOnlyUnrevoked() {
-        assertThat(json(AnalyticsQueries.filter(EventSource.ATTENDANCE, JANUARY)).toString())
-                .contains("{\"term\":{\"participant\":{\"value\":true}}}").contains("\"bodies\"");
+    void participationsAreFilteredOnTheirSessionsFieldsAndCertificatesOnlyUnrevoked() {
+        assertThat(json(AnalyticsQueries.filter(EventSource.PARTICIPATIONS, JANUARY)).toString())
+                .contains("\"occurredAt\"").contains("\"bodies\"").doesNotContain("participant");
         assertThat(json(AnalyticsQueries.filter(EventSource.CERTIFICATES, JANUARY)).toString())
                 .contains("{\"term\":{\"revoked\":{\"value\":false}}}");
     }
@@ -57,15 +57,20 @@ class AnalyticsQueriesTest {
         assertThat(histogram.get("min_doc_count").asInt()).isZero();
         assertThat(histogram.get("time_zone").asString()).isEqualTo("UTC");
         assertThat(histogram.get("extended_bounds").toString()).isEqualTo("{\"max\":\"2025-01-31\",\"min\":\"2025-01-01\"}");
-        assertThat(request.at("/aggregations/groups/aggregations/value/cardinality/field").asString()).isEqualTo("participation");
+        // One participation per document: attendances are the bucket's document count.
+        assertThat(request.at("/aggregations/groups/aggregations").isMissingNode()).isTrue();
+        assertThat(AnalyticsQueries.trend(Metric.ATTENDANCES, Interval.WEEK, JANUARY).index())
+                .containsExactly("accrue-participations");
     }
 
     @Test
     void eachMetricReadsItsOwnIndexAndValue() {
         assertThat(json(AnalyticsQueries.trend(Metric.CREDIT_HOURS, Interval.MONTH, JANUARY))
                 .at("/aggregations/groups/aggregations/value/sum/field").asString()).isEqualTo("hours");
-        assertThat(json(AnalyticsQueries.trend(Metric.ACTIVE_LICENSEES, Interval.DAY, JANUARY))
-                .at("/aggregations/groups/aggregations/value/cardinality/field").asString()).isEqualTo("licenseeId");
+        JsonNode distinct = json(AnalyticsQueries.trend(Metric.ACTIVE_LICENSEES, Interval.DAY, JANUARY))
+                .at("/aggregations/groups/aggregations/value/cardinality");
+        assertThat(distinct.get("field").asString()).isEqualTo("licenseeId");
+        assertThat(distinct.get("execution_hint").asString()).isEqualTo("global_ordinals");
         assertThat(json(AnalyticsQueries.trend(Metric.CERTIFICATES, Interval.DAY, JANUARY))
                 .at("/aggregations/groups/aggregations").isMissingNode()).isTrue();
         assertThat(AnalyticsQueries.trend(Metric.CERTIFICATES, Interval.DAY, JANUARY).index())
@@ -80,6 +85,15 @@ class AnalyticsQueriesTest {
         assertThat(terms.at("/terms/order").toString()).isEqualTo("[{\"value\":\"desc\"},{\"_key\":\"asc\"}]");
         assertThat(terms.at("/aggregations/value/sum/field").asString()).isEqualTo("hours");
         assertThat(terms.at("/aggregations/top/top_hits/size").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void attendeesAreDistinctLicenseesAmongTheParticipations() {
+        assertThat(AnalyticsQueries.topCourses(Ranking.ATTENDEES, 5, JANUARY).index()).containsExactly("accrue-participations");
+        assertThat(AnalyticsQueries.attendeesPer("format", JANUARY).index()).containsExactly("accrue-participations");
+        assertThat(AnalyticsQueries.joined(CompletionGroup.COURSE, 5, JANUARY).index()).containsExactly("accrue-participations");
+        assertThat(json(AnalyticsQueries.attendeesPer("format", JANUARY))
+                .at("/aggregations/groups/aggregations/value/cardinality/field").asString()).isEqualTo("licenseeId");
     }
 
     @Test

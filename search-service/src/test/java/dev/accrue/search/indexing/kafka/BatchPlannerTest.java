@@ -32,6 +32,7 @@ class BatchPlannerTest {
     final Map<ConsumerRecord<String, byte[]>, SpecificRecord> values = new HashMap<>();
     final Map<String, CatalogSession> indexedSessions = new HashMap<>();
     final List<Set<String>> lookups = new ArrayList<>();
+    final SessionsInFlight inFlight = new SessionsInFlight();
     final BatchPlanner planner = new BatchPlanner(this::read, "accrue.sessions", ids -> {
         lookups.add(ids);
         Map<String, CatalogSession> found = new HashMap<>();
@@ -41,7 +42,7 @@ class BatchPlannerTest {
             }
         });
         return found;
-    });
+    }, inFlight);
     long offset;
 
     SpecificRecord read(ConsumerRecord<String, byte[]> record) {
@@ -77,9 +78,38 @@ class BatchPlannerTest {
                 record("accrue.attendance", "L2", Events.attendance("e2", "S2", "L2", AttendanceType.JOINED, "2025-01-06T10:00:00Z")),
                 record("accrue.attendance", "L3", Events.attendance("e3", "S9", "L3", AttendanceType.JOINED, "2025-01-06T10:00:00Z"))));
         assertThat(lookups).containsExactly(Set.of("S2", "S9"));
-        assertThat(plan.writes()).extracting(p -> ((AttendanceDocument) ((DocumentWrite.Put) p.write()).document()).sessionResolved())
+        assertThat(plan.writes()).filteredOn(p -> p.write().index().equals(Indices.ATTENDANCE))
+                .extracting(p -> ((AttendanceDocument) ((DocumentWrite.Put) p.write()).document()).sessionResolved())
                 .containsExactly(true, true, false);
         assertThat(plan.sessionsToResolve()).containsExactly("S9");
+    }
+
+    @Test
+    void aSessionAnotherBatchReadIsUsedUntilThatBatchIsFinished() {
+        BatchPlanner.Plan sessions = planner.plan(List.of(record("accrue.sessions", "S2", S2)));
+        BatchPlanner.Plan attendance = planner.plan(List.of(
+                record("accrue.attendance", "L1", Events.attendance("e1", "S2", "L1", AttendanceType.JOINED, "2025-01-06T10:00:00Z"))));
+        assertThat(lookups).isEmpty();
+        assertThat(((AttendanceDocument) ((DocumentWrite.Put) attendance.writes().get(0).write()).document()).title())
+                .isEqualTo("Telehealth");
+
+        planner.finished(sessions);
+        planner.plan(List.of(
+                record("accrue.attendance", "L2", Events.attendance("e2", "S2", "L2", AttendanceType.JOINED, "2025-01-06T10:00:00Z"))));
+        assertThat(lookups).containsExactly(Set.of("S2"));
+    }
+
+    @Test
+    void attendingAlsoWritesTheParticipationAndLeavingDoesNotGroupedByIndex() {
+        indexedSessions.put("S2", EventMapper.session(S2));
+        ConsumerRecord<String, byte[]> joined = record("accrue.attendance", "L1",
+                Events.attendance("e1", "S2", "L1", AttendanceType.JOINED, "2025-01-06T10:00:00Z"));
+        ConsumerRecord<String, byte[]> left = record("accrue.attendance", "L1",
+                Events.attendance("e2", "S2", "L1", AttendanceType.LEFT, "2025-01-06T11:00:00Z"));
+        BatchPlanner.Plan plan = planner.plan(List.of(joined, left));
+        assertThat(plan.writes()).extracting(p -> p.write().index() + " " + p.write().id() + " " + p.eventId())
+                .containsExactly("accrue-attendance e1 e1", "accrue-attendance e2 e2", "accrue-participations L1|S2 e1");
+        assertThat(plan.writes().get(2).record()).isSameAs(joined);
     }
 
     @Test
