@@ -25,6 +25,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param accrualRetention how long after a live session's end its accruals (the attendance events behind its awards)
  *        are kept; then they are deleted, and attendance for the session is rejected instead of credited
  * @param retentionCheckInterval how often (wall clock) accruals past the retention are looked for and deleted
+ * @param retentionCheckLimit the most sessions a retention check looks at, and the most accrual keys it deletes, in
+ *        one punctuation (one exactly-once transaction); an unfinished check goes on at the next finalization check
  */
 @ConfigurationProperties("accrue.credit.streams")
 public record CreditStreamsProperties(
@@ -38,5 +40,6 @@ public record CreditStreamsProperties(
         @DefaultValue("1000") int unknownReferenceHoldLimit,
         @DefaultValue("100000") int unknownReferenceTaskHoldLimit,
         @DefaultValue("400d") Duration accrualRetention,
-        @DefaultValue("1h") Duration retentionCheckInterval) {
+        @DefaultValue("1h") Duration retentionCheckInterval,
+        @DefaultValue("10000") int retentionCheckLimit) {
 }
