@@ -18,6 +18,7 @@ import dev.accrue.credit.accrual.Transcript;
 import dev.accrue.credit.attendance.Attendance;
 import dev.accrue.credit.catalog.ApprovalBody;
 import dev.accrue.credit.catalog.Category;
+import dev.accrue.credit.catalog.Format;
 import dev.accrue.credit.compliance.CategoryProgress;
 import dev.accrue.credit.compliance.ComplianceReport;
 import dev.accrue.credit.compliance.ComplianceState;
@@ -120,6 +121,19 @@ class StoreSerdeTest {
                 .isInstanceOf(SerializationException.class);
         assertThatThrownBy(() -> serde.deserializer().deserialize("changelog", unknown))
                 .isInstanceOf(SerializationException.class).hasMessageContaining("Unknown store value format 9");
+    }
+
+    @Test
+    void a_string_length_near_the_int_limit_or_an_unknown_enum_name_fails_as_a_serialization_error() {
+        // 0x7FFFFFFF is a length of 2^31 - 2: position + length would overflow and pass a naive bounds check.
+        byte[] huge = {(byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, 0x07, 'a'};
+        BinaryWriter out = new BinaryWriter();
+        out.writeString("PODCAST");
+
+        assertThatThrownBy(() -> new BinaryReader(huge, 0).readString())
+                .isInstanceOf(SerializationException.class).hasMessageContaining("ends early");
+        assertThatThrownBy(() -> new BinaryReader(out.toBytes(), 0).readEnum(Format.class))
+                .isInstanceOf(SerializationException.class).hasMessageContaining("'PODCAST'");
     }
 
     private static <T> T roundTrip(Serde<T> serde, T value) {
