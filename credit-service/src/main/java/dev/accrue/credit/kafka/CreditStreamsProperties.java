@@ -42,4 +42,20 @@ public record CreditStreamsProperties(
         @DefaultValue("400d") Duration accrualRetention,
         @DefaultValue("1h") Duration retentionCheckInterval,
         @DefaultValue("10000") int retentionCheckLimit) {
+
+    public CreditStreamsProperties {
+        // Accruals must outlive everything that still credits a session: its finalization (end + grace + quiet)
+        // and attendance held for an unknown reference until it is credited (+ wait).
+        Duration lastCredit = finalizationGrace.plus(quietPeriod).plus(unknownReferenceWait);
+        if (accrualRetention.compareTo(lastCredit) <= 0) {
+            throw new IllegalArgumentException("accrue.credit.streams.accrual-retention (" + accrualRetention
+                    + ") must be longer than finalization-grace + quiet-period + unknown-reference-wait (" + finalizationGrace
+                    + " + " + quietPeriod + " + " + unknownReferenceWait + " = " + lastCredit
+                    + "), or accruals could be deleted before their session is final or its held attendance is credited");
+        }
+        if (retentionCheckLimit < 1) {
+            throw new IllegalArgumentException("accrue.credit.streams.retention-check-limit must be at least 1, not "
+                    + retentionCheckLimit);
+        }
+    }
 }
