@@ -133,16 +133,17 @@ public final class CreditTopology {
     }
 
     private void addLocalStores(StreamsBuilder builder) {
+        StoreWriteFormat writes = settings.storeWriteFormat();
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ACCRUAL_STORE),
-                Serdes.String(), StoreCodecs.accruals()));
+                Serdes.String(), StoreCodecs.accruals().writing(writes)));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(OPEN_SESSION_STORE),
-                Serdes.String(), StoreCodecs.openSessions()));
+                Serdes.String(), StoreCodecs.openSessions().writing(writes)));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(LICENSEE_STORE),
-                Serdes.String(), StoreCodecs.licensees()));
+                Serdes.String(), StoreCodecs.licensees().writing(writes)));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(TRANSCRIPT_STORE),
-                Serdes.String(), StoreCodecs.transcripts()));
+                Serdes.String(), StoreCodecs.transcripts().writing(writes)));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(COMPLIANCE_STORE),
-                Serdes.String(), StoreCodecs.complianceReports()));
+                Serdes.String(), StoreCodecs.complianceReports().writing(writes)));
         // Changelogged like the others: held attendance survives a restart and commits with the offsets (EOS).
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PENDING_STORE),
                 Serdes.String(), JsonSerde.of(PendingAttendance.class)));

@@ -36,7 +36,7 @@ class AccrualRetentionTopologyTest extends CreditTopologyHarness {
         return new CreditStreamsProperties(s.finalizationGrace(), s.quietPeriod(), s.closureSettle(),
                 s.finalizationCheckInterval(), s.complianceCheckInterval(), s.certificatesByIdTopic(),
                 s.unknownReferenceWait(), s.unknownReferenceHoldLimit(), s.unknownReferenceTaskHoldLimit(), RETENTION,
-                Duration.ofHours(1), LIMIT);
+                Duration.ofHours(1), LIMIT, s.storeWriteFormat());
     }
 
     private KeyValueStore<String, Accrual> accruals() {
