@@ -10,10 +10,16 @@ import dev.accrue.credit.Fixtures;
 import dev.accrue.credit.accrual.Accrual;
 import dev.accrue.credit.accrual.AccrualDecider;
 import dev.accrue.credit.accrual.AccrualEvent;
+import dev.accrue.credit.attendance.Attendance;
+import dev.accrue.credit.catalog.ApprovalBody;
+import dev.accrue.credit.catalog.SessionDefinition;
+import dev.accrue.credit.catalog.kafka.CatalogMapper;
+import dev.accrue.credit.licensee.Licensee;
 import dev.accrue.events.CreditAward;
 import dev.accrue.events.Rejection;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.junit.jupiter.api.Test;
@@ -140,6 +146,40 @@ class AccrualRetentionTopologyTest extends CreditTopologyHarness {
             assertThat(bookkeeping).toIterable().extracting(entry -> entry.key)
                     .as("no position left to continue from").containsExactly(RetainedSessions.BACKFILLED);
         }
+    }
+
+    @Test
+    void a_session_deleted_and_then_rescheduled_gets_its_retention_entry_again_when_a_released_event_credits_it() {
+        // lic-2's events wait for the profile; the licensee processor credits them and records sess-1.
+        attend(by("lic-2", joined("09:00")), by("lic-2", left("12:00")));
+        profile(newcomer("lic-2"));
+        assertThat(retained().get(SESSION)).isNotNull();
+        checkAt(Fixtures.ENDS.plus(RETENTION)); // the attendance processor deletes sess-1's accruals and entry
+        assertThat(retained().get(SESSION)).isNull();
+
+        // The provider moves the session to today, so it is within the retention again, and lic-3's events
+        // are released by the licensee processor as well.
+        Instant starts = Fixtures.ENDS.plus(RETENTION).minus(Duration.ofHours(3));
+        SessionDefinition was = Fixtures.live(3, ApprovalBody.APA, ApprovalBody.IACET);
+        sessions.pipeInput(SESSION, CatalogMapper.toAvro(new SessionDefinition(SESSION, was.courseId(), was.providerId(),
+                was.title(), was.format(), starts, starts.plus(Duration.ofHours(3)).minusSeconds(60), was.timeZone(),
+                was.breaks(), was.creditHours(), was.categories(), was.approvals(), was.passingScore()), clock.instant()));
+        Attendance join = by("lic-3", joined("09:00"));
+        attend(new Attendance(join.eventId(), SESSION, "lic-3", join.type(), starts, null));
+        profile(newcomer("lic-3"));
+
+        assertThat(accruals().get(CreditStores.accrualKey(SESSION, "lic-3"))).isNotNull();
+        assertThat(retained().get(SESSION)).as("written again, so these accruals are deleted in time too").isNotNull();
+        assertThat(rejections.isEmpty()).isTrue();
+    }
+
+    private static Attendance by(String licenseeId, Attendance event) {
+        return new Attendance(event.eventId(), event.sessionId(), licenseeId, event.type(), event.occurredAt(), event.score());
+    }
+
+    private static Licensee newcomer(String licenseeId) {
+        return new Licensee(licenseeId, "Grace", "Hopper", licenseeId + "@example.org",
+                List.of(Fixtures.license("CA-BBS", "LMFT", "2024-01-01", "2025-12-31", false)));
     }
 
     private int accrualsOf(String sessionId) {
