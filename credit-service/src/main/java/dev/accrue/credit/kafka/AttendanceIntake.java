@@ -143,9 +143,9 @@ final class AttendanceIntake {
         licensees.forEach(licenseeId -> retry(licenseeId, now));
     }
 
-    /** Deletes the accruals of sessions past the retention; returns the sessions. */
-    List<String> deleteExpiredAccruals(Instant now) {
-        return retained.deleteExpired(retention, now);
+    /** Deletes accruals of sessions past the retention, at most {@code limit} of each kind of work (see {@link RetainedSessions}). */
+    RetainedSessions.Run deleteExpiredAccruals(Instant now, int limit) {
+        return retained.deleteExpired(retention, now, limit);
     }
 
     private int heldInTask() {

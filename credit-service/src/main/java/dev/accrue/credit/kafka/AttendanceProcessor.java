@@ -51,6 +51,8 @@ final class AttendanceProcessor implements Processor<String, Decoded<AttendanceE
     private CreditEngine engine;
     private AttendanceIntake intake;
     private OpenSessionTracker openSessions;
+    /** The last retention check stopped at its per-run limit; the finalization check continues it. */
+    private boolean retentionUnfinished;
 
     AttendanceProcessor(Clock clock, CreditStreamsProperties settings, CreditRuleBook creditRules, BoardRuleBook boardRules,
                         UnknownReferencePolicy unknownReferences, SessionReader sessionReader) {
@@ -83,14 +85,23 @@ final class AttendanceProcessor implements Processor<String, Decoded<AttendanceE
             Instant now = clock.instant();
             intake.retryAll(now);
             finalizeDueSessions(now);
+            if (retentionUnfinished) {
+                checkRetention(now); // the last check stopped at its limit: go on without waiting for the next interval
+            }
         });
         context.schedule(settings.complianceCheckInterval(), PunctuationType.WALL_CLOCK_TIME,
                 ignored -> reevaluateCompliance(clock.instant()));
         context.schedule(settings.retentionCheckInterval(), PunctuationType.WALL_CLOCK_TIME,
-                ignored -> intake.deleteExpiredAccruals(clock.instant()).forEach(sessionId -> {
-                    openSessions.removed(sessionId);
-                    progress.finalized(sessionId);
-                }));
+                ignored -> checkRetention(clock.instant()));
+    }
+
+    private void checkRetention(Instant now) {
+        RetainedSessions.Run run = intake.deleteExpiredAccruals(now, settings.retentionCheckLimit());
+        run.deleted().forEach(sessionId -> {
+            openSessions.removed(sessionId);
+            progress.finalized(sessionId);
+        });
+        retentionUnfinished = !run.finished();
     }
 
     @Override

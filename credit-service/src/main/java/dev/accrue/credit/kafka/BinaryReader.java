@@ -31,7 +31,11 @@ final class BinaryReader {
     }
 
     int readVarInt() {
-        return (int) readVarLong();
+        long value = readVarLong();
+        if (value < 0 || value > 0xFFFFFFFFL) { // the writer writes an int's 32 bits unsigned
+            throw new SerializationException("Number out of range at byte " + position + ": " + value);
+        }
+        return (int) value;
     }
 
     long readVarLong() {
@@ -64,21 +68,28 @@ final class BinaryReader {
     }
 
     String readString() {
-        int length = readVarInt() - 1;
-        if (length < 0) {
+        long length = Integer.toUnsignedLong(readVarInt()) - 1; // 0 is null, else the length plus one
+        if (length == -1) {
             return null;
         }
-        if (position + length > bytes.length) {
-            throw new SerializationException("Store value ends early, in a string at byte " + position);
+        if (length > bytes.length - position) { // not position + length: a huge length would overflow past the check
+            throw new SerializationException("Store value ends early, in a string of " + length + " bytes at byte " + position);
         }
-        String value = new String(bytes, position, length, StandardCharsets.UTF_8);
-        position += length;
+        String value = new String(bytes, position, (int) length, StandardCharsets.UTF_8);
+        position += (int) length;
         return value;
     }
 
     <E extends Enum<E>> E readEnum(Class<E> type) {
         String name = readString();
-        return name == null ? null : Enum.valueOf(type, name);
+        if (name == null) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, name);
+        } catch (IllegalArgumentException e) {
+            throw new SerializationException("Unknown " + type.getSimpleName() + " '" + name + "' in store value", e);
+        }
     }
 
     Instant readInstant() {

@@ -25,6 +25,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param accrualRetention how long after a live session's end its accruals (the attendance events behind its awards)
  *        are kept; then they are deleted, and attendance for the session is rejected instead of credited
  * @param retentionCheckInterval how often (wall clock) accruals past the retention are looked for and deleted
+ * @param retentionCheckLimit the most sessions a retention check looks at, and the most accrual keys it deletes, in
+ *        one punctuation (one exactly-once transaction); an unfinished check goes on at the next finalization check
+ * @param storeWriteFormat how local store values are written (both formats are always read): {@code json} during a
+ *        rolling upgrade from a release that reads only JSON, {@code binary} (smaller, faster) once none is left
  */
 @ConfigurationProperties("accrue.credit.streams")
 public record CreditStreamsProperties(
@@ -38,5 +42,23 @@ public record CreditStreamsProperties(
         @DefaultValue("1000") int unknownReferenceHoldLimit,
         @DefaultValue("100000") int unknownReferenceTaskHoldLimit,
         @DefaultValue("400d") Duration accrualRetention,
-        @DefaultValue("1h") Duration retentionCheckInterval) {
+        @DefaultValue("1h") Duration retentionCheckInterval,
+        @DefaultValue("10000") int retentionCheckLimit,
+        @DefaultValue("binary") StoreWriteFormat storeWriteFormat) {
+
+    public CreditStreamsProperties {
+        // Accruals must outlive everything that still credits a session: its finalization (end + grace + quiet)
+        // and attendance held for an unknown reference until it is credited (+ wait).
+        Duration lastCredit = finalizationGrace.plus(quietPeriod).plus(unknownReferenceWait);
+        if (accrualRetention.compareTo(lastCredit) <= 0) {
+            throw new IllegalArgumentException("accrue.credit.streams.accrual-retention (" + accrualRetention
+                    + ") must be longer than finalization-grace + quiet-period + unknown-reference-wait (" + finalizationGrace
+                    + " + " + quietPeriod + " + " + unknownReferenceWait + " = " + lastCredit
+                    + "), or accruals could be deleted before their session is final or its held attendance is credited");
+        }
+        if (retentionCheckLimit < 1) {
+            throw new IllegalArgumentException("accrue.credit.streams.retention-check-limit must be at least 1, not "
+                    + retentionCheckLimit);
+        }
+    }
 }

@@ -19,6 +19,7 @@ import dev.accrue.events.SessionClosed;
 import dev.accrue.platform.topics.AccrueTopics;
 import java.time.Clock;
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
@@ -79,12 +80,15 @@ public final class CreditTopology {
 
     public void build(StreamsBuilder builder) {
         Serde<String> keys = Serdes.String();
+        // One for the whole topology: each serde has its own registry client and schema cache, and every processor
+        // instance (two per task) reads sessions. The deserializer keeps its caches in concurrent maps.
+        Deserializer<Session> sessions = avro.serde(Session.class).deserializer();
         // Kept as published bytes: each processor decodes a session once per change (SessionReader). Records are
         // checked on the way in only; reads (one per attendance event) just copy the bytes. A global table would use
         // its topic's serde for the store too, and so decode on every read: hence a global store and its updater.
         builder.addGlobalStore(Stores.timestampedKeyValueStoreBuilder(
                         Stores.persistentTimestampedKeyValueStore(SESSION_STORE), keys, Serdes.ByteArray()).withLoggingDisabled(),
-                topics.sessions(), Consumed.with(keys, SessionReader.checkedOnArrival(avro.serde(Session.class))),
+                topics.sessions(), Consumed.with(keys, SessionReader.checkedOnArrival(sessions)),
                 SessionReader.TableUpdater::new);
         builder.globalTable(topics.sessionClosures(), Consumed.with(keys, avro.serde(SessionClosed.class)),
                 store(CLOSURE_STORE));
@@ -98,11 +102,13 @@ public final class CreditTopology {
                 settings.unknownReferenceHoldLimit(), settings.unknownReferenceTaskHoldLimit());
         KStream<String, CreditOutput> fromAttendance = builder
                 .stream(topics.attendance(), Consumed.with(keys, Decoded.serde(avro.serde(AttendanceEvent.class))))
-                .process(() -> new AttendanceProcessor(clock, settings, creditRules, boardRules, unknownReferences, sessionReader()),
+                .process(() -> new AttendanceProcessor(clock, settings, creditRules, boardRules, unknownReferences,
+                                new SessionReader(sessions, topics.sessions())),
                         Named.as(ATTENDANCE_PROCESSOR), stores);
         KStream<String, CreditOutput> fromLicensees = builder
                 .stream(topics.licensees(), Consumed.with(keys, Decoded.serde(avro.serde(LicenseeProfile.class))))
-                .process(() -> new LicenseeProcessor(clock, creditRules, boardRules, unknownReferences, sessionReader(),
+                .process(() -> new LicenseeProcessor(clock, creditRules, boardRules, unknownReferences,
+                                new SessionReader(sessions, topics.sessions()),
                                 new AccrualRetention(settings.accrualRetention())),
                         Named.as(LICENSEE_PROCESSOR), stores);
 
@@ -126,21 +132,18 @@ public final class CreditTopology {
                         .to(topics.rejections(), Produced.with(keys, avro.serde(Rejection.class))), "rejections"));
     }
 
-    private SessionReader sessionReader() {
-        return new SessionReader(avro.serde(Session.class).deserializer(), topics.sessions());
-    }
-
     private void addLocalStores(StreamsBuilder builder) {
+        StoreWriteFormat writes = settings.storeWriteFormat();
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ACCRUAL_STORE),
-                Serdes.String(), StoreCodecs.accruals()));
+                Serdes.String(), StoreCodecs.accruals().writing(writes)));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(OPEN_SESSION_STORE),
-                Serdes.String(), StoreCodecs.openSessions()));
+                Serdes.String(), StoreCodecs.openSessions().writing(writes)));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(LICENSEE_STORE),
-                Serdes.String(), StoreCodecs.licensees()));
+                Serdes.String(), StoreCodecs.licensees().writing(writes)));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(TRANSCRIPT_STORE),
-                Serdes.String(), StoreCodecs.transcripts()));
+                Serdes.String(), StoreCodecs.transcripts().writing(writes)));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(COMPLIANCE_STORE),
-                Serdes.String(), StoreCodecs.complianceReports()));
+                Serdes.String(), StoreCodecs.complianceReports().writing(writes)));
         // Changelogged like the others: held attendance survives a restart and commits with the offsets (EOS).
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PENDING_STORE),
                 Serdes.String(), JsonSerde.of(PendingAttendance.class)));

@@ -4,27 +4,43 @@ import dev.accrue.credit.accrual.Accrual;
 import dev.accrue.credit.accrual.AccrualRetention;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
+import java.util.Optional;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * Keeps {@code retained-session-store} (live sessions with accruals in this task, and when each ended)
  * and deletes the accruals of sessions past the {@link AccrualRetention}. The store has one entry per
  * session, so the retention check scans sessions, not accruals. Accruals stored by a version that kept no
- * such entry are found once, by one scan of the accrual store, at the first check.
+ * such entry are found once, by a scan of the accrual store's keys, before the first check.
+ * <p>
+ * A check runs inside one exactly-once transaction, which aborts (and fences the task) if it outlasts
+ * {@code transaction.timeout.ms}; so each call does at most {@code limit} units of each kind of work (sessions
+ * scanned, accrual keys visited by the backfill, accrual keys deleted) and stores where it stopped, under
+ * keys starting with NUL (never a session id), so the next call, even after a restart, continues there.
+ * Accruals are only ever read for their keys: values are never decoded, and deletes write tombstones by key.
  */
 final class RetainedSessions {
 
     /** Marks that the one-time scan of accruals stored before this store existed was done; never a session id. */
     static final String BACKFILLED = "\u0000backfilled";
+    /** Prefix of the key holding where the unfinished backfill continues (the session id follows). */
+    static final String BACKFILL_FROM = "\u0000backfill-from\u0000";
+    /** Prefix of the key holding where the unfinished retention check continues (the session id follows). */
+    static final String CHECK_FROM = "\u0000check-from\u0000";
+    /** Lower bound of session ids in the store: the bookkeeping keys above sort before it. */
+    private static final String FIRST_SESSION = "\u0001";
+    /** Sorts after every accrual key of a session ({@code sessionId + SEPARATOR + licenseeId}), before the next session's. */
+    private static final String AFTER_SESSION = "\u0001";
+
+    /** What one call did: the sessions whose accruals are all gone now, and whether the check got to the end. */
+    record Run(List<String> deleted, boolean finished) {
+    }
 
     private final CreditStores stores;
-    /** Sessions this processor instance has seen in the store already, so crediting reads it once per session. */
-    private final Set<String> known = new HashSet<>();
 
     RetainedSessions(CreditStores stores) {
         this.stores = stores;
@@ -32,54 +48,118 @@ final class RetainedSessions {
 
     /** A live session that ends at {@code endsAt} has an accrual in this task now. */
     void kept(String sessionId, Instant endsAt) {
-        if (known.add(sessionId) && stores.retainedSessions.get(sessionId) == null) {
+        // A store read per credited event, cached by the store: a per-processor copy went stale across the two
+        // processors of a task (one deleted a session, the other skipped writing it back).
+        if (stores.retainedSessions.get(sessionId) == null) {
             stores.retainedSessions.put(sessionId, endsAt.toEpochMilli());
         }
     }
 
     /**
-     * Deletes the accruals and the open-session entry of every session past the retention, judged by its
-     * current end when the session is still in the catalog, else by the end stored with it; returns their ids.
+     * Deletes the accruals and the open-session entry of sessions past the retention, judged by their current
+     * end when still in the catalog, else by the end stored with them: at most {@code limit} sessions looked at
+     * and {@code limit} accrual keys deleted (or visited by the backfill) per call, continuing where the last
+     * call stopped.
      */
-    List<String> deleteExpired(AccrualRetention retention, Instant now) {
-        backfillOnce();
+    Run deleteExpired(AccrualRetention retention, Instant now, int limit) {
+        if (!backfill(limit)) {
+            return new Run(List.of(), false);
+        }
         List<String> expired = new ArrayList<>();
-        try (KeyValueIterator<String, Long> it = stores.retainedSessions.all()) {
-            it.forEachRemaining(entry -> {
-                Instant endsAt = stores.session(entry.key).map(s -> s.endsAt())
-                        .orElse(entry.key.equals(BACKFILLED) ? null : Instant.ofEpochMilli(entry.value));
+        String resumeAt = null;
+        try (KeyValueIterator<String, Long> it = stores.retainedSessions.range(
+                cursor(CHECK_FROM).orElse(FIRST_SESSION), null)) {
+            for (int scanned = 0; it.hasNext(); scanned++) {
+                if (scanned == limit) {
+                    resumeAt = it.peekNextKey();
+                    break;
+                }
+                KeyValue<String, Long> entry = it.next();
+                Instant endsAt = stores.session(entry.key).map(s -> s.endsAt()).orElse(Instant.ofEpochMilli(entry.value));
                 if (retention.expired(endsAt, now)) {
                     expired.add(entry.key);
                 }
-            });
+            }
         }
-        expired.forEach(this::delete);
-        return expired;
+        // Deleted after the scan, with its iterator closed: the store is not changed under an open iterator.
+        List<String> deleted = new ArrayList<>();
+        int budget = limit;
+        for (String sessionId : expired) {
+            int left = deleteAccruals(sessionId, budget);
+            if (left < 0) {
+                resumeAt = sessionId; // part of its accruals deleted: the next call finds it expired again and goes on
+                break;
+            }
+            budget = left;
+            stores.openSessions.put(sessionId, null);
+            stores.retainedSessions.delete(sessionId);
+            deleted.add(sessionId);
+        }
+        setCursor(CHECK_FROM, resumeAt);
+        return new Run(deleted, resumeAt == null);
     }
 
-    private void delete(String sessionId) {
-        List<String> keys = new ArrayList<>();
-        try (KeyValueIterator<String, Accrual> it = stores.accruals.prefixScan(sessionId + CreditStores.SEPARATOR,
-                new StringSerializer())) {
-            it.forEachRemaining(entry -> keys.add(entry.key));
+    /** Deletes up to {@code budget} accruals of the session; returns the budget left, or -1 if some remain. */
+    private int deleteAccruals(String sessionId, int budget) {
+        String end = sessionId + AFTER_SESSION;
+        String key = firstAccrualKey(sessionId + CreditStores.SEPARATOR, end);
+        while (key != null) {
+            if (budget == 0) {
+                return -1;
+            }
+            stores.accruals.put(key, null); // a delete that does not decode the old value, as delete() would
+            budget--;
+            // From the key just deleted, not from the prefix: a seek past one tombstone, not past all of them so far.
+            key = firstAccrualKey(key, end);
         }
-        keys.forEach(stores.accruals::delete);
-        stores.openSessions.delete(sessionId);
-        stores.retainedSessions.delete(sessionId);
-        known.remove(sessionId);
+        return budget;
     }
 
-    private void backfillOnce() {
+    /**
+     * Adds the sessions of accruals stored before this store existed, visiting at most {@code limit} sessions;
+     * true once every accrual was looked at. Reads only keys: one seek per session, to the key after its last accrual.
+     */
+    private boolean backfill(int limit) {
         if (stores.retainedSessions.get(BACKFILLED) != null) {
+            return true;
+        }
+        String key = firstAccrualKey(cursor(BACKFILL_FROM).orElse(null), null);
+        for (int visited = 0; key != null; visited++) {
+            String sessionId = key.substring(0, key.indexOf(CreditStores.SEPARATOR));
+            if (visited == limit) {
+                setCursor(BACKFILL_FROM, sessionId);
+                return false;
+            }
+            stores.session(sessionId).filter(s -> !s.isSelfStudy()).ifPresent(s -> kept(sessionId, s.endsAt()));
+            key = firstAccrualKey(sessionId + AFTER_SESSION, null);
+        }
+        setCursor(BACKFILL_FROM, null);
+        stores.retainedSessions.put(BACKFILLED, 0L);
+        return true;
+    }
+
+    /** The first accrual key in [from, to] (null: unbounded), read without decoding any value. */
+    private String firstAccrualKey(String from, String to) {
+        try (KeyValueIterator<String, Accrual> it = stores.accruals.range(from, to)) {
+            return it.hasNext() ? it.peekNextKey() : null;
+        }
+    }
+
+    private Optional<String> cursor(String prefix) {
+        try (KeyValueIterator<String, Long> it = stores.retainedSessions.prefixScan(prefix, new StringSerializer())) {
+            return it.hasNext() ? Optional.of(it.next().key.substring(prefix.length())) : Optional.empty();
+        }
+    }
+
+    /** Stores where the work under {@code prefix} continues; {@code null}: it is done. */
+    private void setCursor(String prefix, String sessionId) {
+        Optional<String> current = cursor(prefix);
+        if (current.isPresent() && current.get().equals(sessionId)) {
             return;
         }
-        Set<String> sessions = new LinkedHashSet<>();
-        try (KeyValueIterator<String, Accrual> it = stores.accruals.all()) {
-            it.forEachRemaining(entry -> sessions.add(entry.key.substring(0, entry.key.indexOf(CreditStores.SEPARATOR))));
+        current.ifPresent(old -> stores.retainedSessions.delete(prefix + old));
+        if (sessionId != null) {
+            stores.retainedSessions.put(prefix + sessionId, 0L);
         }
-        for (String sessionId : sessions) {
-            stores.session(sessionId).filter(s -> !s.isSelfStudy()).ifPresent(s -> kept(sessionId, s.endsAt()));
-        }
-        stores.retainedSessions.put(BACKFILLED, 0L);
     }
 }

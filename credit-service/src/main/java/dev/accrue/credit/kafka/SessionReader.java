@@ -58,8 +58,7 @@ final class SessionReader {
      * once on the way in, so an unreadable session still stops the global thread as before instead of
      * failing every lookup later. The store itself uses a plain byte serde, or every read would decode too.
      */
-    static Serde<byte[]> checkedOnArrival(Serde<Session> avro) {
-        Deserializer<Session> reader = avro.deserializer();
+    static Serde<byte[]> checkedOnArrival(Deserializer<Session> reader) {
         return Serdes.serdeFrom(Serdes.ByteArray().serializer(), (topic, data) -> {
             if (data != null) {
                 reader.deserialize(topic, data);

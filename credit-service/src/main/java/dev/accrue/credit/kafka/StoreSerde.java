@@ -12,7 +12,8 @@ import org.apache.kafka.common.serialization.Serializer;
  * byte, then the value. Format {@value #BINARY_V1} is the compact binary form of {@link StoreCodecs};
  * a value starting with <code>'{'</code> or {@code '['} is the JSON this service wrote before, so stores and changelogs
  * written by an earlier version are still read, and each value is rewritten in binary the next time
- * it changes. A new layout gets a new format byte, and readers keep the old ones.
+ * it changes (unless {@link StoreWriteFormat#JSON} is set, for a rolling upgrade). A new layout gets a new
+ * format byte, and readers keep the old ones.
  */
 final class StoreSerde<T> implements Serde<T> {
 
@@ -23,16 +24,31 @@ final class StoreSerde<T> implements Serde<T> {
     private final BiConsumer<BinaryWriter, T> writer;
     private final Function<BinaryReader, T> reader;
     private final JsonSerde<T> legacy;
+    private final StoreWriteFormat writes;
 
-    /** {@code legacy} reads the JSON values of earlier versions. */
+    /** {@code legacy} reads the JSON values of earlier versions. Writes binary. */
     StoreSerde(JsonSerde<T> legacy, BiConsumer<BinaryWriter, T> writer, Function<BinaryReader, T> reader) {
+        this(legacy, writer, reader, StoreWriteFormat.BINARY);
+    }
+
+    private StoreSerde(JsonSerde<T> legacy, BiConsumer<BinaryWriter, T> writer, Function<BinaryReader, T> reader,
+                       StoreWriteFormat writes) {
         this.writer = writer;
         this.reader = reader;
         this.legacy = legacy;
+        this.writes = writes;
+    }
+
+    /** The same serde writing {@code format} (it reads both): JSON while instances of earlier versions may still run. */
+    StoreSerde<T> writing(StoreWriteFormat format) {
+        return new StoreSerde<>(legacy, writer, reader, format);
     }
 
     @Override
     public Serializer<T> serializer() {
+        if (writes == StoreWriteFormat.JSON) {
+            return legacy.serializer();
+        }
         return (topic, value) -> {
             if (value == null) {
                 return null;

@@ -91,8 +91,9 @@ final class ItSupport {
         properties.put("accrue.credit.streams.certificates-by-id-topic", prefix + ".certificates-by-id");
         properties.put("accrue.credit.streams.finalization-check-interval", "200ms");
         // The fixtures' sessions are in March 2025: keep their accruals (and accept their attendance) past the
-        // production retention of 400 days.
-        properties.put("accrue.credit.streams.accrual-retention", "3650d");
+        // production retention of 400 days, and longer than the 3650d grace and quiet periods some ITs set (the
+        // service refuses a retention not longer than grace + quiet period + unknown-reference wait).
+        properties.put("accrue.credit.streams.accrual-retention", "36500d");
         for (String key : TOPIC_KEYS) {
             properties.put("accrue.topics." + key, topics.get(key)); // relaxed binding: session-closures = sessionClosures
         }

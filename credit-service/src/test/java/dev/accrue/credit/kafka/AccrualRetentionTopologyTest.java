@@ -10,21 +10,31 @@ import dev.accrue.credit.Fixtures;
 import dev.accrue.credit.accrual.Accrual;
 import dev.accrue.credit.accrual.AccrualDecider;
 import dev.accrue.credit.accrual.AccrualEvent;
+import dev.accrue.credit.attendance.Attendance;
+import dev.accrue.credit.catalog.ApprovalBody;
+import dev.accrue.credit.catalog.SessionDefinition;
+import dev.accrue.credit.catalog.kafka.CatalogMapper;
+import dev.accrue.credit.licensee.Licensee;
 import dev.accrue.events.CreditAward;
 import dev.accrue.events.Rejection;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.junit.jupiter.api.Test;
 
 /**
  * Accruals of a live session are kept for the retention after its end (2 days here, checked hourly),
  * then deleted; attendance for the session after that is rejected, with the reason, instead of being
- * credited on its own. Session {@code sess-1} ends 2025-03-10T12:00Z.
+ * credited on its own. Session {@code sess-1} ends 2025-03-10T12:00Z. A check does at most {@value #LIMIT} units
+ * of each kind of work.
  */
 class AccrualRetentionTopologyTest extends CreditTopologyHarness {
 
     static final Duration RETENTION = Duration.ofDays(2);
+    /** Work per check (sessions looked at, accrual keys deleted or visited): small, so checks have to continue. */
+    static final int LIMIT = 2;
 
     @Override
     CreditStreamsProperties settings() {
@@ -32,7 +42,7 @@ class AccrualRetentionTopologyTest extends CreditTopologyHarness {
         return new CreditStreamsProperties(s.finalizationGrace(), s.quietPeriod(), s.closureSettle(),
                 s.finalizationCheckInterval(), s.complianceCheckInterval(), s.certificatesByIdTopic(),
                 s.unknownReferenceWait(), s.unknownReferenceHoldLimit(), s.unknownReferenceTaskHoldLimit(), RETENTION,
-                Duration.ofHours(1));
+                Duration.ofHours(1), LIMIT, s.storeWriteFormat());
     }
 
     private KeyValueStore<String, Accrual> accruals() {
@@ -104,5 +114,81 @@ class AccrualRetentionTopologyTest extends CreditTopologyHarness {
         checkAt(Fixtures.ENDS.plus(RETENTION));
 
         assertThat(accruals().get(CreditStores.accrualKey(SESSION, LICENSEE))).isNull();
+    }
+
+    @Test
+    void a_check_does_at_most_its_limit_of_work_and_continues_at_the_next_finalization_check() {
+        Accrual old = AccrualDecider.evolve(Accrual.empty(LICENSEE, SESSION),
+                new AccrualEvent.AttendanceRecorded(joined("09:00"), Fixtures.ENDS));
+        // Stored by an earlier version (no retention entries): two sessions no longer in the catalog, then sess-1.
+        accruals().put(CreditStores.accrualKey("gone-a", LICENSEE), old);
+        accruals().put(CreditStores.accrualKey("gone-b", LICENSEE), old);
+        for (int i = 1; i <= 5; i++) {
+            accruals().put(CreditStores.accrualKey(SESSION, "lic-" + i), old);
+        }
+
+        checkAt(Fixtures.ENDS.plus(RETENTION));
+        assertThat(accrualsOf(SESSION)).as("the backfill visited the two gone sessions and stopped").isEqualTo(5);
+        assertThat(retained().get(SESSION)).isNull();
+
+        passTime(Duration.ofSeconds(5)); // the backfill ends; the check deletes two accruals
+        assertThat(retained().get(SESSION)).isNotNull();
+        assertThat(accrualsOf(SESSION)).isEqualTo(3);
+        passTime(Duration.ofSeconds(5));
+        assertThat(accrualsOf(SESSION)).isEqualTo(1);
+        passTime(Duration.ofSeconds(5));
+        assertThat(accrualsOf(SESSION)).isZero();
+        assertThat(retained().get(SESSION)).isNull();
+
+        assertThat(accrualsOf("gone-a") + accrualsOf("gone-b")).as("no end known: kept").isEqualTo(2);
+        assertThat(retained().get(RetainedSessions.BACKFILLED)).isNotNull();
+        try (var bookkeeping = retained().prefixScan("\u0000", new StringSerializer())) {
+            assertThat(bookkeeping).toIterable().extracting(entry -> entry.key)
+                    .as("no position left to continue from").containsExactly(RetainedSessions.BACKFILLED);
+        }
+    }
+
+    @Test
+    void a_session_deleted_and_then_rescheduled_gets_its_retention_entry_again_when_a_released_event_credits_it() {
+        // lic-2's events wait for the profile; the licensee processor credits them and records sess-1.
+        attend(by("lic-2", joined("09:00")), by("lic-2", left("12:00")));
+        profile(newcomer("lic-2"));
+        assertThat(retained().get(SESSION)).isNotNull();
+        checkAt(Fixtures.ENDS.plus(RETENTION)); // the attendance processor deletes sess-1's accruals and entry
+        assertThat(retained().get(SESSION)).isNull();
+
+        // The provider moves the session to today, so it is within the retention again, and lic-3's events
+        // are released by the licensee processor as well.
+        Instant starts = Fixtures.ENDS.plus(RETENTION).minus(Duration.ofHours(3));
+        SessionDefinition was = Fixtures.live(3, ApprovalBody.APA, ApprovalBody.IACET);
+        sessions.pipeInput(SESSION, CatalogMapper.toAvro(new SessionDefinition(SESSION, was.courseId(), was.providerId(),
+                was.title(), was.format(), starts, starts.plus(Duration.ofHours(3)).minusSeconds(60), was.timeZone(),
+                was.breaks(), was.creditHours(), was.categories(), was.approvals(), was.passingScore()), clock.instant()));
+        Attendance join = by("lic-3", joined("09:00"));
+        attend(new Attendance(join.eventId(), SESSION, "lic-3", join.type(), starts, null));
+        profile(newcomer("lic-3"));
+
+        assertThat(accruals().get(CreditStores.accrualKey(SESSION, "lic-3"))).isNotNull();
+        assertThat(retained().get(SESSION)).as("written again, so these accruals are deleted in time too").isNotNull();
+        assertThat(rejections.isEmpty()).isTrue();
+    }
+
+    private static Attendance by(String licenseeId, Attendance event) {
+        return new Attendance(event.eventId(), event.sessionId(), licenseeId, event.type(), event.occurredAt(), event.score());
+    }
+
+    private static Licensee newcomer(String licenseeId) {
+        return new Licensee(licenseeId, "Grace", "Hopper", licenseeId + "@example.org",
+                List.of(Fixtures.license("CA-BBS", "LMFT", "2024-01-01", "2025-12-31", false)));
+    }
+
+    private int accrualsOf(String sessionId) {
+        try (var it = accruals().prefixScan(sessionId + CreditStores.SEPARATOR, new StringSerializer())) {
+            int count = 0;
+            for (; it.hasNext(); it.next()) {
+                count++;
+            }
+            return count;
+        }
     }
 }

@@ -50,7 +50,8 @@ abstract class CreditTopologyHarness {
             "accrue.search-dead-letters", 3, (short) 1, false);
     static final CreditStreamsProperties SETTINGS = new CreditStreamsProperties(Duration.ofMinutes(30),
             Duration.ofMinutes(5), Duration.ofSeconds(10), Duration.ofSeconds(5), Duration.ofHours(1),
-            "accrue.credit.certificates-by-id", Duration.ofMinutes(10), 1000, 100_000, Duration.ofDays(400), Duration.ofHours(1));
+            "accrue.credit.certificates-by-id", Duration.ofMinutes(10), 1000, 100_000, Duration.ofDays(400), Duration.ofHours(1),
+            10_000, StoreWriteFormat.BINARY);
 
     final InMemorySchemaRegistry registry = new InMemorySchemaRegistry();
     final MutableClock clock = new MutableClock(Instant.parse("2025-03-10T08:00:00Z"));

@@ -133,4 +133,19 @@ class CreditTopologyTest extends CreditTopologyHarness {
             assertThat(status.getRequiredHours()).isEqualTo(36.0);
         });
     }
+
+    @Test
+    void a_session_tombstone_removes_the_session_from_the_global_store_and_its_attendance_is_held_as_unknown() {
+        var store = driver.<String, byte[]>getTimestampedKeyValueStore(CreditTopology.SESSION_STORE);
+        assertThat(store.get(SESSION)).isNotNull();
+
+        sessions.pipeInput(SESSION, null, clock.instant());
+        assertThat(store.get(SESSION)).isNull();
+
+        attend(joined("09:00"));
+        passTime(SETTINGS.unknownReferenceWait().plus(SETTINGS.finalizationCheckInterval()));
+        assertThat(rejections.readValuesToList()).singleElement().satisfies(rejection -> assertThat(rejection.getReason())
+                .startsWith("Unknown session 'sess-1', still unknown after waiting 10m"));
+        assertThat(credits.isEmpty()).isTrue();
+    }
 }

@@ -18,6 +18,7 @@ import dev.accrue.credit.accrual.Transcript;
 import dev.accrue.credit.attendance.Attendance;
 import dev.accrue.credit.catalog.ApprovalBody;
 import dev.accrue.credit.catalog.Category;
+import dev.accrue.credit.catalog.Format;
 import dev.accrue.credit.compliance.CategoryProgress;
 import dev.accrue.credit.compliance.ComplianceReport;
 import dev.accrue.credit.compliance.ComplianceState;
@@ -25,6 +26,7 @@ import dev.accrue.credit.catalog.SessionDefinition;
 import dev.accrue.credit.licensee.Licensee;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.HexFormat;
 import java.util.List;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Serde;
@@ -72,11 +74,7 @@ class StoreSerdeTest {
 
     @Test
     void compliance_reports_round_trip_and_the_json_lists_of_earlier_versions_are_still_read() {
-        List<ComplianceReport> reports = List.of(new ComplianceReport("lic-1", "CA-BBS", "LMFT", "N-1",
-                LocalDate.parse("2024-01-01"), LocalDate.parse("2025-12-31"), 36, 12.5, 12.5, 23.5,
-                List.of(new CategoryProgress(Category.LAW_AND_ETHICS, 6, 2, false),
-                        new CategoryProgress(Category.HIV_AIDS, 7, 7, true)),
-                ComplianceState.AT_RISK, "ca-bbs-2024", NOW));
+        List<ComplianceReport> reports = reports();
         byte[] old = JsonSerde.of(new TypeReference<List<ComplianceReport>>() { }).serializer().serialize("changelog", reports);
 
         assertThat(roundTrip(StoreCodecs.complianceReports(), reports)).isEqualTo(reports);
@@ -122,6 +120,106 @@ class StoreSerdeTest {
                 .isInstanceOf(SerializationException.class).hasMessageContaining("Unknown store value format 9");
     }
 
+    @Test
+    void a_string_length_near_the_int_limit_or_an_unknown_enum_name_fails_as_a_serialization_error() {
+        // 0x7FFFFFFF is a length of 2^31 - 2: position + length would overflow and pass a naive bounds check.
+        byte[] huge = {(byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, 0x07, 'a'};
+        BinaryWriter out = new BinaryWriter();
+        out.writeString("PODCAST");
+
+        assertThatThrownBy(() -> new BinaryReader(huge, 0).readString())
+                .isInstanceOf(SerializationException.class).hasMessageContaining("ends early");
+        assertThatThrownBy(() -> new BinaryReader(out.toBytes(), 0).readEnum(Format.class))
+                .isInstanceOf(SerializationException.class).hasMessageContaining("'PODCAST'");
+    }
+
+    @Test
+    void writing_json_writes_what_earlier_versions_wrote_and_read_and_still_reads_binary() {
+        Accrual accrual = finalizedAccrual();
+        Serde<Accrual> json = StoreCodecs.accruals().writing(StoreWriteFormat.JSON);
+        byte[] written = json.serializer().serialize("changelog", accrual);
+        byte[] binary = StoreCodecs.accruals().serializer().serialize("changelog", accrual);
+
+        assertThat(written).isEqualTo(JsonSerde.of(Accrual.class).serializer().serialize("changelog", accrual));
+        assertThat(JsonSerde.of(Accrual.class).deserializer().deserialize("changelog", written)).isEqualTo(accrual);
+        assertThat(json.deserializer().deserialize("changelog", binary)).isEqualTo(accrual);
+        assertThat(StoreCodecs.complianceReports().writing(StoreWriteFormat.JSON).serializer().serialize("changelog", reports()))
+                .isEqualTo(JsonSerde.of(new TypeReference<List<ComplianceReport>>() { }).serializer()
+                        .serialize("changelog", reports()));
+    }
+
+    /**
+     * Golden bytes of each V1 layout, written when the layout was fixed: a field reordered, added or re-encoded
+     * without a new format byte changes them and fails here, whereas a round trip would still pass. The values
+     * come from this class's fixtures (the accrual from the rules engine at {@link #NOW}); if a fixture changes
+     * on purpose, regenerate the hex, but never for a layout change.
+     */
+    @Test
+    void each_v1_layout_writes_and_reads_its_golden_bytes() {
+        OpenSession open = new OpenSession(Fixtures.ENDS, NOW);
+        Accrual accrual = finalizedAccrual();
+        Transcript transcript = accrual.awards().values().stream()
+                .reduce(Transcript.empty("lic-1"), Transcript::with, (a, b) -> b);
+
+        assertGolden(StoreCodecs.openSessions(), open, GOLDEN_OPEN_SESSION);
+        assertGolden(StoreCodecs.licensees(), LICENSEE, GOLDEN_LICENSEE);
+        assertGolden(StoreCodecs.accruals(), accrual, GOLDEN_ACCRUAL);
+        assertGolden(StoreCodecs.transcripts(), transcript, GOLDEN_TRANSCRIPT);
+        assertGolden(StoreCodecs.complianceReports(), reports(), GOLDEN_COMPLIANCE);
+    }
+
+    private static <T> void assertGolden(Serde<T> serde, T value, String golden) {
+        assertThat(HexFormat.of().formatHex(serde.serializer().serialize("changelog", value)))
+                .as("bytes written for %s", value.getClass().getSimpleName()).isEqualTo(golden);
+        assertThat(serde.deserializer().deserialize("changelog", HexFormat.of().parseHex(golden)))
+                .isEqualTo(value);
+    }
+
+    private static final String GOLDEN_OPEN_SESSION = "010180d1f6fc0c0001a089f7fc0c959aef3a";
+    private static final String GOLDEN_LICENSEE = "01066c69632d3104416461094c6f76656c61636510616461406578616d706c652e6f7267020743412d424253054c4d46"
+            + "54094e2d43412d4242530196b40201cabf0200084e592d4c4d4843054c4d48430a4e2d4e592d4c4d484301faae020188"
+            + "c00201";
+    private static final String GOLDEN_ACCRUAL = "01066c69632d3107736573732d3102066576742d6107736573732d31066c69632d31074a4f494e454401d0b1f5fc0c00"
+            + "00066576742d6207736573732d31066c69632d31054c4546540180d1f6fc0c000001a089f7fc0c959aef3a0102253632"
+            + "3264633137652d336336612d336231652d623232322d30376330336137663131616301066c69632d3107736573732d31"
+            + "09636f757273652d310561636d651545746869637320696e2054656c656865616c74680d4c4956455f574542494e4152"
+            + "04415041084150412d313233400800000000000000020f4c41575f414e445f45544849435340000000000000000b5445"
+            + "4c454845414c54483ff0000000000000aa01b4010180d1f6fc0c0001a089f7fc0c959aef3a12323032352e3140323032"
+            + "352d30312d30312538373534633635332d653264372d333733322d386539622d39346565323539353064386201066c69"
+            + "632d3107736573732d3109636f757273652d310561636d651545746869637320696e2054656c656865616c74680d4c49"
+            + "56455f574542494e41520649414345540a49414345542d3132334006666666666666013fd1eb851eb851ec020f4c4157"
+            + "5f414e445f4554484943533ffdc28f5c28f5c30b54454c454845414c54483fedc28f5c28f5c3aa01b4010180d1f6fc0c"
+            + "0001a089f7fc0c959aef3a12323032352e3140323032352d30312d3031011241432d363832302d324144442d42443032"
+            + "01066c69632d310d416461204c6f76656c616365021043412d4242533a4e2d43412d424253124e592d4c4d48433a4e2d"
+            + "4e592d4c4d484307736573732d3109636f757273652d310561636d651545746869637320696e2054656c656865616c74"
+            + "680d4c4956455f574542494e415201a0a8f5fc0c000180d1f6fc0c00022536323264633137652d336336612d33623165"
+            + "2d623232322d3037633033613766313161630104415041084150412d3132334008000000000000020f4c41575f414e44"
+            + "5f45544849435340000000000000000b54454c454845414c54483ff00000000000002538373534633635332d65326437"
+            + "2d333733322d386539622d393465653235393530643862010649414345540a49414345542d3132334006666666666666"
+            + "020f4c41575f414e445f4554484943533ffdc28f5c28f5c30b54454c454845414c54483fedc28f5c28f5c301a089f7fc"
+            + "0c959aef3a";
+    private static final String GOLDEN_TRANSCRIPT = "01066c69632d31022536323264633137652d336336612d336231652d623232322d30376330336137663131616301066c"
+            + "69632d3107736573732d3109636f757273652d310561636d651545746869637320696e2054656c656865616c74680d4c"
+            + "4956455f574542494e415204415041084150412d313233400800000000000000020f4c41575f414e445f455448494353"
+            + "40000000000000000b54454c454845414c54483ff0000000000000aa01b4010180d1f6fc0c0001a089f7fc0c959aef3a"
+            + "12323032352e3140323032352d30312d30312538373534633635332d653264372d333733322d386539622d3934656532"
+            + "3539353064386201066c69632d3107736573732d3109636f757273652d310561636d651545746869637320696e205465"
+            + "6c656865616c74680d4c4956455f574542494e41520649414345540a49414345542d3132334006666666666666013fd1"
+            + "eb851eb851ec020f4c41575f414e445f4554484943533ffdc28f5c28f5c30b54454c454845414c54483fedc28f5c28f5"
+            + "c3aa01b4010180d1f6fc0c0001a089f7fc0c959aef3a12323032352e3140323032352d30312d3031";
+    private static final String GOLDEN_COMPLIANCE = "0101066c69632d310743412d424253054c4d4654044e2d310196b40201cabf0240420000000000004029000000000000"
+            + "40290000000000004037800000000000020f4c41575f414e445f45544849435340180000000000004000000000000000"
+            + "00094849565f41494453401c000000000000401c000000000000010841545f5249534b0c63612d6262732d3230323401"
+            + "a089f7fc0c959aef3a";
+
+    private static List<ComplianceReport> reports() {
+        return List.of(new ComplianceReport("lic-1", "CA-BBS", "LMFT", "N-1",
+                LocalDate.parse("2024-01-01"), LocalDate.parse("2025-12-31"), 36, 12.5, 12.5, 23.5,
+                List.of(new CategoryProgress(Category.LAW_AND_ETHICS, 6, 2, false),
+                        new CategoryProgress(Category.HIV_AIDS, 7, 7, true)),
+                ComplianceState.AT_RISK, "ca-bbs-2024", NOW));
+    }
+
     private static <T> T roundTrip(Serde<T> serde, T value) {
         return serde.deserializer().deserialize("changelog", serde.serializer().serialize("changelog", value));
     }
@@ -131,10 +229,16 @@ class StoreSerdeTest {
         SessionDefinition session = Fixtures.live(3, ApprovalBody.APA, ApprovalBody.IACET);
         CreditRuleBook rules = CreditRuleBook.load();
         Accrual state = Accrual.empty("lic-1", session.sessionId());
-        for (Attendance event : List.of(joined("09:10"), left("12:00"))) {
+        for (Attendance event : List.of(withId(joined("09:10"), "evt-a"), withId(left("12:00"), "evt-b"))) {
             state = apply(state, new AccrualInput.RecordAttendance(event, session, LICENSEE), rules);
         }
         return apply(state, new AccrualInput.FinalizeSession(FinalizeReason.CLOSED_BY_PROVIDER, session, LICENSEE), rules);
+    }
+
+    /** Fixed ids, not the fixtures' counter, so the golden bytes do not depend on which tests ran first. */
+    private static Attendance withId(Attendance event, String eventId) {
+        return new Attendance(eventId, event.sessionId(), event.licenseeId(), event.type(), event.occurredAt(),
+                event.score());
     }
 
     private static Accrual apply(Accrual state, AccrualInput input, CreditRuleBook rules) {
