@@ -88,6 +88,21 @@ public class KeyedView<V> {
         return found;
     }
 
+    /**
+     * The value after the reader has caught up with everything the topic held when asked, for
+     * decisions that must not rest on a stale copy (who owns a licensee). Unlike {@link #findFresh},
+     * it catches up even when the key is present, and a reader that cannot catch up in time is a
+     * 503, never an answer of "absent" or "as stored here".
+     */
+    public Optional<V> findCurrent(String key) {
+        requireReady();
+        if (!catchUp()) {
+            throw new UnavailableException("The " + name + " could not catch up with Kafka in time; try again shortly",
+                    retryAfter, null);
+        }
+        return find(key);
+    }
+
     /** Catches up to the topic's end (bounded by the freshness wait); false when that was not possible in time. */
     public boolean catchUp() {
         return catchUp.await(freshnessWait);

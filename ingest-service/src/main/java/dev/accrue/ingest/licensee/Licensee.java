@@ -8,7 +8,8 @@ import java.util.List;
  * A validated licensed professional, as published to the licensees topic.
  *
  * @param owner the provider that registered the licensee and alone may replace it (besides an ADMIN
- *              key); null while no provider has written it (see {@link LicenseeOwnership})
+ *              key); null while no provider has written it (see {@link LicenseeOwnership}). As
+ *              {@link LicenseePolicy#validate} returns it, the owner the request asked for, if any.
  */
 public record Licensee(String licenseeId, String givenName, String familyName, String email, List<License> licenses,
                        Instant updatedAt, String owner) {

@@ -4,25 +4,37 @@ import dev.accrue.ingest.common.Access;
 import dev.accrue.ingest.common.ForbiddenException;
 
 /**
- * Who may replace a licensee profile. The provider that registers a licensee owns it, and from
- * then on only that provider or an ADMIN key may replace the profile. A profile without an owner
- * (written before owners were recorded, or created by an ADMIN key) is claimed by the first
- * provider that writes it; an ADMIN write keeps the owner as it is. The refusal does not name the
- * owner, so providers cannot learn which other provider a person studies with. Attendance is not
- * restricted by ownership: people attend many providers' courses.
+ * Who may replace a licensee profile, and who owns it afterwards. The provider that registers a
+ * licensee owns it, and from then on only that provider or an ADMIN key may replace the profile.
+ * An ADMIN key sets the owner explicitly when the request names one (to assign or transfer a
+ * licensee) and otherwise keeps it as it is. A provider may name only itself. A profile without an
+ * owner (written before owners were recorded, or created by an ADMIN key without one) is claimed by
+ * the first provider that writes it: nothing records who registered the old ones, and refusing
+ * every provider would lock them out of their own licensees; an ADMIN key can reassign a wrong
+ * claim. The refusal does not name the owner, so providers cannot learn which other provider a
+ * person studies with. Attendance is not restricted by ownership: people attend many providers' courses.
  */
 public final class LicenseeOwnership {
 
-    /** The owner the profile has after this write; throws {@link ForbiddenException} when the caller may not write it. */
-    public static String ownerAfterWrite(String licenseeId, String currentOwner, Access access) {
-        if (currentOwner == null) {
-            return access.providerId().orElse(null);
-        }
-        if (!access.mayActFor(currentOwner)) {
+    /**
+     * The owner the profile has after this write; throws {@link ForbiddenException} when the caller may not write it.
+     *
+     * @param currentOwner the owner stored now, null when none (or no profile)
+     * @param requestedOwner the owner the request names, null when it names none
+     */
+    public static String ownerAfterWrite(String licenseeId, String currentOwner, String requestedOwner, Access access) {
+        if (currentOwner != null && !access.mayActFor(currentOwner)) {
             throw new ForbiddenException("Licensee '" + licenseeId + "' was registered by another provider; only that"
                     + " provider or an ADMIN key may replace it, and " + access.describe() + " is neither");
         }
-        return currentOwner;
+        if (requestedOwner != null) {
+            if (!access.mayActFor(requestedOwner)) {
+                throw new ForbiddenException(access.describe() + " may not make provider '" + requestedOwner + "' the owner of"
+                        + " licensee '" + licenseeId + "'; only an ADMIN key assigns licensees to other providers");
+            }
+            return requestedOwner;
+        }
+        return currentOwner != null ? currentOwner : access.providerId().orElse(null);
     }
 
     private LicenseeOwnership() {

@@ -32,8 +32,10 @@ public final class LicenseePolicy {
         String familyName = checks.text("familyName", in.familyName(), 100);
         String email = email(checks, in.email());
         List<Licensee.License> licenses = licenses(checks, in.licenses());
+        String owner = in.owner() == null ? null : checks.id("owner", in.owner());
         checks.throwIfAny();
-        return new Licensee(id, givenName, familyName, email, licenses, now, null);
+        // The owner asked for; LicenseeOwnership decides the stored one.
+        return new Licensee(id, givenName, familyName, email, licenses, now, owner);
     }
 
     /** The form emails are compared in, here and when a webinar report is matched. */

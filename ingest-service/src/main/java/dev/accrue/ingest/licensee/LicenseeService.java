@@ -2,6 +2,7 @@ package dev.accrue.ingest.licensee;
 
 import dev.accrue.ingest.common.Access;
 import dev.accrue.ingest.common.Position;
+import dev.accrue.ingest.common.StripedLocks;
 import java.time.Clock;
 
 /**
@@ -9,12 +10,18 @@ import java.time.Clock;
  * attends courses of many providers, and attendance may name any licensee), but a profile may be
  * replaced only by the provider that registered it or an ADMIN key ({@link LicenseeOwnership}).
  * The directory is updated as soon as the broker acknowledges the write.
+ *
+ * <p>The owner is read only after the directory has caught up with the topic (a 503 when it cannot),
+ * and reading it, publishing and applying the result hold the licensee's lock, so two writes of one
+ * licensee through this instance cannot both see the old owner. Two instances can still race within
+ * the time a write takes to reach the other one (see the README).
  */
 public final class LicenseeService {
 
     private final LicenseeDirectory directory;
     private final LicenseePublisher publisher;
     private final Clock clock;
+    private final StripedLocks locks = new StripedLocks(64);
 
     public LicenseeService(LicenseeDirectory directory, LicenseePublisher publisher, Clock clock) {
         this.directory = directory;
@@ -24,11 +31,13 @@ public final class LicenseeService {
 
     public Licensee put(String licenseeId, LicenseeInput input, Access access) {
         Licensee validated = LicenseePolicy.validate(licenseeId, input, clock.instant());
-        // A fresh lookup, so a profile another instance has just registered cannot be taken over.
-        String currentOwner = directory.view().findFresh(licenseeId).map(LicenseeDirectory.Entry::owner).orElse(null);
-        Licensee licensee = validated.ownedBy(LicenseeOwnership.ownerAfterWrite(licenseeId, currentOwner, access));
-        Position position = publisher.publish(licensee);
-        directory.view().apply(licenseeId, new LicenseeDirectory.Entry(licensee.email(), licensee.owner()), position);
-        return licensee;
+        return locks.withLock(licenseeId, () -> {
+            String currentOwner = directory.view().findCurrent(licenseeId).map(LicenseeDirectory.Entry::owner).orElse(null);
+            Licensee licensee = validated.ownedBy(
+                    LicenseeOwnership.ownerAfterWrite(licenseeId, currentOwner, validated.owner(), access));
+            Position position = publisher.publish(licensee);
+            directory.view().apply(licenseeId, new LicenseeDirectory.Entry(licensee.email(), licensee.owner()), position);
+            return licensee;
+        });
     }
 }

@@ -145,6 +145,30 @@ class IngestApiIT extends IngestItSupport {
     }
 
     @Test
+    void anAdminAssignsTheOwnerExplicitlyAndAProviderMayNotNameAnother() {
+        String licenseeId = unique("lic");
+        String body = """
+                {"givenName":"Jane","familyName":"Doe","email":"jane@example.org","owner":"%s"}""";
+
+        Response assigned = putJson("/v1/licensees/" + licenseeId, ADMIN, body.formatted("acme"));
+        Response byNorthwind = putLicensee(licenseeId, "jane@example.org", NORTHWIND);
+        Response giveAway = putJson("/v1/licensees/" + licenseeId, ACME, body.formatted("northwind"));
+        Response transferred = putJson("/v1/licensees/" + licenseeId, ADMIN, body.formatted("northwind"));
+        Response keptByAdmin = putLicensee(licenseeId, "jane@example.org", ADMIN);
+
+        assertThat(assigned.status()).isEqualTo(200);
+        assertThat(assigned.json().get("owner").asString()).isEqualTo("acme");
+        assertThat(byNorthwind.status()).isEqualTo(403);
+        assertThat(giveAway.status()).isEqualTo(403);
+        assertThat(giveAway.contentType()).startsWith("application/problem+json");
+        assertThat(transferred.json().get("owner").asString()).isEqualTo("northwind");
+        assertThat(keptByAdmin.json().get("owner").asString()).isEqualTo("northwind");
+        List<LicenseeProfile> stored = awaitRecords("accrue.licensees", LicenseeProfile.class,
+                l -> l.getLicenseeId().equals(licenseeId), 3).stream().map(ConsumerRecord::value).toList();
+        assertThat(stored).extracting(LicenseeProfile::getOwner).containsExactly("acme", "northwind", "northwind");
+    }
+
+    @Test
     void oneAttendanceEventIs202AndKeyedByLicensee() {
         String sessionId = unique("s");
         String licenseeId = unique("lic");

@@ -2,17 +2,23 @@ package dev.accrue.ingest.licensee;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import dev.accrue.ingest.common.Access;
 import dev.accrue.ingest.common.ForbiddenException;
 import dev.accrue.ingest.common.Position;
+import dev.accrue.ingest.common.UnavailableException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -39,15 +45,33 @@ class LicenseeServiceTest {
     };
 
     private final LicenseeDirectory directory = new LicenseeDirectory(Duration.ZERO, Duration.ofSeconds(1));
-    private final List<Licensee> published = new ArrayList<>();
+    private final List<Licensee> published = Collections.synchronizedList(new ArrayList<>());
+    /** Holds the first publish until released, to line up two concurrent writes. */
+    private volatile CountDownLatch firstPublish = new CountDownLatch(0);
     private final LicenseeService service = new LicenseeService(directory, licensee -> {
-        published.add(licensee);
-        return new Position(0, published.size());
+        boolean first;
+        synchronized (published) {
+            published.add(licensee);
+            first = published.size() == 1;
+        }
+        if (first) {
+            awaitQuietly(firstPublish);
+        }
+        return new Position(0, 100 + published.size());
     }, Clock.fixed(Instant.parse("2025-02-01T00:00:00Z"), ZoneOffset.UTC));
 
     @BeforeEach
     void ready() {
         directory.view().markReady();
+        directory.view().catchUpWith(timeout -> true);
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     static Access provider(String id) {
@@ -109,5 +133,79 @@ class LicenseeServiceTest {
         assertThat(service.put("lic-old", jane("old@example.org"), NORTHWIND).owner()).isEqualTo("northwind");
         assertThat(service.put("lic-admin", jane("a@example.org"), ACME).owner()).isEqualTo("acme");
         assertThatThrownBy(() -> service.put("lic-old", jane("old@example.org"), ACME)).isInstanceOf(ForbiddenException.class);
+    }
+
+    @Test
+    void aStaleLocalCopyWithoutOwnerDoesNotLetAnotherProviderReplaceAFreshClaim() {
+        directory.view().apply("lic-old", new LicenseeDirectory.Entry("old@example.org", null), new Position(0, 0));
+        // Another instance has meanwhile let acme claim it; this instance sees it only by catching up.
+        directory.view().catchUpWith(timeout -> {
+            directory.view().apply("lic-old", new LicenseeDirectory.Entry("old@example.org", "acme"), new Position(0, 1));
+            return true;
+        });
+
+        assertThatThrownBy(() -> service.put("lic-old", jane("evil@example.org"), NORTHWIND))
+                .isInstanceOf(ForbiddenException.class);
+        assertThat(service.put("lic-old", jane("old@example.org"), ADMIN).owner()).isEqualTo("acme");
+        assertThat(published).extracting(Licensee::owner).containsExactly("acme");
+    }
+
+    @Test
+    void aDirectoryThatCannotCatchUpAnswers503AndPublishesNothing() {
+        directory.view().catchUpWith(timeout -> false);
+
+        assertThatThrownBy(() -> service.put("lic-new", jane("jane@example.org"), ACME))
+                .isInstanceOf(UnavailableException.class)
+                .hasMessageContaining("could not catch up");
+        assertThat(published).isEmpty();
+    }
+
+    @Test
+    void anAdminSetsTheOwnerExplicitlyWhenTheRequestNamesOne() {
+        service.put("lic-1", jane("jane@example.org"), ACME);
+
+        Licensee transferred = service.put("lic-1", owned(jane("jane@example.org"), "northwind"), ADMIN);
+        Licensee created = service.put("lic-2", owned(jane("joe@example.org"), "acme"), ADMIN);
+
+        assertThat(transferred.owner()).isEqualTo("northwind");
+        assertThat(created.owner()).isEqualTo("acme");
+        assertThatThrownBy(() -> service.put("lic-1", jane("jane@example.org"), ACME)).isInstanceOf(ForbiddenException.class);
+        assertThat(directory.view().find("lic-2")).contains(new LicenseeDirectory.Entry("joe@example.org", "acme"));
+    }
+
+    @Test
+    void aProviderMayNameOnlyItselfAsOwner() {
+        assertThatThrownBy(() -> service.put("lic-1", owned(jane("jane@example.org"), "northwind"), ACME))
+                .isInstanceOf(ForbiddenException.class)
+                .hasMessageContaining("only an ADMIN key assigns");
+        assertThat(service.put("lic-1", owned(jane("jane@example.org"), "acme"), ACME).owner()).isEqualTo("acme");
+    }
+
+    @Test
+    void twoWritesOfOneNewLicenseeInOneInstanceDoNotBothClaimIt() throws Exception {
+        firstPublish = new CountDownLatch(1);
+        CompletableFuture<Licensee> byAcme = CompletableFuture.supplyAsync(() -> service.put("lic-1", jane("a@example.org"), ACME));
+        await().atMost(5, TimeUnit.SECONDS).until(() -> published.size() == 1);
+        CompletableFuture<Licensee> byNorthwind = new CompletableFuture<>();
+        Thread northwindThread = new Thread(() -> {
+            try {
+                byNorthwind.complete(service.put("lic-1", jane("b@example.org"), NORTHWIND));
+            } catch (RuntimeException e) {
+                byNorthwind.completeExceptionally(e);
+            }
+        });
+        northwindThread.start();
+
+        // Northwind's write waits for acme's to finish instead of reading the owner acme is about to set.
+        await().atMost(5, TimeUnit.SECONDS).until(() -> northwindThread.getState() == Thread.State.WAITING);
+        firstPublish.countDown();
+
+        assertThat(byAcme.get(5, TimeUnit.SECONDS).owner()).isEqualTo("acme");
+        assertThatThrownBy(() -> byNorthwind.get(5, TimeUnit.SECONDS)).hasCauseInstanceOf(ForbiddenException.class);
+        assertThat(published).hasSize(1);
+    }
+
+    static LicenseeInput owned(LicenseeInput input, String owner) {
+        return new LicenseeInput(input.givenName(), input.familyName(), input.email(), input.licenses(), owner);
     }
 }

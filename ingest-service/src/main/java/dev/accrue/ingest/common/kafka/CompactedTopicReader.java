@@ -68,6 +68,8 @@ public final class CompactedTopicReader implements SmartLifecycle {
         this.consumerProperties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         this.consumerProperties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         this.consumerProperties.putIfAbsent(ConsumerConfig.CLIENT_ID_CONFIG, "accrue-ingest-view-" + topic);
+        // A catch-up waits for the reader's next fetch; the broker holds a fetch without new data this long.
+        this.consumerProperties.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 50);
         this.pollTimeout = pollTimeout;
         this.view = view;
         this.sink = sink;

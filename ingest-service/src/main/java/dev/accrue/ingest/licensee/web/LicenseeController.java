@@ -33,9 +33,10 @@ class LicenseeController {
     @Operation(summary = "Create or replace a licensee", description = "200 once Kafka has stored it, with `owner`, the"
             + " provider that registered the licensee. PROVIDER and ADMIN keys may write. The first provider to write a"
             + " licensee owns it; afterwards only that provider or an ADMIN key may replace it, others get 403 (the answer"
-            + " does not name the owner). A licensee without an owner (stored before owners were recorded, or created by an"
-            + " ADMIN key) is claimed by the next provider that writes it; an ADMIN write keeps the owner. Attendance may"
-            + " name any licensee, whoever owns it.")
+            + " does not name the owner). An ADMIN write sets `owner` when the body names one (assign or transfer) and"
+            + " keeps it otherwise. A licensee without an owner (stored before owners were recorded, or created by an"
+            + " ADMIN key without one) is claimed by the next provider that writes it. 503 when the licensee directory"
+            + " cannot catch up with Kafka. Attendance may name any licensee, whoever owns it.")
     Licensee put(@PathVariable String licenseeId, @RequestBody LicenseeRequest body, Caller caller) {
         Licensee licensee = licensees.put(licenseeId, body.toInput(), CallerAccess.writer(caller)); // 403 for ANALYST keys
         log.info("licensee {} stored by key {}", licenseeId, caller.keyName());

@@ -9,7 +9,9 @@ record LicenseeRequest(
         @Schema(example = "Jane", requiredMode = Schema.RequiredMode.REQUIRED) String givenName,
         @Schema(example = "Doe", requiredMode = Schema.RequiredMode.REQUIRED) String familyName,
         @Schema(example = "jane.doe@example.org", requiredMode = Schema.RequiredMode.REQUIRED) String email,
-        List<License> licenses) {
+        List<License> licenses,
+        @Schema(example = "acme", description = "ADMIN keys only: the provider that owns the licensee (assign or transfer);"
+                + " without it the owner stays as it is. A PROVIDER key may name only itself.") String owner) {
 
     record License(
             @Schema(example = "CA-BBS", description = "Board code: CA-BBS, TX-LPC, FL-491, NY-LMHC, OH-CSWMFT...") String board,
@@ -24,6 +26,6 @@ record LicenseeRequest(
         return new LicenseeInput(givenName, familyName, email, licenses == null ? null : licenses.stream()
                 .map(l -> l == null ? null : new LicenseeInput.LicenseInput(l.board(), l.licenseType(), l.licenseNumber(),
                         l.cycleStart(), l.cycleEnd(), l.firstRenewal()))
-                .toList());
+                .toList(), owner);
     }
 }

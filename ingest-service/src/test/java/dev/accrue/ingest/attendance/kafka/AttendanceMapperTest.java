@@ -6,6 +6,7 @@ import dev.accrue.ingest.attendance.AttendanceEvent;
 import dev.accrue.ingest.attendance.AttendanceSource;
 import dev.accrue.ingest.attendance.AttendanceType;
 import java.time.Instant;
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 class AttendanceMapperTest {
@@ -20,5 +21,17 @@ class AttendanceMapperTest {
                 assertThat(AttendanceMapper.fromAvro(AttendanceMapper.toAvro(event))).isEqualTo(event);
             }
         }
+    }
+
+    @Test
+    void everyDomainConstantHasAnAvroSymbolOfTheSameName() {
+        // The mapper resolves these once in a static initialiser: a gap there would fail every publish.
+        assertThat(names(dev.accrue.events.AttendanceType.values())).containsAll(Arrays.asList(names(AttendanceType.values())));
+        assertThat(names(dev.accrue.events.AttendanceSource.values()))
+                .containsAll(Arrays.asList(names(AttendanceSource.values())));
+    }
+
+    private static String[] names(Enum<?>[] constants) {
+        return Arrays.stream(constants).map(Enum::name).toArray(String[]::new);
     }
 }
