@@ -147,7 +147,7 @@ public final class AttendanceService {
         boolean emailMissing = parsed.rows().stream().anyMatch(row -> row.licenseeId() == null
                 && licensees.byEmail(row.email()) instanceof LicenseeDirectory.Match.None);
         if (emailMissing) {
-            licensees.view().catchUp(); // another instance may have just stored that licensee
+            licensees.view().requireCaughtUp(); // another instance may have just stored that licensee
         }
         Map<String, AttendanceEvent> byId = new HashMap<>();
         Map<String, Integer> lineById = new HashMap<>();
@@ -219,7 +219,8 @@ public final class AttendanceService {
         Map<String, V> found = new HashMap<>();
         view.requireReady();
         keys.forEach(k -> view.find(k).ifPresent(v -> found.put(k, v)));
-        if (found.size() < keys.size() && view.catchUp()) {
+        if (found.size() < keys.size()) {
+            view.requireCaughtUp(); // a miss that cannot be confirmed is a 503 for the request, not "unknown" per item
             keys.stream().filter(k -> !found.containsKey(k)).forEach(k -> view.find(k).ifPresent(v -> found.put(k, v)));
         }
         return found;

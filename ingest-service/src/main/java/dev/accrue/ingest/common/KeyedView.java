@@ -79,10 +79,15 @@ public class KeyedView<V> {
         return entry == null ? Optional.empty() : Optional.ofNullable(entry.value());
     }
 
-    /** Like {@link #find}, but on a miss first lets the reader catch up with other instances' writes. */
+    /**
+     * Like {@link #find}, but on a miss first lets the reader catch up with other instances' writes.
+     * A reader that cannot catch up in time is a 503: a lagging instance must not call a key that
+     * exists unknown (a 4xx the client would not retry) or let a caller take over another's key.
+     */
     public Optional<V> findFresh(String key) {
         Optional<V> found = find(key);
-        if (found.isEmpty() && catchUp()) {
+        if (found.isEmpty()) {
+            requireCaughtUp();
             return find(key);
         }
         return found;
@@ -96,16 +101,16 @@ public class KeyedView<V> {
      */
     public Optional<V> findCurrent(String key) {
         requireReady();
-        if (!catchUp()) {
-            throw new UnavailableException("The " + name + " could not catch up with Kafka in time; try again shortly",
-                    retryAfter, null);
-        }
+        requireCaughtUp();
         return find(key);
     }
 
-    /** Catches up to the topic's end (bounded by the freshness wait); false when that was not possible in time. */
-    public boolean catchUp() {
-        return catchUp.await(freshnessWait);
+    /** Catches up to the topic's end (bounded by the freshness wait), or answers 503 when that was not possible in time. */
+    public void requireCaughtUp() {
+        if (!catchUp.await(freshnessWait)) {
+            throw new UnavailableException("The " + name + " could not catch up with Kafka in time; try again shortly",
+                    retryAfter, null);
+        }
     }
 
     public void requireReady() {

@@ -54,6 +54,8 @@ class AttendanceServiceTest {
     void knownSessionsAndLicensees() {
         catalog.markReady();
         licensees.view().markReady();
+        catalog.catchUpWith(timeout -> true); // both views are caught up with their topics
+        licensees.view().catchUpWith(timeout -> true);
         catalog.apply("live-1", new KnownSession("live-1", "acme", Format.LIVE_WEBINAR, "America/Los_Angeles"), new Position(0, 1));
         catalog.apply("other-1", new KnownSession("other-1", "northwind", Format.IN_PERSON, "UTC"), new Position(0, 2));
         licensees.view().apply("lic-1", new LicenseeDirectory.Entry("jane.doe@example.org", "acme"), new Position(0, 1));

@@ -47,4 +47,15 @@ class KeyedViewTest {
         assertThat(view.find("b")).isEmpty();
         assertThat(view.findFresh("b")).contains("from another instance");
     }
+
+    @Test
+    void aMissThatCannotBeConfirmedIsUnavailableNotAbsent() {
+        view.markReady();
+        view.apply("a", "v1", new Position(1, 1));
+        view.catchUpWith(timeout -> false);
+
+        assertThat(view.findFresh("a")).contains("v1");
+        assertThatThrownBy(() -> view.findFresh("b")).isInstanceOf(UnavailableException.class)
+                .hasMessageContaining("could not catch up");
+    }
 }
