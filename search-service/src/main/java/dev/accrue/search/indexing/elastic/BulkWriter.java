@@ -107,7 +107,8 @@ public class BulkWriter implements AutoCloseable {
         ingester.close();
     }
 
-    record Pending(DocumentWrite write, CompletableFuture<ItemResult> result) {
+    /** A write with the future of Elasticsearch's answer to it. */
+    public record Pending(DocumentWrite write, CompletableFuture<ItemResult> result) {
     }
 
     private static final class FutureCompleter implements BulkListener<Pending> {
