@@ -178,6 +178,23 @@ class IndexingIT extends SearchServiceTestBase {
         assertThat(attendance("dlq-e1")).isNull();
     }
 
+    @Test
+    void anAttendanceWhoseOwnDocumentIsRefusedIsDeadLetteredAndItsAcceptedParticipationStays() throws Exception {
+        String key = "half-L1";
+        var received = Events.attendance("half-e1", "half-S1", key, JOINED, "2025-01-06T15:00:00Z");
+        received.setReceivedAt(Instant.ofEpochMilli(Long.MAX_VALUE)); // only the attendance document has this field
+        try (EventLog log = log()) {
+            log.send(received);
+        }
+        List<Rejection> rejections = deadLetters(key, 1);
+        assertThat(rejections).singleElement().satisfies(r -> {
+            assertThat(r.getEventId()).isEqualTo("half-e1");
+            assertThat(r.getReason()).startsWith("Elasticsearch rejected the document for accrue-attendance");
+        });
+        assertThat(attendance("half-e1")).isNull();
+        assertThat(participation("half-L1|half-S1").occurredAt()).isEqualTo(Instant.parse("2025-01-06T15:00:00Z"));
+    }
+
     private List<Rejection> deadLetters(String key, int expected) {
         Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, STACK.kafkaBootstrapServers(),
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest", ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
