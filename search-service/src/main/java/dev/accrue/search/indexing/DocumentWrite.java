@@ -5,8 +5,7 @@ import java.util.OptionalLong;
 /**
  * One change to the index that a Kafka record asks for. A write with an external version replaces
  * the stored document only when its version is higher (Elasticsearch {@code version_type=external}),
- * so a replay or an older revision changes nothing; one that also replaces an equal version
- * ({@code external_gte}) lets a document be rewritten in place, e.g. completed with its session.
+ * so a replay or an older revision changes nothing.
  */
 public sealed interface DocumentWrite {
 
@@ -14,13 +13,8 @@ public sealed interface DocumentWrite {
 
     String id();
 
-    /** Stores the document under the id, replacing any older version (and an equal one when {@code replacesEqualVersion}). */
-    record Put(String index, String id, OptionalLong externalVersion, boolean replacesEqualVersion, Object document)
-            implements DocumentWrite {
-
-        public Put(String index, String id, OptionalLong externalVersion, Object document) {
-            this(index, id, externalVersion, false, document);
-        }
+    /** Stores the document under the id, replacing any older version. */
+    record Put(String index, String id, OptionalLong externalVersion, Object document) implements DocumentWrite {
     }
 
     /** Removes the document (a tombstone on a compacted topic). */

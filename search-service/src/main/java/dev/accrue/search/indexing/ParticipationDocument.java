@@ -10,10 +10,12 @@ import java.util.OptionalLong;
  * people per session becomes a plain document count instead of a distinct count over every event.
  *
  * <p>Every JOINED or SELF_STUDY_COMPLETED event writes it under the participation id with the
- * external version {@code Long.MAX_VALUE - occurredAt} millis, so the earliest such event wins
- * whatever order the events are read in, and a replay changes nothing. It holds no field of the
- * event itself beyond its time, so two events at the same instant write the same document; an equal
- * version replaces the stored one, which lets a pending document be completed with its session.
+ * external version {@code 2 * (C - occurredAt millis) + (sessionResolved ? 1 : 0)}, C =
+ * {@code Long.MAX_VALUE / 2}: the earliest such event wins whatever order the events are read in, and
+ * for the same event the document completed with its session beats the pending one, so a pending write
+ * that races with the completion cannot undo it. A replay, or a write of what is already there or
+ * older, answers 409 and changes nothing. The document holds no field of the event beyond its time,
+ * so two events at the same instant write the same document.
  *
  * @param occurredAt when the licensee first joined (or completed) the session
  */
@@ -29,13 +31,19 @@ public record ParticipationDocument(
                 a.creditHours(), a.categories(), a.bodies())) : Optional.empty();
     }
 
-    /** Earlier events get higher versions, so the earliest one is the one kept (times before 1970 count as 1970). */
+    /** Leaves room for the resolution bit: every version stays a non-negative long. */
+    static final long LATEST = Long.MAX_VALUE / 2;
+
+    /**
+     * Earlier events get higher versions, so the earliest one is the one kept; for one time, resolved
+     * beats pending (times before 1970 count as 1970, those after {@link #LATEST} millis as that).
+     */
     public long version() {
-        return Long.MAX_VALUE - Math.max(0, occurredAt.toEpochMilli());
+        long millis = Math.min(LATEST, Math.max(0, occurredAt.toEpochMilli()));
+        return 2 * (LATEST - millis) + (sessionResolved ? 1 : 0);
     }
 
     public DocumentWrite write() {
-        return new DocumentWrite.Put(Indices.PARTICIPATIONS, DocumentIds.of(participation), OptionalLong.of(version()),
-                true, this);
+        return new DocumentWrite.Put(Indices.PARTICIPATIONS, DocumentIds.of(participation), OptionalLong.of(version()), this);
     }
 }

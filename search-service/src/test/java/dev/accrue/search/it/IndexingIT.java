@@ -18,6 +18,9 @@ import dev.accrue.search.indexing.AwardDocument;
 import dev.accrue.search.indexing.DocumentIds;
 import dev.accrue.search.indexing.Indices;
 import dev.accrue.search.indexing.ParticipationDocument;
+import dev.accrue.search.indexing.WriteOutcome;
+import dev.accrue.search.indexing.elastic.BulkWriter;
+import dev.accrue.search.indexing.elastic.ItemResult;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,9 +33,13 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /** How events become documents: versions, replays, late sessions and records that can never be indexed. */
 class IndexingIT extends SearchServiceTestBase {
+
+    @Autowired
+    BulkWriter writer;
 
     @Test
     void aNewerAwardRevisionReplacesTheOlderOneAndAnOlderOneChangesNothing() throws Exception {
@@ -82,6 +89,7 @@ class IndexingIT extends SearchServiceTestBase {
             await().atMost(Duration.ofSeconds(60)).until(() -> attendance("late-e1") != null);
             assertThat(attendance("late-e1").sessionResolved()).isFalse();
 
+            await().atMost(Duration.ofSeconds(60)).until(() -> participation("late-L1|late-S1") != null);
             assertThat(participation("late-L1|late-S1").sessionResolved()).isFalse();
 
             log.send(session);
@@ -118,6 +126,31 @@ class IndexingIT extends SearchServiceTestBase {
     }
 
     @Test
+    void aPendingParticipationNeverReplacesTheResolvedOneOfTheSameEvent() throws Exception {
+        Instant at = Instant.parse("2025-01-06T15:00:00Z");
+        List<ItemResult> resolvedFirst = writer.write(List.of(
+                participation("race-L1", at, true).write(), participation("race-L1", at, false).write()));
+        List<ItemResult> pendingFirst = writer.write(List.of(
+                participation("race-L2", at, false).write(), participation("race-L2", at, true).write()));
+
+        assertThat(resolvedFirst).extracting(ItemResult::status).containsExactly(201, 409);
+        assertThat(resolvedFirst).extracting(ItemResult::outcome).containsOnly(WriteOutcome.WRITTEN);
+        assertThat(pendingFirst).extracting(ItemResult::outcome).containsOnly(WriteOutcome.WRITTEN);
+        assertThat(participation("race-L1|race-S1").sessionResolved()).isTrue();
+        assertThat(participation("race-L2|race-S1").sessionResolved()).isTrue();
+        assertThat(participation("race-L2|race-S1").courseKey()).isEqualTo("p-race/C1");
+    }
+
+    private static ParticipationDocument participation(String licenseeId, Instant at, boolean resolved) {
+        String id = licenseeId + "|race-S1";
+        return resolved
+                ? new ParticipationDocument(id, licenseeId, "race-S1", at, true, "C1", "p-race/C1", "p-race", "Race",
+                        "IN_PERSON", 1.0, List.of("GENERAL"), List.of("APA"))
+                : new ParticipationDocument(id, licenseeId, "race-S1", at, false, null, null, null, null, null, null,
+                        List.of(), List.of());
+    }
+
+    @Test
     void recordsThatCanNeverBeIndexedAreDeadLetteredAndTheirPartitionGoesOn() throws Exception {
         String key = "dlq-L1"; // one key, so all three records share a partition, in this order
         try (EventLog log = log()) {
@@ -143,6 +176,23 @@ class IndexingIT extends SearchServiceTestBase {
                 .contains("occurredAt");
         assertThat(refused.getOffset()).isEqualTo(corrupt.getOffset() + 1);
         assertThat(attendance("dlq-e1")).isNull();
+    }
+
+    @Test
+    void anAttendanceWhoseOwnDocumentIsRefusedIsDeadLetteredAndItsAcceptedParticipationStays() throws Exception {
+        String key = "half-L1";
+        var received = Events.attendance("half-e1", "half-S1", key, JOINED, "2025-01-06T15:00:00Z");
+        received.setReceivedAt(Instant.ofEpochMilli(Long.MAX_VALUE)); // only the attendance document has this field
+        try (EventLog log = log()) {
+            log.send(received);
+        }
+        List<Rejection> rejections = deadLetters(key, 1);
+        assertThat(rejections).singleElement().satisfies(r -> {
+            assertThat(r.getEventId()).isEqualTo("half-e1");
+            assertThat(r.getReason()).startsWith("Elasticsearch rejected the document for accrue-attendance");
+        });
+        assertThat(attendance("half-e1")).isNull();
+        assertThat(participation("half-L1|half-S1").occurredAt()).isEqualTo(Instant.parse("2025-01-06T15:00:00Z"));
     }
 
     private List<Rejection> deadLetters(String key, int expected) {

@@ -93,8 +93,7 @@ public class BulkWriter implements AutoCloseable {
         if (write instanceof DocumentWrite.Put put) {
             return BulkOperation.of(b -> b.index(i -> {
                 i.index(put.index()).id(put.id()).document(put.document());
-                put.externalVersion().ifPresent(v -> i.version(v)
-                        .versionType(put.replacesEqualVersion() ? VersionType.ExternalGte : VersionType.External));
+                put.externalVersion().ifPresent(v -> i.version(v).versionType(VersionType.External));
                 return i;
             }));
         }
@@ -107,7 +106,8 @@ public class BulkWriter implements AutoCloseable {
         ingester.close();
     }
 
-    record Pending(DocumentWrite write, CompletableFuture<ItemResult> result) {
+    /** A write with the future of Elasticsearch's answer to it. */
+    public record Pending(DocumentWrite write, CompletableFuture<ItemResult> result) {
     }
 
     private static final class FutureCompleter implements BulkListener<Pending> {

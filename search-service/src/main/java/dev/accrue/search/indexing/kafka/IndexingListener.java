@@ -13,9 +13,12 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
@@ -41,6 +44,12 @@ import org.springframework.kafka.support.Acknowledgment;
  * the container's error handler pauses the partitions and calls it again with the same records,
  * with backoff, forever. That call writes every unfinished batch again, oldest first, before going
  * on; the writes are idempotent, so the part that did get in changes nothing.
+ *
+ * <p>A rebalance during such a retry (the error handler polls the paused consumer) may fail to finish
+ * the batches in flight; they are then dropped without acknowledgement and read again, partitions
+ * that moved from the committed offset, partitions this consumer keeps after a seek back to their
+ * first dropped record. The error handler's next call with the failed batch's records is then stale:
+ * it returns without indexing or acknowledging them, since a commit would pass the dropped batches.
  */
 class IndexingListener {
 
@@ -56,8 +65,8 @@ class IndexingListener {
     private final int maxPollRecords;
     private final Counter indexed;
     private final Counter deadLettered;
-    /** Each consumer thread's unfinished batches, oldest first; only that thread touches them. */
-    private final ThreadLocal<Deque<InFlight>> inFlight = ThreadLocal.withInitial(ArrayDeque::new);
+    /** Each consumer thread's unfinished batches and retry state; only that thread touches them. */
+    private final ThreadLocal<ConsumerState> state = ThreadLocal.withInitial(ConsumerState::new);
 
     IndexingListener(BatchPlanner planner, BulkWriter writer, IndexTemplates templates, PendingAttendance pending,
                      DeadLetters deadLetters, int batchesInFlight, int maxPollRecords, MeterRegistry meters) {
@@ -75,8 +84,24 @@ class IndexingListener {
     @KafkaListener(id = ID, topics = "#{@indexedTopics}", containerFactory = "indexingListenerFactory",
             autoStartup = "${accrue.search.indexing.auto-startup:true}")
     void onBatch(List<ConsumerRecord<String, byte[]>> records, Acknowledgment ack, Consumer<?, ?> consumer) {
+        ConsumerState current = state.get();
+        if (current.isStale(records)) {
+            log.info("Not indexing a retried batch of {} records polled before a rebalance; they are read again",
+                    records.size());
+            return;
+        }
+        try {
+            index(records, ack, consumer, current.queue);
+            current.failed = null;
+        } catch (RuntimeException e) {
+            current.failed = records;
+            throw e;
+        }
+    }
+
+    private void index(List<ConsumerRecord<String, byte[]>> records, Acknowledgment ack, Consumer<?, ?> consumer,
+                       Deque<InFlight> queue) {
         templates.ensureInstalled();
-        Deque<InFlight> queue = inFlight.get();
         boolean retry = !queue.isEmpty() && queue.peekLast().isFor(records);
         if (!retry) {
             BatchPlanner.Plan plan = planner.plan(records);
@@ -93,22 +118,53 @@ class IndexingListener {
     @EventListener(condition = "event.listenerId.startsWith('" + ID + "')")
     void onIdle(ListenerContainerIdleEvent event) {
         try {
-            finish(inFlight.get(), 0);
+            finish(state.get().queue, 0);
         } catch (RuntimeException e) {
             log.warn("Batches in flight not finished while idle; trying again on the next idle event or poll: {}", e.getMessage());
         }
     }
 
-    /** Before revoked partitions' offsets are committed: finish what can be, and leave the rest to the next owner. */
+    /**
+     * Before revoked partitions' offsets are committed: finish what can be. What cannot is dropped
+     * unacknowledged, and so is the batch the error handler is retrying (it was polled before the
+     * rebalance): revoked partitions go to their next owner from the committed offset, and those this
+     * consumer keeps (a cooperative assignor revokes only some) are sought back to the first record
+     * not acknowledged.
+     */
     void onPartitionsRevokedBeforeCommit(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
-        Deque<InFlight> queue = inFlight.get();
+        ConsumerState current = state.get();
+        Deque<InFlight> queue = current.queue;
+        List<ConsumerRecord<String, byte[]>> retried = current.failed;
+        boolean retriedQueued = retried != null && queue.stream().anyMatch(b -> b.isFor(retried));
         try {
             finish(queue, 0);
         } catch (RuntimeException e) {
             log.warn("Rebalance: {} unfinished batch(es) left uncommitted, to be read again: {}", queue.size(), e.getMessage());
         }
+        Map<TopicPartition, Long> firstDropped = new HashMap<>();
+        queue.forEach(batch -> firstOffsets(batch.records, firstDropped));
+        if (retried != null) {
+            if (!retriedQueued) {
+                firstOffsets(retried, firstDropped);
+            }
+            current.stale = retried;
+            current.failed = null;
+        }
+        Set<TopicPartition> kept = new HashSet<>(consumer.assignment());
+        kept.removeAll(partitions);
+        firstDropped.forEach((tp, offset) -> {
+            if (kept.contains(tp)) {
+                consumer.seek(tp, offset);
+            }
+        });
         queue.forEach(batch -> planner.finished(batch.plan));
         queue.clear();
+    }
+
+    private static void firstOffsets(List<ConsumerRecord<String, byte[]>> records, Map<TopicPartition, Long> first) {
+        for (ConsumerRecord<String, byte[]> r : records) {
+            first.merge(new TopicPartition(r.topic(), r.partition()), r.offset(), Math::min);
+        }
     }
 
     /** A full poll with records still waiting means the next poll comes at once: worth not waiting for this one. */
@@ -154,7 +210,8 @@ class IndexingListener {
             }
             if (result.outcome() == WriteOutcome.REJECTED) {
                 Planned planned = plan.writes().get(i);
-                // An attendance event has two writes; one dead letter per record is enough.
+                // An attendance event has two writes; one dead letter per record is enough. The other write may
+                // have been accepted and stays (a participation holds only the time and session; see the README).
                 refused.putIfAbsent(planned.record(), new Rejected(planned.record(), planned.eventId(),
                         "Elasticsearch rejected the document for " + result.write().index() + ": " + result.error(), false));
             }
@@ -171,6 +228,29 @@ class IndexingListener {
 
     private static List<DocumentWrite> writes(BatchPlanner.Plan plan) {
         return plan.writes().stream().map(Planned::write).toList();
+    }
+
+    /** One consumer thread's batches in flight, and what it needs to recognise the error handler's retries. */
+    private static final class ConsumerState {
+        final Deque<InFlight> queue = new ArrayDeque<>();
+        /** The records of the last call that threw: the error handler calls again with these very records. */
+        List<ConsumerRecord<String, byte[]>> failed;
+        /** A failed batch dropped at a rebalance: a retry of it must not be indexed and acknowledged. */
+        List<ConsumerRecord<String, byte[]>> stale;
+
+        boolean isStale(List<ConsumerRecord<String, byte[]>> records) {
+            if (stale != null && sameBatch(stale, records)) {
+                return true;
+            }
+            stale = null; // a new poll: the retry loop of the dropped batch is over
+            return false;
+        }
+    }
+
+    /** The error handler calls the listener again with the very records (same objects) of the batch that failed last. */
+    private static boolean sameBatch(List<ConsumerRecord<String, byte[]>> a, List<ConsumerRecord<String, byte[]>> b) {
+        return a.size() == b.size() && !a.isEmpty()
+                && a.get(0) == b.get(0) && a.get(a.size() - 1) == b.get(b.size() - 1);
     }
 
     /** One poll batch whose writes were handed to the bulk ingester. */
@@ -193,10 +273,8 @@ class IndexingListener {
             return !failed && submitted.isDone();
         }
 
-        /** The error handler calls the listener again with the very records of the batch that failed last. */
         boolean isFor(List<ConsumerRecord<String, byte[]>> other) {
-            return other.size() == records.size() && !other.isEmpty()
-                    && other.get(0) == records.get(0) && other.get(other.size() - 1) == records.get(records.size() - 1);
+            return sameBatch(records, other);
         }
     }
 }
