@@ -112,7 +112,7 @@ final class IndexingBenchmark {
                             node, stops the service, and indexes them with a plain `BulkIngester` loop using the service's
                             bulk settings (1,000 operations, 5 MB, 2 concurrent requests, 200 ms flush; the client
                             serialises each document, awards carry their revision as external version and participations
-                            the version the service gave them, `external_gte`), counted the same
+                            the version the service gave them, `external`), counted the same
                             way. The ratio is what consuming Kafka, decoding Avro and building the documents costs on top of
                             bulk indexing itself. Both are subject to the same 1 s refresh interval.
                             The first row starts the service cold (JVM start, JIT compilation and the first pending
@@ -239,8 +239,8 @@ final class IndexingBenchmark {
                         if (doc.index().equals("accrue-awards")) {
                             i.version(doc.source().path("revision").asLong()).versionType(VersionType.External);
                         } else if (doc.index().equals("accrue-participations")) {
-                            // As the service writes them: the earliest event's version, equal versions replace.
-                            i.version(doc.version()).versionType(VersionType.ExternalGte);
+                            // As the service writes them: the version it gave them (earliest event, resolved above pending).
+                            i.version(doc.version()).versionType(VersionType.External);
                         }
                         return i;
                     })));
