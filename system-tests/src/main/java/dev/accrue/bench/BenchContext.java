@@ -6,6 +6,7 @@ import dev.accrue.stack.LocalProcesses;
 import dev.accrue.stack.ServiceFleet;
 import dev.accrue.stack.StackLayout;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -77,14 +78,22 @@ final class BenchContext implements AutoCloseable {
         return fleet(services, List.of());
     }
 
-    /** As {@link #fleet(List)}, with extra JVM arguments (a later {@code -D} overrides the fleet's own). */
+    /**
+     * As {@link #fleet(List)}, with extra JVM arguments (a later {@code -D} overrides the fleet's own).
+     * With {@code -Daccrue.bench.jfr=true} every service records a JFR profile into {@code <logDir>/jfr/}
+     * (one file per process, named by its pid), to see where a benchmark's time goes.
+     */
     ServiceFleet fleet(List<ServiceFleet.Service> services, List<String> extraJvmArgs) {
         Progress.step("Starting " + services.stream().map(ServiceFleet.Service::module).toList() + " (-Xmx512m)");
+        List<String> jvmArgs = new ArrayList<>(extraJvmArgs);
+        if (Boolean.getBoolean("accrue.bench.jfr")) {
+            jvmArgs.add(profiling());
+        }
         for (int attempt = 1; ; attempt++) {
             ServiceFleet fleet = ServiceFleet.ephemeralPorts(layout);
             fleets.add(fleet);
             try {
-                fleet.start(endpoints, logDir, services, extraJvmArgs);
+                fleet.start(endpoints, logDir, services, jvmArgs);
                 return fleet;
             } catch (RuntimeException e) {
                 fleet.close();
@@ -94,6 +103,16 @@ final class BenchContext implements AutoCloseable {
                 }
                 Progress.step("A service's port was taken before it bound it; starting again on other ports");
             }
+        }
+    }
+
+    private String profiling() {
+        try {
+            Path dir = Files.createDirectories(logDir.resolve("jfr"));
+            Progress.step("Recording JFR profiles of the services to %s", dir);
+            return "-XX:StartFlightRecording=settings=profile,jdk.ExecutionSample#period=2ms,dumponexit=true,filename=" + dir;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

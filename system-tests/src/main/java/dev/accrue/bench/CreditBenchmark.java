@@ -82,7 +82,7 @@ final class CreditBenchmark {
             Sampler.Throughput measured;
             boolean complete;
             try (Sampler committed = new Sampler("credit", () -> kafka.committedSum(GROUP, BenchKafka.ATTENDANCE), 100, bar)) {
-                context.fleet(List.of(ServiceFleet.Service.CREDIT), serviceJvmArgs());
+                context.fleet(List.of(ServiceFleet.Service.CREDIT), PRODUCTION_TIMERS);
                 complete = committed.awaitAtLeast(events, Duration.ofSeconds(60 + events / 400));
                 bar.close();
                 measured = committed.throughput(0, events);
@@ -210,18 +210,6 @@ final class CreditBenchmark {
         }
     }
 
-    /**
-     * The production timers, plus any JVM arguments given in {@code accrue.bench.credit.jvm-args}
-     * (space-separated), e.g. {@code -XX:StartFlightRecording=filename=credit.jfr} to profile the service.
-     */
-    private static List<String> serviceJvmArgs() {
-        List<String> args = new ArrayList<>(PRODUCTION_TIMERS);
-        String extra = System.getProperty("accrue.bench.credit.jvm-args", "").trim();
-        if (!extra.isEmpty()) {
-            args.addAll(List.of(extra.split("\\s+")));
-        }
-        return args;
-    }
 
     private static String licenseeId(int n) {
         return String.format("bench-lic-%06d", n);

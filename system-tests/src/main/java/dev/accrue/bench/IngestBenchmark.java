@@ -70,7 +70,7 @@ final class IngestBenchmark {
 
     BenchmarkReport run() throws Exception {
         Endpoints endpoints = context.endpoints();
-        ServiceFleet fleet = context.fleet(List.of(ServiceFleet.Service.INGEST), serviceJvmArgs(PRODUCER, true));
+        ServiceFleet fleet = context.fleet(List.of(ServiceFleet.Service.INGEST), serviceJvmArgs(PRODUCER));
         ServiceClients http = new ServiceClients(fleet);
         String session = "bench-session";
         Progress.step("Publishing a session and %d licensees through the ingest API", LICENSEES);
@@ -163,7 +163,7 @@ final class IngestBenchmark {
     private double productionCompressionRate(String session) throws Exception {
         Map<String, String> producer = new TreeMap<>(PRODUCER);
         producer.put("compression.type", PRODUCTION_COMPRESSION);
-        ServiceFleet fleet = context.fleet(List.of(ServiceFleet.Service.INGEST), serviceJvmArgs(producer, false));
+        ServiceFleet fleet = context.fleet(List.of(ServiceFleet.Service.INGEST), serviceJvmArgs(producer));
         String url = fleet.url(ServiceFleet.Service.INGEST);
         Progress.step("Production setting (compression.type=%s): warm-up of %,d events", PRODUCTION_COMPRESSION, WARMUP);
         send(url, bodies(session, "prod-warmup", WARMUP), null);
@@ -179,19 +179,10 @@ final class IngestBenchmark {
         return Stats.percentile(rates, 50);
     }
 
-    /**
-     * The producer settings (the service forces acks=all and idempotence itself), and with
-     * {@code -Daccrue.bench.jfr=true} and {@code profile} a JFR profile of the service next to its
-     * log ({@code ingest-service.jfr}), to see where a batch's time goes.
-     */
-    private List<String> serviceJvmArgs(Map<String, String> producer, boolean profile) {
+    /** The producer settings (the service forces acks=all and idempotence itself). */
+    private static List<String> serviceJvmArgs(Map<String, String> producer) {
         List<String> args = new ArrayList<>();
         producer.forEach((name, value) -> args.add("-Dspring.kafka.producer.properties." + name + "=" + value));
-        if (profile && Boolean.getBoolean("accrue.bench.jfr")) {
-            Path file = context.logFile(ServiceFleet.Service.INGEST).resolveSibling("ingest-service.jfr");
-            Progress.step("Recording a JFR profile of the service to %s", file);
-            args.add("-XX:StartFlightRecording=settings=profile,jdk.ExecutionSample#period=2ms,dumponexit=true,filename=" + file);
-        }
         return args;
     }
 
