@@ -31,7 +31,8 @@ public final class Results {
     }
 
     /**
-     * @param joined distinct licensees who joined (or completed self-study) in the range
+     * @param joined licensees whose first JOINED (or SELF_STUDY_COMPLETED) in a course is in the range: per
+     *               course their number, per provider the distinct licensees among them
      * @param earned distinct licensees awarded credit above 0 in the range
      * @param rate earned / joined, or 0 when nobody joined
      */

@@ -2,6 +2,7 @@ package dev.accrue.search.indexing;
 
 import dev.accrue.search.catalog.CatalogSession;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -11,7 +12,8 @@ import java.util.List;
  * is indexed at once with {@code sessionResolved=false} and the session fields empty, rather than
  * holding back the partition; it is completed when the session is indexed (see
  * {@code PendingAttendance}). Session changes after that are not copied into existing documents.
- * An attending event also writes its {@link ParticipationDocument}.
+ * An attending event also writes its {@link ParticipationDocument} and, once its session is known, its
+ * {@link EnrolmentDocument}.
  *
  * @param participation licenseeId and sessionId together, to count people per session
  * @param participant true for JOINED and SELF_STUDY_COMPLETED, the events that count as attending
@@ -43,8 +45,12 @@ public record AttendanceDocument(
         return new DocumentWrite.Put(Indices.ATTENDANCE, DocumentIds.of(eventId), java.util.OptionalLong.empty(), this);
     }
 
-    /** The event's own document, then the participation it stands for, if it is attending. */
+    /** The event's own document, then the participation and the enrolment it stands for, where it has them. */
     public List<DocumentWrite> writes() {
-        return ParticipationDocument.of(this).map(p -> List.of(write(), p.write())).orElseGet(() -> List.of(write()));
+        List<DocumentWrite> writes = new ArrayList<>(3);
+        writes.add(write());
+        ParticipationDocument.of(this).ifPresent(p -> writes.add(p.write()));
+        EnrolmentDocument.of(this).ifPresent(e -> writes.add(e.write()));
+        return List.copyOf(writes);
     }
 }

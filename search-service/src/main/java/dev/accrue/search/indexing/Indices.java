@@ -11,11 +11,12 @@ public final class Indices {
     public static final String SESSIONS = "accrue-sessions";
     public static final String ATTENDANCE = "accrue-attendance";
     public static final String PARTICIPATIONS = "accrue-participations";
+    public static final String ENROLMENTS = "accrue-enrolments";
     public static final String AWARDS = "accrue-awards";
     public static final String CERTIFICATES = "accrue-certificates";
     public static final String COMPLIANCE = "accrue-compliance";
 
-    public static final List<String> ALL = List.of(SESSIONS, ATTENDANCE, PARTICIPATIONS, AWARDS, CERTIFICATES, COMPLIANCE);
+    public static final List<String> ALL = List.of(SESSIONS, ATTENDANCE, PARTICIPATIONS, ENROLMENTS, AWARDS, CERTIFICATES, COMPLIANCE);
 
     private Indices() {
     }

@@ -10,11 +10,10 @@ import java.util.OptionalLong;
  * people per session becomes a plain document count instead of a distinct count over every event.
  *
  * <p>Every JOINED or SELF_STUDY_COMPLETED event writes it under the participation id with the
- * external version {@code 2 * (C - occurredAt millis) + (sessionResolved ? 1 : 0)}, C =
- * {@code Long.MAX_VALUE / 2}: the earliest such event wins whatever order the events are read in, and
+ * {@link EarliestWins} version: the earliest such event wins whatever order the events are read in, and
  * for the same event the document completed with its session beats the pending one, so a pending write
  * that races with the completion cannot undo it. A replay, or a write of what is already there or
- * older, answers 409 and changes nothing. The document holds no field of the event beyond its time,
+ * later, answers 409 and changes nothing. The document holds no field of the event beyond its time,
  * so two events at the same instant write the same document.
  *
  * @param occurredAt when the licensee first joined (or completed) the session
@@ -31,16 +30,9 @@ public record ParticipationDocument(
                 a.creditHours(), a.categories(), a.bodies())) : Optional.empty();
     }
 
-    /** Leaves room for the resolution bit: every version stays a non-negative long. */
-    static final long LATEST = Long.MAX_VALUE / 2;
-
-    /**
-     * Earlier events get higher versions, so the earliest one is the one kept; for one time, resolved
-     * beats pending (times before 1970 count as 1970, those after {@link #LATEST} millis as that).
-     */
+    /** Earlier events get higher versions, so the earliest one is the one kept; for one time, resolved beats pending. */
     public long version() {
-        long millis = Math.min(LATEST, Math.max(0, occurredAt.toEpochMilli()));
-        return 2 * (LATEST - millis) + (sessionResolved ? 1 : 0);
+        return EarliestWins.version(occurredAt, sessionResolved);
     }
 
     public DocumentWrite write() {

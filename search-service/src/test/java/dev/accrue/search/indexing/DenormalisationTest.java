@@ -72,7 +72,8 @@ class DenormalisationTest {
     @Test
     void anAttendingEventAlsoWritesItsParticipationVersionedSoTheEarliestWins() {
         List<DocumentWrite> writes = AttendanceDocument.of(joined(), SESSION).writes();
-        assertThat(writes).extracting(DocumentWrite::index).containsExactly(Indices.ATTENDANCE, Indices.PARTICIPATIONS);
+        assertThat(writes).extracting(DocumentWrite::index)
+                .containsExactly(Indices.ATTENDANCE, Indices.PARTICIPATIONS, Indices.ENROLMENTS);
         DocumentWrite.Put put = (DocumentWrite.Put) writes.get(1);
         assertThat(put.id()).isEqualTo("L1|S1");
         ParticipationDocument doc = (ParticipationDocument) put.document();

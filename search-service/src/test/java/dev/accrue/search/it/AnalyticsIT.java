@@ -37,11 +37,14 @@ class AnalyticsIT extends SearchServiceTestBase {
         Query licensees = Query.of(q -> q.prefix(p -> p.field("licenseeId").value(seed.provider + "-L")));
         await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> {
             assertThat(test.count(Indices.SESSIONS, Query.of(q -> q.prefix(p -> p.field("sessionId").value(seed.provider + "-S")))))
-                    .isEqualTo(4);
-            assertThat(test.count(Indices.ATTENDANCE, licensees)).isEqualTo(10);
-            // L1 at S1 (joined twice) and S2, L2 and L3 at S1, L4 and L7 at S2, L5 at S3, L6 at S4: 8, each with its session.
+                    .isEqualTo(5);
+            assertThat(test.count(Indices.ATTENDANCE, licensees)).isEqualTo(12);
+            // L1 at S1 (joined twice), S2 and S5, L2 and L3 at S1, L4 and L7 at S2, L5 at S3, L6 at S4, L8 at S5: 10,
+            // each with its session.
             assertThat(test.count(Indices.PARTICIPATIONS, Query.of(q -> q.bool(b -> b.filter(licensees)
-                    .filter(f -> f.term(t -> t.field("sessionResolved").value(true))))))).isEqualTo(8);
+                    .filter(f -> f.term(t -> t.field("sessionResolved").value(true))))))).isEqualTo(10);
+            // Per course: L1, L2, L3, L8 in C1 (L1 once for S1 and S5), L1, L4, L7 in C2, L5 in C3, L6 in the other C1.
+            assertThat(test.count(Indices.ENROLMENTS, licensees)).isEqualTo(9);
             assertThat(test.count(Indices.AWARDS, licensees)).isEqualTo(9);
             assertThat(test.count(Indices.CERTIFICATES, licensees)).isEqualTo(7);
             assertThat(test.count(Indices.COMPLIANCE, licensees)).isEqualTo(5);
@@ -119,17 +122,30 @@ class AnalyticsIT extends SearchServiceTestBase {
     @Test
     void completionPerCourseAndPerProvider() {
         JsonNode perCourse = analyst().json("/v1/analytics/completion?groupBy=course&" + JANUARY + provider());
-        List<String> rows = new ArrayList<>();
-        perCourse.get("rows").forEach(r -> rows.add(r.get("key").asString() + " " + r.get("joined").asLong() + "/"
-                + r.get("earned").asLong() + "=" + r.get("rate").asDouble()));
         // S1: L3 left early and earned nothing.
-        assertThat(rows).containsExactly(TAG + "/C1 3/2=0.6667", TAG + "/C2 2/2=1.0", TAG + "/C3 1/1=1.0");
+        assertThat(completionRows(perCourse)).containsExactly(TAG + "/C1 3/2=0.6667", TAG + "/C2 2/2=1.0", TAG + "/C3 1/1=1.0");
 
         JsonNode perProvider = analyst().json("/v1/analytics/completion?groupBy=provider&" + JANUARY + provider());
-        JsonNode row = perProvider.get("rows").get(0);
-        assertThat(row.get("joined").asLong()).isEqualTo(5);
-        assertThat(row.get("earned").asLong()).isEqualTo(4);
-        assertThat(row.get("rate").asDouble()).isEqualTo(0.8);
+        assertThat(completionRows(perProvider)).containsExactly(TAG + " 5/4=0.8");
+        assertThat(perProvider.get("rows").get(0).get("providerId").asString()).isEqualTo(TAG);
+    }
+
+    @Test
+    void peopleCountForACourseOnceInThePeriodOfTheirFirstAttendanceOfIt() {
+        String february = "from=2025-02-01&to=2025-02-28";
+        // C1 in February: L8 is new; L1 joined S5 but first attended C1 (at S1) in January. C2: L7.
+        JsonNode top = analyst().json("/v1/analytics/top-courses?by=attendees&" + february + provider());
+        assertThat(courses(top)).containsExactly(TAG + "/C1=1.0", TAG + "/C2=1.0");
+        // The course's fields are those of the session of the first attendance in the range.
+        assertThat(top.get("courses").get(0).get("title").asString()).isEqualTo("Boundaries Workshop");
+
+        JsonNode perCourse = analyst().json("/v1/analytics/completion?groupBy=course&" + february + provider());
+        assertThat(completionRows(perCourse)).containsExactly(TAG + "/C1 1/0=0.0", TAG + "/C2 1/1=1.0");
+        JsonNode perProvider = analyst().json("/v1/analytics/completion?groupBy=provider&" + february + provider());
+        assertThat(completionRows(perProvider)).containsExactly(TAG + " 2/1=0.5");
+        // Attendances still count each session: L7 at S2, L1 and L8 at S5.
+        assertThat(buckets(analyst().json("/v1/analytics/trends?metric=attendances&interval=month&" + february + provider())))
+                .containsExactly("2025-02-01=3.0");
     }
 
     @Test
@@ -215,6 +231,13 @@ class AnalyticsIT extends SearchServiceTestBase {
         List<String> courses = new ArrayList<>();
         top.get("courses").forEach(c -> courses.add(c.get("courseKey").asString() + "=" + c.get("value").asDouble()));
         return courses;
+    }
+
+    static List<String> completionRows(JsonNode completion) {
+        List<String> rows = new ArrayList<>();
+        completion.get("rows").forEach(r -> rows.add(r.get("key").asString() + " " + r.get("joined").asLong() + "/"
+                + r.get("earned").asLong() + "=" + r.get("rate").asDouble()));
+        return rows;
     }
 
     static List<String> rows(JsonNode breakdown) {

@@ -16,6 +16,7 @@ import dev.accrue.search.fixtures.Events;
 import dev.accrue.search.indexing.AttendanceDocument;
 import dev.accrue.search.indexing.AwardDocument;
 import dev.accrue.search.indexing.DocumentIds;
+import dev.accrue.search.indexing.EnrolmentDocument;
 import dev.accrue.search.indexing.Indices;
 import dev.accrue.search.indexing.ParticipationDocument;
 import dev.accrue.search.indexing.WriteOutcome;
@@ -69,14 +70,15 @@ class IndexingIT extends SearchServiceTestBase {
             log.sendAll(seed.all());
             AnalyticsIT.awaitSeedIndexed(this, seed);
             Api analyst = api("it-analyst-key");
-            String before = analyst.json("/v1/analytics/top-courses?by=creditHours&from=2025-01-01&to=2025-01-31&providerId="
-                    + seed.provider).toString();
+            List<String> questions = List.of("top-courses?by=creditHours", "completion?groupBy=course", "completion?groupBy=provider");
+            List<String> before = questions.stream().map(q -> analyst.json("/v1/analytics/" + q
+                    + "&from=2025-01-01&to=2025-02-28&providerId=" + seed.provider).toString()).toList();
 
             log.sendAll(seed.all());
             await().atMost(Duration.ofSeconds(60)).until(this::indexerCaughtUp);
             AnalyticsIT.awaitSeedIndexed(this, seed); // the exact counts again, nothing doubled
-            assertThat(analyst.json("/v1/analytics/top-courses?by=creditHours&from=2025-01-01&to=2025-01-31&providerId="
-                    + seed.provider).toString()).isEqualTo(before);
+            assertThat(questions.stream().map(q -> analyst.json("/v1/analytics/" + q
+                    + "&from=2025-01-01&to=2025-02-28&providerId=" + seed.provider).toString()).toList()).isEqualTo(before);
         }
     }
 
@@ -91,12 +93,18 @@ class IndexingIT extends SearchServiceTestBase {
 
             await().atMost(Duration.ofSeconds(60)).until(() -> participation("late-L1|late-S1") != null);
             assertThat(participation("late-L1|late-S1").sessionResolved()).isFalse();
+            assertThat(count(Indices.ENROLMENTS, term("licenseeId", "late-L1"))).isZero(); // no course known yet
 
             log.send(session);
             await().atMost(Duration.ofSeconds(60)).until(() -> attendance("late-e1").sessionResolved());
             await().atMost(Duration.ofSeconds(60)).until(() -> participation("late-L1|late-S1").sessionResolved());
+            await().atMost(Duration.ofSeconds(60)).until(() -> enrolment("late-L1|p-late/C9") != null);
         }
         assertThat(participation("late-L1|late-S1").courseKey()).isEqualTo("p-late/C9");
+        EnrolmentDocument enrolment = enrolment("late-L1|p-late/C9");
+        assertThat(enrolment.sessionId()).isEqualTo("late-S1");
+        assertThat(enrolment.occurredAt()).isEqualTo(Instant.parse("2025-01-06T15:00:00Z"));
+        assertThat(enrolment.title()).isEqualTo("Arrives Late");
         AttendanceDocument doc = attendance("late-e1");
         assertThat(doc.providerId()).isEqualTo("p-late");
         assertThat(doc.courseKey()).isEqualTo("p-late/C9");
@@ -123,6 +131,32 @@ class IndexingIT extends SearchServiceTestBase {
         assertThat(stored.occurredAt()).isEqualTo(Instant.parse("2025-01-06T15:00:00Z"));
         assertThat(stored.sessionResolved()).isTrue();
         assertThat(count(Indices.PARTICIPATIONS, term("licenseeId", "first-L1"))).isEqualTo(1);
+    }
+
+    @Test
+    void theEarliestAttendanceInAnySessionOfTheCourseHoldsTheEnrolmentAndAReplayChangesNothing() throws Exception {
+        Session first = Events.session("enrol-S1", "C1", "p-enrol", "Morning Run", Format.LIVE_WEBINAR, 1,
+                List.of(Events.hours(Category.GENERAL, 1)), List.of(APA));
+        Session repeat = Events.session("enrol-S2", "C1", "p-enrol", "Evening Run", Format.IN_PERSON, 1,
+                List.of(Events.hours(Category.GENERAL, 1)), List.of(APA));
+        var later = Events.attendance("enrol-e2", "enrol-S2", "enrol-L1", JOINED, "2025-01-08T18:00:00Z");
+        try (EventLog log = log()) {
+            log.send(first);
+            log.send(repeat);
+            log.send(later);
+            await().atMost(Duration.ofSeconds(60)).until(() -> enrolment("enrol-L1|p-enrol/C1") != null);
+            log.send(Events.attendance("enrol-e1", "enrol-S1", "enrol-L1", JOINED, "2025-01-06T09:00:00Z"));
+            log.send(Events.attendance("enrol-e3", "enrol-S1", "enrol-L1", LEFT, "2025-01-06T09:30:00Z"));
+            log.send(later); // a replay of the later session's join
+            await().atMost(Duration.ofSeconds(60)).until(() -> attendance("enrol-e3") != null);
+            await().atMost(Duration.ofSeconds(60)).until(this::indexerCaughtUp);
+        }
+        EnrolmentDocument stored = enrolment("enrol-L1|p-enrol/C1");
+        assertThat(stored.occurredAt()).isEqualTo(Instant.parse("2025-01-06T09:00:00Z"));
+        assertThat(stored.sessionId()).isEqualTo("enrol-S1");
+        assertThat(stored.format()).isEqualTo("LIVE_WEBINAR");
+        assertThat(count(Indices.ENROLMENTS, term("licenseeId", "enrol-L1"))).isEqualTo(1);
+        assertThat(count(Indices.PARTICIPATIONS, term("licenseeId", "enrol-L1"))).isEqualTo(2);
     }
 
     @Test
@@ -234,6 +268,12 @@ class IndexingIT extends SearchServiceTestBase {
     private ParticipationDocument participation(String participation) throws Exception {
         var response = elasticsearch.get(g -> g.index(Indices.PARTICIPATIONS).id(DocumentIds.of(participation)),
                 ParticipationDocument.class);
+        return response.found() ? response.source() : null;
+    }
+
+    private EnrolmentDocument enrolment(String enrolment) throws Exception {
+        var response = elasticsearch.get(g -> g.index(Indices.ENROLMENTS).id(DocumentIds.of(enrolment)),
+                EnrolmentDocument.class);
         return response.found() ? response.source() : null;
     }
 

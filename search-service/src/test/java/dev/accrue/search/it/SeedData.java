@@ -29,15 +29,18 @@ import org.apache.avro.specific.SpecificRecord;
  * A small catalog and its activity in January 2025 whose analytics answers are worked out by hand
  * (see AnalyticsIT). Every id carries the tag, so test classes sharing the node do not see each
  * other's data: provider {@code <tag>} runs sessions S1-S3, provider {@code <tag>-other} runs S4,
- * which reuses S1's course id, and boards are {@code <tag>-CA} and {@code <tag>-TX}.
+ * which reuses S1's course id, and boards are {@code <tag>-CA} and {@code <tag>-TX}. S5 repeats S1's
+ * course in February under another title.
  *
  * <pre>
  * S1 C1 "Ethics in Telehealth Practice"  LIVE_WEBINAR 3 h (LAW_AND_ETHICS 2, TELEHEALTH 1) APA+NBCC
  * S2 C2 "Suicide Risk Assessment"        IN_PERSON    6 h (SUICIDE_PREVENTION 6)          NBCC
  * S3 C3 "=1+2 Cultural Humility"         SELF_STUDY   2 h (CULTURAL_DIVERSITY 2)          ASWB_ACE
  * S4 C1 "Ethics for Supervisors"         IN_PERSON    4 h (SUPERVISION 4)                 APA   (other provider)
+ * S5 C1 "Boundaries Workshop"            LIVE_WEBINAR 3 h (as S1)                         APA+NBCC
  * attendance: L1 joins S1 on Jan 6, leaves, rejoins; L2 joins S1 Jan 6; L3 joins S1 Jan 7;
- *             L1 and L4 join S2 Jan 14; L5 completes S3 Jan 20; L6 joins S4 Jan 8; L7 joins S2 Feb 10
+ *             L1 and L4 join S2 Jan 14; L5 completes S3 Jan 20; L6 joins S4 Jan 8; L7 joins S2 Feb 10;
+ *             L1 and L8 join S5 Feb 11 (L1's enrolment in C1 stays on Jan 6)
  * awards:     S1: L1 APA 3, L1 NBCC 3, L2 APA 3, L3 APA 0 (left early); S2: L1 NBCC 6, L4 NBCC 6;
  *             S3: L5 ASWB_ACE 2; S4: L6 APA 4; L7 S2 NBCC 6 on Feb 10
  * certificates: one per licensee and session with credit; L3's S1 certificate revision 2 is revoked
@@ -55,6 +58,7 @@ final class SeedData {
     final Session s2;
     final Session s3;
     final Session s4;
+    final Session s5;
 
     SeedData(String tag) {
         provider = tag;
@@ -70,6 +74,8 @@ final class SeedData {
                 List.of(hours(CULTURAL_DIVERSITY, 2)), List.of(ASWB_ACE));
         s4 = session(id("S4"), "C1", otherProvider, "Ethics for Supervisors", Format.IN_PERSON, 4,
                 List.of(hours(SUPERVISION, 4)), List.of(APA));
+        s5 = session(id("S5"), "C1", provider, "Boundaries Workshop", Format.LIVE_WEBINAR, 3,
+                List.of(hours(LAW_AND_ETHICS, 2), hours(TELEHEALTH, 1)), List.of(APA, NBCC));
     }
 
     String id(String local) {
@@ -77,10 +83,10 @@ final class SeedData {
     }
 
     List<Session> sessions() {
-        return List.of(s1, s2, s3, s4);
+        return List.of(s1, s2, s3, s4, s5);
     }
 
-    /** Attendance events: 9 for the provider (8 in January), 1 for the other provider. */
+    /** Attendance events: 11 for the provider (8 in January), 1 for the other provider. */
     List<SpecificRecord> attendance() {
         return List.of(
                 Events.attendance(id("e1"), s1.getSessionId(), id("L1"), JOINED, "2025-01-06T15:00:00Z"),
@@ -92,7 +98,9 @@ final class SeedData {
                 Events.attendance(id("e7"), s2.getSessionId(), id("L4"), JOINED, "2025-01-14T09:02:00Z"),
                 Events.attendance(id("e8"), s3.getSessionId(), id("L5"), SELF_STUDY_COMPLETED, "2025-01-20T20:00:00Z"),
                 Events.attendance(id("e9"), s4.getSessionId(), id("L6"), JOINED, "2025-01-08T10:00:00Z"),
-                Events.attendance(id("e10"), s2.getSessionId(), id("L7"), JOINED, "2025-02-10T09:00:00Z"));
+                Events.attendance(id("e10"), s2.getSessionId(), id("L7"), JOINED, "2025-02-10T09:00:00Z"),
+                Events.attendance(id("e11"), s5.getSessionId(), id("L1"), JOINED, "2025-02-11T15:00:00Z"),
+                Events.attendance(id("e12"), s5.getSessionId(), id("L8"), JOINED, "2025-02-11T15:02:00Z"));
     }
 
     List<CreditAward> awards() {

@@ -51,7 +51,7 @@ public class Analytics {
                 .map(b -> {
                     CourseInfo info = topHit(b);
                     return new Results.CourseValue(b.key().stringValue(), info.courseId(), info.providerId(), info.title(),
-                            number(b.aggregations().get(AnalyticsQueries.VALUE)));
+                            value(b));
                 }).toList();
         return new Results.TopCourses(by.apiName(), courses);
     }
@@ -75,10 +75,11 @@ public class Analytics {
         Map<String, Double> earned = keys.isEmpty() ? Map.of()
                 : values(terms(AnalyticsQueries.earned(group, keys, filter)));
         List<Results.CompletionRow> rows = joined.stream().map(b -> {
-            CourseInfo info = topHit(b);
             String key = b.key().stringValue();
-            return Results.CompletionRow.of(key, info.providerId(), group == CompletionGroup.COURSE ? info.title() : null,
-                    (long) number(b.aggregations().get(AnalyticsQueries.VALUE)), earned.getOrDefault(key, 0.0).longValue());
+            boolean perCourse = group == CompletionGroup.COURSE;
+            CourseInfo info = perCourse ? topHit(b) : new CourseInfo(null, key, null);
+            return Results.CompletionRow.of(key, info.providerId(), info.title(), (long) value(b),
+                    earned.getOrDefault(key, 0.0).longValue());
         }).toList();
         return new Results.Completion(group.name().toLowerCase(java.util.Locale.ROOT), rows);
     }
@@ -114,6 +115,12 @@ public class Analytics {
         Map<String, Long> sorted = new LinkedHashMap<>();
         values.keySet().stream().sorted().forEach(k -> sorted.put(k, values.get(k).longValue()));
         return sorted;
+    }
+
+    /** The bucket's value, or its document count where the request counts documents. */
+    private static double value(StringTermsBucket bucket) {
+        Aggregate value = bucket.aggregations().get(AnalyticsQueries.VALUE);
+        return value == null ? bucket.docCount() : number(value);
     }
 
     private static double number(Aggregate value) {

@@ -28,7 +28,10 @@ import java.util.Optional;
  *
  * <p>Questions about who attended read the participations index (one document per licensee and
  * session, at its first JOINED or SELF_STUDY_COMPLETED), not the events: attendances are then a
- * document count, and distinct licensees are counted over a quarter of the documents.
+ * document count, and distinct licensees are counted over a quarter of the documents. People per
+ * course (top courses by attendees, completion's "joined") read the enrolments index (one document
+ * per licensee and course, at the first attendance of any of its sessions), where they are a document
+ * count too: ranking buckets by a distinct count computes it for every course, not only the top ones.
  */
 final class AnalyticsQueries {
 
@@ -72,11 +75,11 @@ final class AnalyticsQueries {
         return request(source, f, Map.of(GROUPS, histogram));
     }
 
-    /** Courses ranked by distinct attendees or credit hours, ties broken by course key. */
+    /** Courses ranked by attendees (enrolments) or credit hours, ties broken by course key. */
     static SearchRequest topCourses(Ranking by, int limit, AnalyticsFilter f) {
-        EventSource source = by == Ranking.ATTENDEES ? EventSource.PARTICIPATIONS : EventSource.AWARDS;
-        Aggregation value = by == Ranking.ATTENDEES ? distinct("licenseeId") : sum("hours");
-        return request(source, f, Map.of(GROUPS, rankedTerms("courseKey", limit, value, true)));
+        return by == Ranking.ATTENDEES
+                ? request(EventSource.ENROLMENTS, f, Map.of(GROUPS, rankedTerms("courseKey", limit, Optional.empty(), true)))
+                : request(EventSource.AWARDS, f, Map.of(GROUPS, rankedTerms("courseKey", limit, Optional.of(sum("hours")), true)));
     }
 
     /** Credit hours per category, from the awards' nested category hours. */
@@ -99,10 +102,15 @@ final class AnalyticsQueries {
                 .size(MAX_TERMS)).aggregations(VALUE, sum("hours")))));
     }
 
-    /** Distinct licensees who joined, per course or provider, most first. */
+    /**
+     * Licensees who joined, most first: per course the enrolments' document count (with the course's
+     * title), per provider the distinct licensees among its enrolments.
+     */
     static SearchRequest joined(CompletionGroup group, int limit, AnalyticsFilter f) {
-        return request(EventSource.PARTICIPATIONS, f, Map.of(GROUPS, rankedTerms(groupField(group), limit,
-                distinct("licenseeId"), true)));
+        Aggregation groups = group == CompletionGroup.COURSE
+                ? rankedTerms(groupField(group), limit, Optional.empty(), true)
+                : rankedTerms(groupField(group), limit, Optional.of(distinct("licenseeId")), false);
+        return request(EventSource.ENROLMENTS, f, Map.of(GROUPS, groups));
     }
 
     /** Distinct licensees awarded credit above 0, for the given courses or providers. */
@@ -165,11 +173,13 @@ final class AnalyticsQueries {
         };
     }
 
-    private static Aggregation rankedTerms(String field, int limit, Aggregation value, boolean withTopHit) {
+    /** Terms ranked by the value, or by the document count when there is none, then by key. */
+    private static Aggregation rankedTerms(String field, int limit, Optional<Aggregation> value, boolean withTopHit) {
         return Aggregation.of(a -> {
             var terms = a.terms(t -> t.field(field).size(limit)
-                    .order(List.of(NamedValue.of(VALUE, SortOrder.Desc), NamedValue.of("_key", SortOrder.Asc))))
-                    .aggregations(VALUE, value);
+                    .order(List.of(NamedValue.of(value.isPresent() ? VALUE : "_count", SortOrder.Desc),
+                            NamedValue.of("_key", SortOrder.Asc))));
+            value.ifPresent(v -> terms.aggregations(VALUE, v));
             return withTopHit ? terms.aggregations(TOP, Aggregation.of(h -> h.topHits(th -> th.size(1)
                     .source(src -> src.filter(sf -> sf.includes("courseId", "providerId", "title")))))) : terms;
         });

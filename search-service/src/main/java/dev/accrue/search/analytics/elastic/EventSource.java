@@ -9,6 +9,7 @@ import dev.accrue.search.indexing.Indices;
 enum EventSource {
     ATTENDANCE(Indices.ATTENDANCE, "occurredAt", "providerId", "categories", "format", "bodies", null),
     PARTICIPATIONS(Indices.PARTICIPATIONS, "occurredAt", "providerId", "categories", "format", "bodies", null),
+    ENROLMENTS(Indices.ENROLMENTS, "occurredAt", "providerId", "categories", "format", "bodies", null),
     AWARDS(Indices.AWARDS, "completedAt", "providerId", "categories", "format", "body", null),
     CERTIFICATES(Indices.CERTIFICATES, "issuedAt", "providerId", "categories", "format", "bodies", null),
     COMPLIANCE(Indices.COMPLIANCE, "cycleEnd", null, null, null, null, "board");

@@ -23,8 +23,8 @@ import org.springframework.stereotype.Component;
  *
  * <p>It runs after every batch that indexed a session or a pending attendance event, for those
  * session ids: refresh the attendance index, find the pending documents, look the sessions up
- * (real-time) and rewrite the documents denormalised, with the participations they stand for (a
- * participation an earlier event, or this one resolved, already holds answers 409 and stays as it is).
+ * (real-time) and rewrite the documents denormalised, with the participations and enrolments they stand
+ * for (one an earlier event, or this one resolved, already holds answers 409 and stays as it is).
  * Because both sides write first and check second, whichever of the session and the attendance is
  * indexed last finds the other, so no document stays pending once its session exists, even with
  * several instances.

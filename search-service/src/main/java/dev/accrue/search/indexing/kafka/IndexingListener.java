@@ -210,8 +210,8 @@ class IndexingListener {
             }
             if (result.outcome() == WriteOutcome.REJECTED) {
                 Planned planned = plan.writes().get(i);
-                // An attendance event has two writes; one dead letter per record is enough. The other write may
-                // have been accepted and stays (a participation holds only the time and session; see the README).
+                // An attending event has up to three writes; one dead letter per record is enough. The others may
+                // have been accepted and stay (participations and enrolments hold only the time and session; see the README).
                 refused.putIfAbsent(planned.record(), new Rejected(planned.record(), planned.eventId(),
                         "Elasticsearch rejected the document for " + result.write().index() + ": " + result.error(), false));
             }

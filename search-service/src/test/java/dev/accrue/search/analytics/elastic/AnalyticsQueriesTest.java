@@ -88,12 +88,34 @@ class AnalyticsQueriesTest {
     }
 
     @Test
-    void attendeesAreDistinctLicenseesAmongTheParticipations() {
-        assertThat(AnalyticsQueries.topCourses(Ranking.ATTENDEES, 5, JANUARY).index()).containsExactly("accrue-participations");
+    void attendeesPerCategoryOrFormatAreDistinctLicenseesAmongTheParticipations() {
         assertThat(AnalyticsQueries.attendeesPer("format", JANUARY).index()).containsExactly("accrue-participations");
-        assertThat(AnalyticsQueries.joined(CompletionGroup.COURSE, 5, JANUARY).index()).containsExactly("accrue-participations");
         assertThat(json(AnalyticsQueries.attendeesPer("format", JANUARY))
                 .at("/aggregations/groups/aggregations/value/cardinality/field").asString()).isEqualTo("licenseeId");
+    }
+
+    @Test
+    void attendeesPerCourseAreEnrolmentsRankedByTheirCountThenByKey() {
+        for (var request : List.of(AnalyticsQueries.topCourses(Ranking.ATTENDEES, 5, JANUARY),
+                AnalyticsQueries.joined(CompletionGroup.COURSE, 5, JANUARY))) {
+            assertThat(request.index()).containsExactly("accrue-enrolments");
+            JsonNode terms = json(request).at("/aggregations/groups");
+            assertThat(terms.at("/terms/field").asString()).isEqualTo("courseKey");
+            assertThat(terms.at("/terms/order").toString()).isEqualTo("[{\"_count\":\"desc\"},{\"_key\":\"asc\"}]");
+            assertThat(terms.at("/aggregations/value").isMissingNode()).isTrue(); // no distinct count per course
+            assertThat(terms.at("/aggregations/top/top_hits/size").asInt()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void attendeesPerProviderAreDistinctLicenseesAmongTheEnrolments() {
+        var request = AnalyticsQueries.joined(CompletionGroup.PROVIDER, 5, JANUARY);
+        assertThat(request.index()).containsExactly("accrue-enrolments");
+        JsonNode terms = json(request).at("/aggregations/groups");
+        assertThat(terms.at("/terms/field").asString()).isEqualTo("providerId");
+        assertThat(terms.at("/terms/order").toString()).isEqualTo("[{\"value\":\"desc\"},{\"_key\":\"asc\"}]");
+        assertThat(terms.at("/aggregations/value/cardinality/field").asString()).isEqualTo("licenseeId");
+        assertThat(terms.at("/aggregations/top").isMissingNode()).isTrue(); // the key is the provider
     }
 
     @Test
