@@ -48,9 +48,10 @@ final class AnalyticsBenchmark {
     private static final int DAYS = 60;
     private static final String ATTENDANCE = "accrue-attendance";
     private static final String PARTICIPATIONS = "accrue-participations";
+    private static final String ENROLMENTS = "accrue-enrolments";
     private static final String AWARDS = "accrue-awards";
     private static final int CHUNK = 50_000;
-    private static final String LOADED = ATTENDANCE + "," + PARTICIPATIONS + "," + AWARDS;
+    private static final String LOADED = ATTENDANCE + "," + PARTICIPATIONS + "," + ENROLMENTS + "," + AWARDS;
     private static final Pattern CURL = Pattern.compile("curl -iX (\\w+) '([^']+)'(?: -d '(.*)')?\\s*$");
 
     private final BenchContext context;
@@ -130,19 +131,22 @@ final class AnalyticsBenchmark {
                             templates. %d sessions go through Kafka, each with one attendance event and one award. Then
                             %,d attendance events (%,d licensees, the last %d days, 55%% JOINED and 45%% LEFT, popular
                             sessions far more often) go through Kafka too, and the service itself indexes them: the
-                            events into `%s` and, from them, one document per licensee and session into `%s` (%,d);
-                            so both hold exactly what the service writes. %,d award documents, made from the award the
-                            service wrote for each session (varying licensee, time and whether credit was earned), are
-                            bulk-loaded straight into `%s`. Refresh and per-request fsync are off on the three indices
-                            while loading, back to the defaults after. The shard request cache is then switched off on
-                            them, so every call aggregates over the documents instead of returning a cached answer. The Elasticsearch requests each endpoint sends are captured once from the service's
+                            events into `%s` and, from them, one document per licensee and session into `%s` (%,d)
+                            and one per licensee and course into `%s` (%,d); so all three hold exactly what the service
+                            writes. %,d award documents, made from the award the service wrote for each session (varying
+                            licensee, time and whether credit was earned), are bulk-loaded straight into `%s`. Refresh
+                            and per-request fsync are off on the four indices while loading, back to the defaults after.
+                            The shard request cache is then switched off on them, so every call aggregates over the
+                            documents instead of returning a cached answer. The Elasticsearch requests each endpoint
+                            sends are captured once from the service's
                             own client trace log (`tracer` logger, via the actuator, then switched off again). Each round
                             calls every endpoint over HTTP with an analyst key and replays its captured requests straight
                             to the node over HTTP in turn (sequentially, as the service sends them), alternating which goes
                             first; %d warm-up rounds are not counted, %d are. Percentiles are of whole calls. The ratio is
                             service p95 over direct p95: what the service adds on top of Elasticsearch's own work."""
                             .formatted(sessionIds.size(), documents, LICENSEES, DAYS, ATTENDANCE, PARTICIPATIONS,
-                                    participations, awards, AWARDS, warmupRounds, rounds));
+                                    participations, ENROLMENTS, elastic.count(ENROLMENTS), awards, AWARDS, warmupRounds,
+                                    rounds));
             double worstP95 = 0;
             for (var endpoint : endpoints.entrySet()) {
                 List<Double> s = service.get(endpoint.getKey());
@@ -157,9 +161,10 @@ final class AnalyticsBenchmark {
             report.note("Every endpoint was called with `" + range + "` (the whole generated range). With " + rounds
                     + " calls per endpoint, p99 is (nearly) the slowest call.");
             report.note(String.format("Slowest endpoint p95: %s against the 100 ms goal.", Stats.millis(worstP95)));
-            report.note(String.format("search-service wrote %,d attendance and %,d participation documents; "
-                    + "attendances are counted as participations (a licensee's first JOINED of a session).",
-                    elastic.count(ATTENDANCE), participations));
+            report.note(String.format("search-service wrote %,d attendance, %,d participation and %,d enrolment documents; "
+                    + "attendances are counted as participations (a licensee's first JOINED of a session), people per "
+                    + "course (top courses, completion) as enrolments (a licensee's first JOINED of a course).",
+                    elastic.count(ATTENDANCE), participations, elastic.count(ENROLMENTS)));
             return report.build();
         }
     }
@@ -275,7 +280,7 @@ final class AnalyticsBenchmark {
     }
 
     private static long refreshedCount(BenchElastic elastic) {
-        elastic.refresh(ATTENDANCE + "," + PARTICIPATIONS);
+        elastic.refresh(ATTENDANCE + "," + PARTICIPATIONS + "," + ENROLMENTS);
         return elastic.count(ATTENDANCE);
     }
 
