@@ -8,19 +8,20 @@ import co.elastic.clients.elasticsearch.core.BulkRequest;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
 import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
 import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
+import co.elastic.clients.transport.ElasticsearchTransport;
 import dev.accrue.search.indexing.DocumentWrite;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.TimeUnit;
 import org.springframework.stereotype.Component;
 
 /**
- * Writes documents through one {@link BulkIngester} per index and reports Elasticsearch's answer to
+ * Writes documents through one shared {@link BulkIngester} and reports Elasticsearch's answer to
  * each of them. Every operation carries a future as its context; the bulk listener completes it
  * with the item's status, or with status 0 when the whole request failed (Elasticsearch down).
  * Writes are submitted without waiting, so a caller can prepare more while bulks are in flight, and
@@ -30,29 +31,31 @@ import org.springframework.stereotype.Component;
 public class BulkWriter implements AutoCloseable {
 
     /**
-     * Only what the listener reads of each item (and what the client requires to parse the answer):
-     * the full answer is four times larger, and parsing it was a fifth of this service's indexing CPU.
+     * Only what the listener reads of each item, and what the client needs to parse the answer: the
+     * full answer is four times larger, and parsing it was a fifth of this service's indexing CPU.
      */
     static final String RESPONSE_FIELDS = "took,errors,items.*._index,items.*.status,items.*.error.type,items.*.error.reason";
 
-    /** One ingester per index: each bulk request then touches one shard, and each index's bulks fill on their own. */
-    private final Map<String, BulkIngester<Pending>> ingesters = new ConcurrentHashMap<>();
-    private final ElasticsearchAsyncClient client;
+    private final BulkIngester<Pending> ingester;
     private final IndexingProperties properties;
+    /** Where bulk answers are taken in; see {@link HandOffTransport} for why not on the HTTP client's thread. */
+    private final ExecutorService answers = Executors.newSingleThreadExecutor(r -> {
+        Thread thread = new Thread(r, "bulk-answers");
+        thread.setDaemon(true);
+        return thread;
+    });
 
-    BulkWriter(ElasticsearchAsyncClient client, IndexingProperties properties) {
-        this.client = client.withTransportOptions(o -> o.setParameter("filter_path", RESPONSE_FIELDS));
+    BulkWriter(ElasticsearchTransport transport, IndexingProperties properties) {
         this.properties = properties;
-    }
-
-    private BulkIngester<Pending> ingester(String index) {
-        return ingesters.computeIfAbsent(index, i -> BulkIngester.of(b -> b
+        ElasticsearchAsyncClient client = new ElasticsearchAsyncClient(new HandOffTransport(transport, answers))
+                .withTransportOptions(o -> o.setParameter("filter_path", RESPONSE_FIELDS));
+        this.ingester = BulkIngester.of(b -> b
                 .client(client)
                 .maxOperations(properties.bulkMaxOperations())
                 .maxSize(properties.bulkMaxBytes())
                 .maxConcurrentRequests(properties.bulkConcurrentRequests())
                 .flushInterval(properties.bulkFlushInterval().toMillis(), TimeUnit.MILLISECONDS)
-                .listener(new FutureCompleter())));
+                .listener(new FutureCompleter()));
     }
 
     /** Writes all, waits and returns one result per write, in order. Throws when Elasticsearch does not answer in time. */
@@ -69,16 +72,16 @@ public class BulkWriter implements AutoCloseable {
         for (DocumentWrite write : writes) {
             Pending p = new Pending(write, new CompletableFuture<>());
             pending.add(p);
-            ingester(write.index()).add(operation(write), p);
+            ingester.add(operation(write), p);
         }
         return new Submitted(pending);
     }
 
     /** Flushes what is still buffered and waits for every answer; throws when Elasticsearch does not answer in time. */
     public List<ItemResult> await(Submitted submitted) {
-        // Only the indices this submission still waits for: another index's partial bulk can keep filling.
-        submitted.pending().stream().filter(p -> !p.result().isDone()).map(p -> p.write().index()).distinct()
-                .forEach(index -> ingester(index).flush());
+        if (!submitted.isDone()) {
+            ingester.flush();
+        }
         try {
             submitted.all().get(properties.batchTimeout().toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException | ExecutionException e) {
@@ -117,7 +120,8 @@ public class BulkWriter implements AutoCloseable {
 
     @Override
     public void close() {
-        ingesters.values().forEach(BulkIngester::close);
+        ingester.close();
+        answers.shutdown();
     }
 
     /** A write with the future of Elasticsearch's answer to it. */

@@ -13,7 +13,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param batchesInFlight batches per consumer whose bulks may still be unanswered while it polls the next one
  * @param bulkMaxOperations operations per bulk request
  * @param bulkMaxBytes bytes per bulk request
- * @param bulkConcurrentRequests bulk requests in flight at once, per index
+ * @param bulkConcurrentRequests bulk requests in flight at once
  * @param bulkFlushInterval flush a partly filled bulk after this long
  * @param batchTimeout how long a batch may wait for Elasticsearch before it is retried
  * @param retryInitialInterval first wait before retrying a batch Elasticsearch did not take
