@@ -127,6 +127,16 @@ final class BenchElastic implements AutoCloseable {
         return new Ingester(async, maxOperations, maxBytes, concurrentRequests, flushMillis);
     }
 
+    /**
+     * The same, asking Elasticsearch only for each item's index, status and error, as search-service's
+     * {@code BulkWriter} does: a baseline for it parses answers of the same size.
+     */
+    Ingester trimmedIngester(int maxOperations, long maxBytes, int concurrentRequests, long flushMillis) {
+        return new Ingester(async.withTransportOptions(o -> o.setParameter("filter_path",
+                "took,errors,items.*._index,items.*.status,items.*.error.type,items.*.error.reason")),
+                maxOperations, maxBytes, concurrentRequests, flushMillis);
+    }
+
     static final class Ingester implements AutoCloseable {
         final BulkIngester<Void> bulk;
         private final AtomicLong failedItems = new AtomicLong();

@@ -13,8 +13,11 @@ import dev.accrue.events.Rejection;
 import dev.accrue.events.Session;
 import dev.accrue.schemas.serde.ConfluentAvroDeserializer;
 import dev.accrue.search.fixtures.Events;
+import dev.accrue.search.catalog.CatalogSession;
+import dev.accrue.search.indexing.Attendance;
 import dev.accrue.search.indexing.AttendanceDocument;
 import dev.accrue.search.indexing.AwardDocument;
+import dev.accrue.search.indexing.CatalogWrites;
 import dev.accrue.search.indexing.DocumentIds;
 import dev.accrue.search.indexing.EnrolmentDocument;
 import dev.accrue.search.indexing.Indices;
@@ -22,6 +25,7 @@ import dev.accrue.search.indexing.ParticipationDocument;
 import dev.accrue.search.indexing.WriteOutcome;
 import dev.accrue.search.indexing.elastic.BulkWriter;
 import dev.accrue.search.indexing.elastic.ItemResult;
+import dev.accrue.search.indexing.elastic.PendingAttendance;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -41,6 +45,9 @@ class IndexingIT extends SearchServiceTestBase {
 
     @Autowired
     BulkWriter writer;
+
+    @Autowired
+    PendingAttendance pendingAttendance;
 
     @Test
     void aNewerAwardRevisionReplacesTheOlderOneAndAnOlderOneChangesNothing() throws Exception {
@@ -111,6 +118,28 @@ class IndexingIT extends SearchServiceTestBase {
         assertThat(doc.title()).isEqualTo("Arrives Late");
         assertThat(doc.categories()).containsExactly("LAW_AND_ETHICS");
         assertThat(doc.bodies()).containsExactly("APA");
+    }
+
+    @Test
+    void aBatchCompletesItsOwnPendingAttendanceWhenTheSessionWasIndexedMeanwhile() throws Exception {
+        // The batch planned the event before the session was indexed, and the session's own batch searched
+        // before this document was visible: only the batch itself, looking the session up again, completes it.
+        AttendanceDocument pending = AttendanceDocument.pending(new Attendance("own-e1", "own-S1", "own-L1", "JOINED",
+                Instant.parse("2025-01-06T15:00:00Z"), null, "API", Instant.parse("2025-01-06T15:00:01Z")));
+        assertThat(writer.write(pending.writes())).extracting(ItemResult::outcome).containsOnly(WriteOutcome.WRITTEN);
+        CatalogSession session = CatalogSession.of("own-S1", "C2", "p-own", "Own Batch", null, "IN_PERSON", 2,
+                List.of(), List.of(), Instant.parse("2025-01-06T14:00:00Z"), Instant.parse("2025-01-06T16:00:00Z"),
+                Instant.parse("2025-01-01T00:00:00Z"));
+        assertThat(writer.write(List.of(CatalogWrites.put(session)))).extracting(ItemResult::outcome)
+                .containsOnly(WriteOutcome.WRITTEN);
+
+        pendingAttendance.complete(List.of(pending)); // written and answered before it returns; gets are real-time
+
+        assertThat(attendance("own-e1").sessionResolved()).isTrue();
+        assertThat(attendance("own-e1").title()).isEqualTo("Own Batch");
+        assertThat(participation("own-L1|own-S1").sessionResolved()).isTrue();
+        assertThat(participation("own-L1|own-S1").courseKey()).isEqualTo("p-own/C2");
+        assertThat(enrolment("own-L1|p-own/C2").occurredAt()).isEqualTo(Instant.parse("2025-01-06T15:00:00Z"));
     }
 
     @Test

@@ -1,6 +1,5 @@
 package dev.accrue.search.indexing.elastic;
 
-import co.elastic.clients.elasticsearch.ElasticsearchAsyncClient;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.json.jackson.Jackson3JsonpMapper;
 import co.elastic.clients.transport.ElasticsearchTransport;
@@ -54,10 +53,5 @@ public class ElasticsearchConfiguration {
     @Bean
     ElasticsearchClient elasticsearchClient(ElasticsearchTransport transport) {
         return new ElasticsearchClient(transport);
-    }
-
-    @Bean
-    ElasticsearchAsyncClient elasticsearchAsyncClient(ElasticsearchTransport transport) {
-        return new ElasticsearchAsyncClient(transport);
     }
 }

@@ -14,20 +14,26 @@ import java.io.IOException;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Completes attendance documents that were indexed before their session ({@code sessionResolved=false}).
- *
- * <p>It runs after every batch that indexed a session or a pending attendance event, for those
- * session ids: refresh the attendance index, find the pending documents, look the sessions up
- * (real-time) and rewrite the documents denormalised, with the participations and enrolments they stand
- * for (one an earlier event, or this one resolved, already holds answers 409 and stays as it is).
- * Because both sides write first and check second, whichever of the session and the attendance is
- * indexed last finds the other, so no document stays pending once its session exists, even with
- * several instances.
+ * Completes attendance documents that were indexed before their session ({@code sessionResolved=false}),
+ * rewriting them denormalised with the participations and enrolments they stand for (one an earlier
+ * event, or this one resolved, already holds answers 409 and stays as it is). Both sides write first
+ * and check second, once their batch is in:
+ * <ul>
+ * <li>a batch that indexed pending attendance looks its sessions up (multi-get is real-time) and
+ *     completes its own documents from memory ({@link #complete}): no refresh and no search, which
+ *     would cost Elasticsearch a segment per call while it indexes;
+ * <li>a batch that indexed sessions refreshes the attendance index and searches it for documents
+ *     waiting for them ({@link #resolve}).
+ * </ul>
+ * A pending document whose own lookup missed the session was indexed before that lookup, so before
+ * the session was; the session's batch searches after that, and the refresh makes the document
+ * visible to it. So no document stays pending once its session exists, even with several instances.
  */
 @Component
 public class PendingAttendance {
@@ -45,6 +51,18 @@ public class PendingAttendance {
         this.writer = writer;
     }
 
+    /** Completes the given pending documents (already indexed) whose sessions are indexed now. */
+    public void complete(List<AttendanceDocument> documents) {
+        if (documents.isEmpty()) {
+            return;
+        }
+        Map<String, CatalogSession> known = sessions.find(documents.stream().map(AttendanceDocument::sessionId)
+                .collect(Collectors.toSet()));
+        rewrite(documents.stream().filter(d -> known.containsKey(d.sessionId()))
+                .flatMap(d -> d.resolvedWith(known.get(d.sessionId())).writes().stream()).toList());
+    }
+
+    /** Finds and completes the indexed documents waiting for any of these sessions. */
     public void resolve(Collection<String> sessionIds) {
         if (sessionIds.isEmpty()) {
             return;

@@ -35,10 +35,17 @@ import org.apache.kafka.common.errors.SerializationException;
 final class BatchPlanner {
 
     /**
-     * What to write, what to dead-letter, which sessions may have pending attendance to complete, and
-     * the sessions the batch read (to release from {@link SessionsInFlight} once it is finished).
+     * What to write, what to dead-letter, the sessions the batch defines (attendance indexed earlier
+     * may wait for them), and the sessions the batch read (to release from {@link SessionsInFlight}
+     * once it is finished).
      */
-    record Plan(List<Planned> writes, List<Rejected> rejected, Set<String> sessionsToResolve, List<CatalogSession> sessionsRead) {
+    record Plan(List<Planned> writes, List<Rejected> rejected, Set<String> sessionsDefined, List<CatalogSession> sessionsRead) {
+
+        /** The batch's attendance written before its session was known, each with its record. */
+        List<Planned> pendingAttendance() {
+            return writes.stream().filter(p -> p.write() instanceof DocumentWrite.Put put
+                    && put.document() instanceof AttendanceDocument doc && !doc.sessionResolved()).toList();
+        }
     }
 
     private final Function<ConsumerRecord<String, byte[]>, SpecificRecord> reader;
@@ -82,20 +89,14 @@ final class BatchPlanner {
         read.forEach(inFlight::add);
         Map<String, CatalogSession> sessions = sessions(read, values);
         // Sessions defined in this batch may complete attendance indexed earlier; looked-up ones were there already.
-        Set<String> sessionsToResolve = new LinkedHashSet<>();
+        Set<String> sessionsDefined = new LinkedHashSet<>();
         values.stream().filter(Session.class::isInstance).map(v -> ((Session) v).getSessionId())
-                .forEach(sessionsToResolve::add);
+                .forEach(sessionsDefined::add);
         List<Planned> writes = new ArrayList<>();
         for (int i = 0; i < readable.size(); i++) {
             ConsumerRecord<String, byte[]> record = readable.get(i);
             try {
-                for (Planned planned : writes(record, values.get(i), sessions)) {
-                    writes.add(planned);
-                    if (planned.write() instanceof DocumentWrite.Put put
-                            && put.document() instanceof AttendanceDocument doc && !doc.sessionResolved()) {
-                        sessionsToResolve.add(doc.sessionId());
-                    }
-                }
+                writes.addAll(writes(record, values.get(i), sessions));
             } catch (RuntimeException e) {
                 rejected.add(new Rejected(record, null, "Cannot map the event: " + describe(e), false));
             }
@@ -103,7 +104,7 @@ final class BatchPlanner {
         // Grouped by index (stable, so writes of one id keep their order): a bulk request then touches fewer
         // shards, and each shard's part of a bulk costs Elasticsearch a translog fsync.
         writes.sort(Comparator.comparingInt(p -> Indices.ALL.indexOf(p.write().index())));
-        return new Plan(writes, rejected, sessionsToResolve, read);
+        return new Plan(writes, rejected, sessionsDefined, read);
     }
 
     /** The batch's writes are finished (or it was dropped): its sessions are served by the index from now on. */

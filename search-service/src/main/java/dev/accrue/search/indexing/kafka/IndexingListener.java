@@ -1,5 +1,6 @@
 package dev.accrue.search.indexing.kafka;
 
+import dev.accrue.search.indexing.AttendanceDocument;
 import dev.accrue.search.indexing.DocumentWrite;
 import dev.accrue.search.indexing.WriteOutcome;
 import dev.accrue.search.indexing.elastic.BulkWriter;
@@ -198,7 +199,10 @@ class IndexingListener {
         queue.forEach(batch -> batch.failed = true);
     }
 
-    /** Dead-letters what Elasticsearch refused, completes pending attendance and acknowledges the batch. */
+    /**
+     * Dead-letters what Elasticsearch refused, completes attendance that waits for a session (this
+     * batch's own, and others' waiting for a session this batch defines) and acknowledges the batch.
+     */
     private void complete(InFlight batch, List<ItemResult> results) {
         BatchPlanner.Plan plan = batch.plan;
         Map<ConsumerRecord<String, byte[]>, Rejected> refused = new IdentityHashMap<>();
@@ -219,7 +223,9 @@ class IndexingListener {
         List<Rejected> rejected = new ArrayList<>(plan.rejected());
         rejected.addAll(refused.values());
         deadLetters.publish(rejected);
-        pending.resolve(plan.sessionsToResolve());
+        pending.resolve(plan.sessionsDefined());
+        pending.complete(plan.pendingAttendance().stream().filter(p -> !refused.containsKey(p.record()))
+                .map(p -> (AttendanceDocument) ((DocumentWrite.Put) p.write()).document()).toList());
         batch.ack.acknowledge();
         planner.finished(plan);
         indexed.increment(results.stream().filter(r -> r.outcome() == WriteOutcome.WRITTEN).count());

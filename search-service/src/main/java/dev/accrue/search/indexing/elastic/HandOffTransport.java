@@ -1,0 +1,65 @@
+package dev.accrue.search.indexing.elastic;
+
+import co.elastic.clients.json.JsonpMapper;
+import co.elastic.clients.transport.ElasticsearchTransport;
+import co.elastic.clients.transport.Endpoint;
+import co.elastic.clients.transport.TransportOptions;
+import java.io.IOException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+
+/**
+ * A transport whose asynchronous answers complete on an executor of our own instead of the HTTP
+ * client's I/O thread.
+ *
+ * <p>Why: the HTTP client can report a failed request (Elasticsearch down) while it holds its
+ * connection pool's lock, and {@code BulkIngester} reacts to the answer synchronously by taking its
+ * own lock; a flush holding that lock meanwhile asks the pool for a connection. Each waited for the
+ * other for ever (seen in the outage test). Handing the answer to another thread breaks the cycle.
+ */
+final class HandOffTransport implements ElasticsearchTransport {
+
+    private final ElasticsearchTransport delegate;
+    private final Executor answers;
+
+    HandOffTransport(ElasticsearchTransport delegate, Executor answers) {
+        this.delegate = delegate;
+        this.answers = answers;
+    }
+
+    @Override
+    public <RequestT, ResponseT, ErrorT> CompletableFuture<ResponseT> performRequestAsync(
+            RequestT request, Endpoint<RequestT, ResponseT, ErrorT> endpoint, TransportOptions options) {
+        CompletableFuture<ResponseT> handedOff = new CompletableFuture<>();
+        delegate.performRequestAsync(request, endpoint, options).whenComplete((response, failure) ->
+                answers.execute(() -> {
+                    if (failure != null) {
+                        handedOff.completeExceptionally(failure);
+                    } else {
+                        handedOff.complete(response);
+                    }
+                }));
+        return handedOff;
+    }
+
+    @Override
+    public <RequestT, ResponseT, ErrorT> ResponseT performRequest(
+            RequestT request, Endpoint<RequestT, ResponseT, ErrorT> endpoint, TransportOptions options) throws IOException {
+        return delegate.performRequest(request, endpoint, options);
+    }
+
+    @Override
+    public JsonpMapper jsonpMapper() {
+        return delegate.jsonpMapper();
+    }
+
+    @Override
+    public TransportOptions options() {
+        return delegate.options();
+    }
+
+    /** The delegate is shared and closed by its owner. */
+    @Override
+    public void close() {
+    }
+}
