@@ -16,6 +16,7 @@ import dev.accrue.search.indexing.Indices;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -104,7 +105,36 @@ final class BatchPlanner {
         // Grouped by index (stable, so writes of one id keep their order): a bulk request then touches fewer
         // shards, and each shard's part of a bulk costs Elasticsearch a translog fsync.
         writes.sort(Comparator.comparingInt(p -> Indices.ALL.indexOf(p.write().index())));
-        return new Plan(writes, rejected, sessionsDefined, read);
+        return new Plan(withoutSuperseded(writes), rejected, sessionsDefined, read);
+    }
+
+    /**
+     * Drops the writes that another write in the batch to the same document supersedes: of writes with
+     * an external version, only the highest can be stored, and Elasticsearch answers the others 409
+     * (each a version-conflict exception it builds and reports). A licensee's repeated joins, and
+     * the many sessions of one course, write one participation or enrolment each instead of one per
+     * event. Documents the batch also deletes keep all their writes, in order.
+     */
+    static List<Planned> withoutSuperseded(List<Planned> writes) {
+        Map<String, Planned> highest = new HashMap<>();
+        Set<String> deleted = new HashSet<>();
+        for (Planned p : writes) {
+            if (p.write() instanceof DocumentWrite.Delete) {
+                deleted.add(key(p));
+            } else if (version(p) >= 0) {
+                highest.merge(key(p), p, (kept, next) -> version(next) > version(kept) ? next : kept);
+            }
+        }
+        return writes.stream().filter(p -> version(p) < 0 || deleted.contains(key(p)) || highest.get(key(p)) == p).toList();
+    }
+
+    private static String key(Planned p) {
+        return p.write().index() + "/" + p.write().id();
+    }
+
+    /** The external version of a put, or -1 (a delete, or a put without one). */
+    private static long version(Planned p) {
+        return p.write() instanceof DocumentWrite.Put put ? put.externalVersion().orElse(-1) : -1;
     }
 
     /** The batch's writes are finished (or it was dropped): its sessions are served by the index from now on. */

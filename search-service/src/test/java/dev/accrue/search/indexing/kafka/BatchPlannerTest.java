@@ -135,4 +135,32 @@ class BatchPlannerTest {
         assertThat(plan.writes()).extracting(Planned::write).containsExactly(new DocumentWrite.Delete(Indices.SESSIONS, "S1"));
         assertThat(plan.rejected()).isEmpty();
     }
+
+    @Test
+    void ofWritesToOneDocumentOnlyTheOneThatCanWinIsSent() {
+        indexedSessions.put("S1", EventMapper.session(S1));
+        indexedSessions.put("S2", EventMapper.session(S2));
+        var rejoined = record("accrue.attendance", "L1", Events.attendance("e2", "S1", "L1", AttendanceType.JOINED, "2025-01-06T10:30:00Z"));
+        var joined = record("accrue.attendance", "L1", Events.attendance("e1", "S1", "L1", AttendanceType.JOINED, "2025-01-06T10:00:00Z"));
+        var revised = record("accrue.credits", "L1", Events.award(S1, "L1", ApprovalBody.APA, 2, 1, "2025-01-06T12:00:00Z"));
+        var original = record("accrue.credits", "L1", Events.award(S1, "L1", ApprovalBody.APA, 1, 2, "2025-01-06T12:00:00Z"));
+
+        BatchPlanner.Plan plan = planner.plan(List.of(rejoined, joined, revised, original));
+
+        // Both attendance documents; one participation and one enrolment, from the earlier join; the later revision.
+        assertThat(plan.writes()).extracting(p -> p.write().index() + " " + p.eventId())
+                .containsExactly("accrue-attendance e2", "accrue-attendance e1", "accrue-participations e1",
+                        "accrue-enrolments e1", "accrue-awards " + ((dev.accrue.events.CreditAward) values.get(revised)).getAwardId());
+        assertThat(plan.writes()).filteredOn(p -> p.write().index().equals(Indices.AWARDS))
+                .extracting(p -> ((DocumentWrite.Put) p.write()).externalVersion().getAsLong()).containsExactly(2L);
+    }
+
+    @Test
+    void aDocumentTheBatchAlsoDeletesKeepsAllItsWritesInOrder() {
+        Session edited = Session.newBuilder(S1).setUpdatedAt(S1.getUpdatedAt().plusSeconds(60)).build();
+        BatchPlanner.Plan plan = planner.plan(List.of(record("accrue.sessions", "S1", S1),
+                record("accrue.sessions", "S1", null), record("accrue.sessions", "S1", edited)));
+        assertThat(plan.writes()).extracting(p -> p.write().getClass().getSimpleName())
+                .containsExactly("Put", "Delete", "Put");
+    }
 }
