@@ -133,7 +133,7 @@ final class BenchElastic implements AutoCloseable {
      */
     Ingester trimmedIngester(int maxOperations, long maxBytes, int concurrentRequests, long flushMillis) {
         return new Ingester(async.withTransportOptions(o -> o.setParameter("filter_path",
-                "took,errors,items.*._index,items.*.status,items.*.error.type,items.*.error.reason")),
+                "took,errors,items.*._index,items.*.status,items.*.error.type,items.*.error.reason,error.type,error.reason,status")),
                 maxOperations, maxBytes, concurrentRequests, flushMillis);
     }
 

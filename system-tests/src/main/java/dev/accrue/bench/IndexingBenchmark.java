@@ -79,8 +79,11 @@ final class IndexingBenchmark {
                 // The same workload again (new sessions, events and awards) for the same, now warmed-up, process.
                 Progress.step("Warm: producing an equal second workload while search-service runs");
                 produce(producer, WARM);
+                // Measured from here on: while the bench produces, its producer and the broker share the two
+                // cores with the service and Elasticsearch, which the baseline's loop does not have to.
+                long produced = Math.max(expected, counts.last());
                 counts.awaitAtLeast(expectedBoth, Duration.ofSeconds(60 + expected / 500));
-                warm = counts.throughput(counts.last() >= expected ? expected : 0, expectedBoth);
+                warm = counts.throughput(produced, expectedBoth);
                 Progress.step("search-service, warm: %s over %,d documents in %.1f s", Stats.rate(warm.perSecond(), "docs"),
                         warm.items(), warm.seconds());
                 awaitResolved(elastic);
@@ -128,10 +131,13 @@ final class IndexingBenchmark {
                             Elasticsearch's own JIT compilation is charged to neither side. The first row starts the
                             service cold (its JVM start, JIT compilation and the first pending attendance fall into the
                             measured time). For the second row, once the first workload is in, an
-                            equal second one (new sessions, events and awards, same shape) is produced while the same
-                            process runs, and measured the same way from the %,d already there; its baseline is the
-                            same loop indexing the second workload's documents right after the first's."""
-                            .formatted(SESSIONS, attendance, LICENSEES, awards, expected, BASELINE_PREFIX, WARM_UP_DOCS, expected))
+                            equal second one (new sessions, events and awards, same shape; the same licensees and
+                            courses, so no new enrolments) is produced while the same process runs; it is measured the
+                            same way, from the first sample after the bench finished producing it (until then the
+                            producer and the broker's intake share the two cores, which the baseline's loop does not
+                            have to) to the last document. Its baseline is the same loop indexing the second
+                            workload's documents right after the first's."""
+                            .formatted(SESSIONS, attendance, LICENSEES, awards, expected, BASELINE_PREFIX, WARM_UP_DOCS))
                     .row("documents/s, Kafka to searchable, service started cold", Stats.rate(rate, "docs"),
                             Stats.rate(baseline.perSecond(), "docs") + " (BulkIngester loop)",
                             Stats.ratio(rate, baseline.perSecond()), "≥ 0.8: " + (rate / baseline.perSecond() >= 0.8 ? "met" : "not met"))

@@ -18,6 +18,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,12 +32,23 @@ import org.springframework.stereotype.Component;
 public class BulkWriter implements AutoCloseable {
 
     /**
-     * Only what the listener reads of each item, and what the client needs to parse the answer: the
-     * full answer is four times larger, and parsing it was a fifth of this service's indexing CPU.
+     * Only what the listener reads of each item, what the client needs to parse the answer, and the
+     * error of a request refused as a whole: the full answer is four times larger, and parsing it was
+     * a fifth of this service's indexing CPU.
      */
-    static final String RESPONSE_FIELDS = "took,errors,items.*._index,items.*.status,items.*.error.type,items.*.error.reason";
+    static final String RESPONSE_FIELDS =
+            "took,errors,items.*._index,items.*.status,items.*.error.type,items.*.error.reason,error.type,error.reason,status";
 
     private final BulkIngester<Pending> ingester;
+    /**
+     * One of our threads at a time adds to or flushes the ingester. Each answer wakes one thread waiting
+     * for a request slot, and a flush woken with nothing left to send returns without passing the
+     * wake-up on: with several of our threads waiting as well as the ingester's own flush timer, one
+     * could be left waiting with no request in flight (a consumer hung so in a benchmark). With ours
+     * serialised, only one of them and the timer can wait: whichever an answer wakes either sends, and
+     * that request's answer wakes the other later, or finds the other already sent everything.
+     */
+    private final ReentrantLock feeding = new ReentrantLock();
     private final IndexingProperties properties;
     /** Where bulk answers are taken in; see {@link HandOffTransport} for why not on the HTTP client's thread. */
     private final ExecutorService answers = Executors.newSingleThreadExecutor(r -> {
@@ -69,10 +81,15 @@ public class BulkWriter implements AutoCloseable {
      */
     public Submitted submit(List<DocumentWrite> writes) {
         List<Pending> pending = new ArrayList<>(writes.size());
-        for (DocumentWrite write : writes) {
-            Pending p = new Pending(write, new CompletableFuture<>());
-            pending.add(p);
-            ingester.add(operation(write), p);
+        feeding.lock();
+        try {
+            for (DocumentWrite write : writes) {
+                Pending p = new Pending(write, new CompletableFuture<>());
+                pending.add(p);
+                ingester.add(operation(write), p);
+            }
+        } finally {
+            feeding.unlock();
         }
         return new Submitted(pending);
     }
@@ -80,7 +97,12 @@ public class BulkWriter implements AutoCloseable {
     /** Flushes what is still buffered and waits for every answer; throws when Elasticsearch does not answer in time. */
     public List<ItemResult> await(Submitted submitted) {
         if (!submitted.isDone()) {
-            ingester.flush();
+            feeding.lock();
+            try {
+                ingester.flush();
+            } finally {
+                feeding.unlock();
+            }
         }
         try {
             submitted.all().get(properties.batchTimeout().toMillis(), TimeUnit.MILLISECONDS);
@@ -120,8 +142,11 @@ public class BulkWriter implements AutoCloseable {
 
     @Override
     public void close() {
-        ingester.close();
-        answers.shutdown();
+        try {
+            ingester.close();
+        } finally {
+            answers.shutdown();
+        }
     }
 
     /** A write with the future of Elasticsearch's answer to it. */

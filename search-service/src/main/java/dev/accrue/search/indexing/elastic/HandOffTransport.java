@@ -7,6 +7,7 @@ import co.elastic.clients.transport.TransportOptions;
 import java.io.IOException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 
 /**
  * A transport whose asynchronous answers complete on an executor of our own instead of the HTTP
@@ -31,14 +32,20 @@ final class HandOffTransport implements ElasticsearchTransport {
     public <RequestT, ResponseT, ErrorT> CompletableFuture<ResponseT> performRequestAsync(
             RequestT request, Endpoint<RequestT, ResponseT, ErrorT> endpoint, TransportOptions options) {
         CompletableFuture<ResponseT> handedOff = new CompletableFuture<>();
-        delegate.performRequestAsync(request, endpoint, options).whenComplete((response, failure) ->
-                answers.execute(() -> {
-                    if (failure != null) {
-                        handedOff.completeExceptionally(failure);
-                    } else {
-                        handedOff.complete(response);
-                    }
-                }));
+        delegate.performRequestAsync(request, endpoint, options).whenComplete((response, failure) -> {
+            Runnable complete = () -> {
+                if (failure != null) {
+                    handedOff.completeExceptionally(failure);
+                } else {
+                    handedOff.complete(response);
+                }
+            };
+            try {
+                answers.execute(complete);
+            } catch (RejectedExecutionException e) {
+                complete.run(); // shutting down: nothing waits on the ingester's lock any more, and no answer is lost
+            }
+        });
         return handedOff;
     }
 

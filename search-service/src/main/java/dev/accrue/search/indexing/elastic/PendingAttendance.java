@@ -9,6 +9,7 @@ import dev.accrue.search.catalog.CatalogSession;
 import dev.accrue.search.indexing.AttendanceDocument;
 import dev.accrue.search.indexing.DocumentWrite;
 import dev.accrue.search.indexing.Indices;
+import dev.accrue.search.indexing.LatestWrites;
 import dev.accrue.search.indexing.WriteOutcome;
 import java.io.IOException;
 import java.util.Collection;
@@ -102,13 +103,15 @@ public class PendingAttendance {
     }
 
     private void rewrite(List<DocumentWrite> writes) {
-        for (ItemResult result : writer.write(writes)) {
+        for (ItemResult result : writer.write(LatestWrites.of(writes, w -> w).kept())) {
             if (result.outcome() == WriteOutcome.RETRY) {
                 throw new ElasticsearchUnavailableException("Elasticsearch did not take a completed attendance: "
                         + result.error());
             }
             if (result.outcome() == WriteOutcome.REJECTED) {
-                log.error("Completed attendance {} was rejected and stays pending: {}", result.write().id(), result.error());
+                // The attendance document itself then stays pending; a refused participation or enrolment is missing.
+                log.error("Completing pending attendance, {}/{} was rejected: {}", result.write().index(),
+                        result.write().id(), result.error());
             }
         }
     }

@@ -13,10 +13,10 @@ import dev.accrue.search.indexing.ComplianceDocument;
 import dev.accrue.search.indexing.DocumentIds;
 import dev.accrue.search.indexing.DocumentWrite;
 import dev.accrue.search.indexing.Indices;
+import dev.accrue.search.indexing.LatestWrites;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -37,15 +37,15 @@ final class BatchPlanner {
 
     /**
      * What to write, what to dead-letter, the sessions the batch defines (attendance indexed earlier
-     * may wait for them), and the sessions the batch read (to release from {@link SessionsInFlight}
-     * once it is finished).
+     * may wait for them), the sessions the batch read (to release from {@link SessionsInFlight} once
+     * it is finished), and the writes left out because another write of the batch supersedes them.
      */
-    record Plan(List<Planned> writes, List<Rejected> rejected, Set<String> sessionsDefined, List<CatalogSession> sessionsRead) {
+    record Plan(List<Planned> writes, List<Rejected> rejected, Set<String> sessionsDefined, List<CatalogSession> sessionsRead,
+                Map<Planned, List<Planned>> superseded) {
 
-        /** The batch's attendance written before its session was known, each with its record. */
-        List<Planned> pendingAttendance() {
-            return writes.stream().filter(p -> p.write() instanceof DocumentWrite.Put put
-                    && put.document() instanceof AttendanceDocument doc && !doc.sessionResolved()).toList();
+        /** The writes not sent because this one supersedes them (see {@link LatestWrites}). */
+        List<Planned> supersededBy(Planned kept) {
+            return superseded.getOrDefault(kept, List.of());
         }
     }
 
@@ -105,36 +105,8 @@ final class BatchPlanner {
         // Grouped by index (stable, so writes of one id keep their order): a bulk request then touches fewer
         // shards, and each shard's part of a bulk costs Elasticsearch a translog fsync.
         writes.sort(Comparator.comparingInt(p -> Indices.ALL.indexOf(p.write().index())));
-        return new Plan(withoutSuperseded(writes), rejected, sessionsDefined, read);
-    }
-
-    /**
-     * Drops the writes that another write in the batch to the same document supersedes: of writes with
-     * an external version, only the highest can be stored, and Elasticsearch answers the others 409
-     * (each a version-conflict exception it builds and reports). A licensee's repeated joins, and
-     * the many sessions of one course, write one participation or enrolment each instead of one per
-     * event. Documents the batch also deletes keep all their writes, in order.
-     */
-    static List<Planned> withoutSuperseded(List<Planned> writes) {
-        Map<String, Planned> highest = new HashMap<>();
-        Set<String> deleted = new HashSet<>();
-        for (Planned p : writes) {
-            if (p.write() instanceof DocumentWrite.Delete) {
-                deleted.add(key(p));
-            } else if (version(p) >= 0) {
-                highest.merge(key(p), p, (kept, next) -> version(next) > version(kept) ? next : kept);
-            }
-        }
-        return writes.stream().filter(p -> version(p) < 0 || deleted.contains(key(p)) || highest.get(key(p)) == p).toList();
-    }
-
-    private static String key(Planned p) {
-        return p.write().index() + "/" + p.write().id();
-    }
-
-    /** The external version of a put, or -1 (a delete, or a put without one). */
-    private static long version(Planned p) {
-        return p.write() instanceof DocumentWrite.Put put ? put.externalVersion().orElse(-1) : -1;
+        LatestWrites.Kept<Planned> latest = LatestWrites.of(writes, Planned::write);
+        return new Plan(latest.kept(), rejected, sessionsDefined, read, latest.superseded());
     }
 
     /** The batch's writes are finished (or it was dropped): its sessions are served by the index from now on. */
@@ -165,7 +137,7 @@ final class BatchPlanner {
         return all;
     }
 
-    /** The writes for one record (attendance also writes its participation); none for a tombstone where deleting means nothing. */
+    /** The writes for one record (attendance also writes its participation and enrolment); none for a tombstone where deleting means nothing. */
     private List<Planned> writes(ConsumerRecord<String, byte[]> record, SpecificRecord value,
                                  Map<String, CatalogSession> sessions) {
         if (value == null) {

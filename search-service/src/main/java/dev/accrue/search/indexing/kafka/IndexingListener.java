@@ -206,26 +206,35 @@ class IndexingListener {
     private void complete(InFlight batch, List<ItemResult> results) {
         BatchPlanner.Plan plan = batch.plan;
         Map<ConsumerRecord<String, byte[]>, Rejected> refused = new IdentityHashMap<>();
+        List<AttendanceDocument> ownPending = new ArrayList<>();
         for (int i = 0; i < results.size(); i++) {
             ItemResult result = results.get(i);
+            Planned planned = plan.writes().get(i);
             if (result.outcome() == WriteOutcome.RETRY) {
                 throw new ElasticsearchUnavailableException("Elasticsearch did not take " + result.write().index() + "/"
                         + result.write().id() + ": " + result.error());
             }
             if (result.outcome() == WriteOutcome.REJECTED) {
-                Planned planned = plan.writes().get(i);
+                String reason = "Elasticsearch rejected the document for " + result.write().index() + ": " + result.error();
                 // An attending event has up to three writes; one dead letter per record is enough. The others may
                 // have been accepted and stay (participations and enrolments hold only the time and session; see the README).
-                refused.putIfAbsent(planned.record(), new Rejected(planned.record(), planned.eventId(),
-                        "Elasticsearch rejected the document for " + result.write().index() + ": " + result.error(), false));
+                refused.putIfAbsent(planned.record(), new Rejected(planned.record(), planned.eventId(), reason, false));
+                // The writes this one superseded in the batch were never sent: their events are not fully indexed either.
+                for (Planned dropped : plan.supersededBy(planned)) {
+                    refused.putIfAbsent(dropped.record(), new Rejected(dropped.record(), dropped.eventId(),
+                            "Not indexed: superseded in its batch by a write of the same document that was refused. " + reason,
+                            false));
+                }
+            } else if (planned.write() instanceof DocumentWrite.Put put && put.document() instanceof AttendanceDocument doc
+                    && !doc.sessionResolved()) {
+                ownPending.add(doc); // indexed: completed below whatever happened to the event's other writes
             }
         }
         List<Rejected> rejected = new ArrayList<>(plan.rejected());
         rejected.addAll(refused.values());
         deadLetters.publish(rejected);
         pending.resolve(plan.sessionsDefined());
-        pending.complete(plan.pendingAttendance().stream().filter(p -> !refused.containsKey(p.record()))
-                .map(p -> (AttendanceDocument) ((DocumentWrite.Put) p.write()).document()).toList());
+        pending.complete(ownPending);
         batch.ack.acknowledge();
         planner.finished(plan);
         indexed.increment(results.stream().filter(r -> r.outcome() == WriteOutcome.WRITTEN).count());

@@ -14,6 +14,7 @@ import dev.accrue.events.Category;
 import dev.accrue.events.Format;
 import dev.accrue.events.Session;
 import dev.accrue.search.fixtures.Events;
+import dev.accrue.search.indexing.AttendanceDocument;
 import dev.accrue.search.indexing.DocumentWrite;
 import dev.accrue.search.indexing.elastic.BulkWriter;
 import dev.accrue.search.indexing.elastic.ElasticsearchUnavailableException;
@@ -34,6 +35,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentCaptor;
 import org.springframework.kafka.support.Acknowledgment;
 
 /**
@@ -54,6 +56,8 @@ class IndexingListenerTest {
     final BulkWriter writer = mock(BulkWriter.class);
     @SuppressWarnings("unchecked")
     final Consumer<String, byte[]> consumer = mock(Consumer.class);
+    final PendingAttendance pending = mock(PendingAttendance.class);
+    final DeadLetters deadLetters = mock(DeadLetters.class);
     /** The status every new write is answered with at once; null leaves it unanswered until {@link #answer}. */
     Integer answerAtOnce;
     long offset;
@@ -66,8 +70,8 @@ class IndexingListenerTest {
         when(consumer.assignment()).thenReturn(Set.of(P0, P1));
         when(consumer.currentLag(any())).thenReturn(OptionalLong.of(1000)); // catching up: batches stay in flight
         BatchPlanner planner = new BatchPlanner(values::get, "accrue.sessions", ids -> Map.of(), new SessionsInFlight());
-        listener = new IndexingListener(planner, writer, mock(IndexTemplates.class), mock(PendingAttendance.class),
-                mock(DeadLetters.class), 2, 3, new SimpleMeterRegistry());
+        listener = new IndexingListener(planner, writer, mock(IndexTemplates.class), pending, deadLetters, 2, 3,
+                new SimpleMeterRegistry());
     }
 
     @Test
@@ -158,6 +162,65 @@ class IndexingListenerTest {
         answer(1, 409); // already there
         listener.onPartitionsRevokedBeforeCommit(consumer, List.of(P0, P1));
         assertThat(acks).containsExactly("b1", "b2");
+    }
+
+    @Test
+    void aRefusedWriteAlsoDeadLettersTheEventsWhoseWritesItSupersededInItsBatch() {
+        var first = record("L9", Events.award(SESSION, "L9", ApprovalBody.APA, 1, 2, "2025-01-06T18:00:00Z"));
+        var revised = record("L9", Events.award(SESSION, "L9", ApprovalBody.APA, 2, 1, "2025-01-06T18:00:00Z"));
+        var unrelated = record("L8", Events.award(SESSION, "L8", ApprovalBody.APA, 1, 2, "2025-01-06T18:00:00Z"));
+        listener.onBatch(List.of(first, revised, unrelated), ack("b1"), consumer);
+        assertThat(submissions.get(0).pending()).hasSize(2); // revision 1 is not sent: revision 2 supersedes it
+
+        answerEach(0, 400, 201); // revision 2 refused
+        listener.onIdle(null);
+
+        assertThat(acks).containsExactly("b1");
+        assertThat(deadLettered()).extracting(Rejected::record).containsExactlyInAnyOrder(revised, first);
+    }
+
+    @Test
+    void pendingAttendanceIsCompletedWhenItsOwnDocumentWasIndexedEvenIfAnotherWriteOfTheEventWasRefused() {
+        var joined = record("L1", Events.attendance("e1", "S-unknown", "L1", dev.accrue.events.AttendanceType.JOINED,
+                "2025-01-06T10:00:00Z"));
+        var refused = record("L2", Events.attendance("e2", "S-unknown", "L2", dev.accrue.events.AttendanceType.JOINED,
+                "2025-01-06T10:00:00Z"));
+        var left = record("L3", Events.attendance("e3", "S-unknown", "L3", dev.accrue.events.AttendanceType.LEFT,
+                "2025-01-06T11:00:00Z"));
+        listener.onBatch(List.of(joined, refused, left), ack("b1"), consumer);
+
+        // attendance e1, e2, e3, then participations L1, L2 (no enrolments: the session is unknown);
+        // e2's own document and e1's participation are refused
+        answerEach(0, 201, 400, 201, 400, 201);
+        listener.onIdle(null);
+
+        @SuppressWarnings("unchecked")
+        ArgumentCaptor<List<AttendanceDocument>> completed = ArgumentCaptor.forClass(List.class);
+        verify(pending).complete(completed.capture());
+        assertThat(completed.getValue()).extracting(AttendanceDocument::eventId).containsExactly("e1", "e3");
+        assertThat(deadLettered()).extracting(Rejected::record).containsExactlyInAnyOrder(joined, refused);
+    }
+
+    List<Rejected> deadLettered() {
+        @SuppressWarnings("unchecked")
+        ArgumentCaptor<List<Rejected>> published = ArgumentCaptor.forClass(List.class);
+        verify(deadLetters).publish(published.capture());
+        return published.getValue();
+    }
+
+    ConsumerRecord<String, byte[]> record(String key, SpecificRecord value) {
+        var record = new ConsumerRecord<>(TOPIC, 0, offset++, key, new byte[] {1});
+        values.put(record, value);
+        return record;
+    }
+
+    void answerEach(int submission, int... statuses) {
+        var pendingWrites = submissions.get(submission).pending();
+        assertThat(pendingWrites).hasSize(statuses.length);
+        for (int i = 0; i < statuses.length; i++) {
+            var p = pendingWrites.get(i);
+            p.result().complete(new ItemResult(p.write(), statuses[i], statuses[i] >= 400 ? "mapper_parsing_exception" : null));
+        }
     }
 
     /** A full poll of 3 award records on partition 0. */
