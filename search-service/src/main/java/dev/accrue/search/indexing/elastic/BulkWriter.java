@@ -15,9 +15,11 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 import org.springframework.stereotype.Component;
 
@@ -41,21 +43,21 @@ public class BulkWriter implements AutoCloseable {
 
     private final BulkIngester<Pending> ingester;
     /**
-     * One of our threads at a time adds to or flushes the ingester. Each answer wakes one thread waiting
-     * for a request slot, and a flush woken with nothing left to send returns without passing the
-     * wake-up on: with several of our threads waiting as well as the ingester's own flush timer, one
-     * could be left waiting with no request in flight (a consumer hung so in a benchmark). With ours
-     * serialised, only one of them and the timer can wait: whichever an answer wakes either sends, and
-     * that request's answer wakes the other later, or finds the other already sent everything.
+     * How our threads meet the ingester's one weakness: each answer wakes one thread waiting for a
+     * request slot, and a flush woken with nothing left to send returns without passing the wake-up on.
+     * With a consumer waiting to send its full bulk and three or more other flushes waiting (each
+     * consumer's own, the ingester's timer), the later answers can all go to flushes with nothing to
+     * send, leaving the consumer waiting with no request in flight (it hung so in benchmarks). So one
+     * of our threads at a time adds, and our flushes run on one thread of their own: at most three
+     * threads wait for the two slots, the first one woken sends, and the two answers left wake the rest.
+     * Consumers never wait for a slot just to flush, so the others keep filling the next bulk meanwhile.
      */
     private final ReentrantLock feeding = new ReentrantLock();
+    private final ExecutorService flusher = daemonThread("bulk-flush");
+    private final AtomicBoolean flushRequested = new AtomicBoolean();
     private final IndexingProperties properties;
     /** Where bulk answers are taken in; see {@link HandOffTransport} for why not on the HTTP client's thread. */
-    private final ExecutorService answers = Executors.newSingleThreadExecutor(r -> {
-        Thread thread = new Thread(r, "bulk-answers");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ExecutorService answers = daemonThread("bulk-answers");
 
     BulkWriter(ElasticsearchTransport transport, IndexingProperties properties) {
         this.properties = properties;
@@ -97,12 +99,7 @@ public class BulkWriter implements AutoCloseable {
     /** Flushes what is still buffered and waits for every answer; throws when Elasticsearch does not answer in time. */
     public List<ItemResult> await(Submitted submitted) {
         if (!submitted.isDone()) {
-            feeding.lock();
-            try {
-                ingester.flush();
-            } finally {
-                feeding.unlock();
-            }
+            requestFlush();
         }
         try {
             submitted.all().get(properties.batchTimeout().toMillis(), TimeUnit.MILLISECONDS);
@@ -114,6 +111,28 @@ public class BulkWriter implements AutoCloseable {
             throw new ElasticsearchUnavailableException("Interrupted while waiting for Elasticsearch", e);
         }
         return submitted.pending().stream().map(p -> p.result().join()).toList();
+    }
+
+    /** Sends what is buffered as soon as a request slot is free, on the flush thread; requests made meanwhile coalesce. */
+    private void requestFlush() {
+        if (flushRequested.compareAndSet(false, true)) {
+            try {
+                flusher.execute(() -> {
+                    flushRequested.set(false);
+                    ingester.flush();
+                });
+            } catch (RejectedExecutionException e) {
+                flushRequested.set(false); // closing: close() flushes what is left
+            }
+        }
+    }
+
+    private static ExecutorService daemonThread(String name) {
+        return Executors.newSingleThreadExecutor(r -> {
+            Thread thread = new Thread(r, name);
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
     /** Writes handed to the ingester, each with the future of its answer. */
@@ -142,6 +161,7 @@ public class BulkWriter implements AutoCloseable {
 
     @Override
     public void close() {
+        flusher.shutdown();
         try {
             ingester.close();
         } finally {

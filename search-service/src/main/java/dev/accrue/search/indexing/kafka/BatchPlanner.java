@@ -14,6 +14,7 @@ import dev.accrue.search.indexing.DocumentIds;
 import dev.accrue.search.indexing.DocumentWrite;
 import dev.accrue.search.indexing.Indices;
 import dev.accrue.search.indexing.LatestWrites;
+import dev.accrue.search.indexing.elastic.ItemResult;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -53,17 +54,20 @@ final class BatchPlanner {
     private final String sessionsTopic;
     private final Function<Set<String>, Map<String, CatalogSession>> sessionLookup;
     private final SessionsInFlight inFlight;
+    private final StoredVersions stored;
 
     /**
      * @param reader reads a record's value (null for a tombstone), throwing {@link SerializationException} when it never can
      * @param sessionLookup finds indexed sessions by id
      */
     BatchPlanner(Function<ConsumerRecord<String, byte[]>, SpecificRecord> reader, String sessionsTopic,
-                 Function<Set<String>, Map<String, CatalogSession>> sessionLookup, SessionsInFlight inFlight) {
+                 Function<Set<String>, Map<String, CatalogSession>> sessionLookup, SessionsInFlight inFlight,
+                 StoredVersions stored) {
         this.reader = reader;
         this.sessionsTopic = sessionsTopic;
         this.sessionLookup = sessionLookup;
         this.inFlight = inFlight;
+        this.stored = stored;
     }
 
     Plan plan(List<ConsumerRecord<String, byte[]>> records) {
@@ -106,7 +110,13 @@ final class BatchPlanner {
         // shards, and each shard's part of a bulk costs Elasticsearch a translog fsync.
         writes.sort(Comparator.comparingInt(p -> Indices.ALL.indexOf(p.write().index())));
         LatestWrites.Kept<Planned> latest = LatestWrites.of(writes, Planned::write);
-        return new Plan(latest.kept(), rejected, sessionsDefined, read, latest.superseded());
+        List<Planned> toSend = latest.kept().stream().filter(p -> !stored.supersedes(p.write())).toList();
+        return new Plan(toSend, rejected, sessionsDefined, read, latest.superseded());
+    }
+
+    /** Learns from Elasticsearch's answers to a batch which versions its documents hold. */
+    void answered(List<ItemResult> results) {
+        results.forEach(stored::learn);
     }
 
     /** The batch's writes are finished (or it was dropped): its sessions are served by the index from now on. */

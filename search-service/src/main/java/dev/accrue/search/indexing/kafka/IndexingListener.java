@@ -235,6 +235,7 @@ class IndexingListener {
         deadLetters.publish(rejected);
         pending.resolve(plan.sessionsDefined());
         pending.complete(ownPending);
+        planner.answered(results);
         batch.ack.acknowledge();
         planner.finished(plan);
         indexed.increment(results.stream().filter(r -> r.outcome() == WriteOutcome.WRITTEN).count());

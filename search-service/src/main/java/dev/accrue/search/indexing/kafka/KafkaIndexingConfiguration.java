@@ -45,6 +45,8 @@ import org.springframework.util.backoff.ExponentialBackOff;
 class KafkaIndexingConfiguration {
 
     private static final Duration IDLE_EVENT_INTERVAL = Duration.ofSeconds(1);
+    /** Participation and enrolment versions remembered (about 20 MB of heap at most). */
+    private static final int KNOWN_VERSIONS = 100_000;
 
     @Bean
     List<String> indexedTopics(EventReader reader) {
@@ -101,7 +103,8 @@ class KafkaIndexingConfiguration {
     IndexingListener indexingListener(EventReader reader, AccrueTopics topics, SessionLookup sessions, BulkWriter writer,
                                       IndexTemplates templates, PendingAttendance pending, DeadLetters deadLetters,
                                       IndexingProperties properties, MeterRegistry meters) {
-        return new IndexingListener(new BatchPlanner(reader::read, topics.sessions(), sessions::find, new SessionsInFlight()),
+        return new IndexingListener(new BatchPlanner(reader::read, topics.sessions(), sessions::find, new SessionsInFlight(),
+                new StoredVersions(KNOWN_VERSIONS)),
                 writer, templates,
                 pending, deadLetters, properties.batchesInFlight(), properties.maxPollRecords(), meters);
     }

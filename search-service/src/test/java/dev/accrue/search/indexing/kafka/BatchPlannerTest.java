@@ -33,6 +33,7 @@ class BatchPlannerTest {
     final Map<String, CatalogSession> indexedSessions = new HashMap<>();
     final List<Set<String>> lookups = new ArrayList<>();
     final SessionsInFlight inFlight = new SessionsInFlight();
+    final StoredVersions stored = new StoredVersions(100);
     final BatchPlanner planner = new BatchPlanner(this::read, "accrue.sessions", ids -> {
         lookups.add(ids);
         Map<String, CatalogSession> found = new HashMap<>();
@@ -42,7 +43,7 @@ class BatchPlannerTest {
             }
         });
         return found;
-    }, inFlight);
+    }, inFlight, stored);
     long offset;
 
     SpecificRecord read(ConsumerRecord<String, byte[]> record) {
@@ -160,5 +161,24 @@ class BatchPlannerTest {
                 record("accrue.sessions", "S1", null), record("accrue.sessions", "S1", edited)));
         assertThat(plan.writes()).extracting(p -> p.write().getClass().getSimpleName())
                 .containsExactly("Put", "Delete", "Put");
+    }
+
+    @Test
+    void aWriteTheIndexIsKnownToHoldAsHighAVersionOfIsNotSentAgain() {
+        indexedSessions.put("S1", EventMapper.session(S1));
+        BatchPlanner.Plan first = planner.plan(List.of(
+                record("accrue.attendance", "L1", Events.attendance("e1", "S1", "L1", AttendanceType.JOINED, "2025-01-06T10:00:00Z"))));
+        planner.answered(first.writes().stream()
+                .map(p -> new dev.accrue.search.indexing.elastic.ItemResult(p.write(), 201, null)).toList());
+
+        BatchPlanner.Plan rejoined = planner.plan(List.of(
+                record("accrue.attendance", "L1", Events.attendance("e2", "S1", "L1", AttendanceType.JOINED, "2025-01-06T10:30:00Z"))));
+        BatchPlanner.Plan earlier = planner.plan(List.of(
+                record("accrue.attendance", "L1", Events.attendance("e0", "S1", "L1", AttendanceType.JOINED, "2025-01-06T09:50:00Z"))));
+
+        // The later join would only answer 409 for the participation and the enrolment; the earlier one wins them.
+        assertThat(rejoined.writes()).extracting(p -> p.write().index()).containsExactly(Indices.ATTENDANCE);
+        assertThat(earlier.writes()).extracting(p -> p.write().index())
+                .containsExactly(Indices.ATTENDANCE, Indices.PARTICIPATIONS, Indices.ENROLMENTS);
     }
 }

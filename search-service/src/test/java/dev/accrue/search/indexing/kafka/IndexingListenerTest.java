@@ -69,7 +69,8 @@ class IndexingListenerTest {
         when(writer.await(any())).thenAnswer(call -> await(call.getArgument(0)));
         when(consumer.assignment()).thenReturn(Set.of(P0, P1));
         when(consumer.currentLag(any())).thenReturn(OptionalLong.of(1000)); // catching up: batches stay in flight
-        BatchPlanner planner = new BatchPlanner(values::get, "accrue.sessions", ids -> Map.of(), new SessionsInFlight());
+        BatchPlanner planner = new BatchPlanner(values::get, "accrue.sessions", ids -> Map.of(), new SessionsInFlight(),
+                new StoredVersions(100));
         listener = new IndexingListener(planner, writer, mock(IndexTemplates.class), pending, deadLetters, 2, 3,
                 new SimpleMeterRegistry());
     }

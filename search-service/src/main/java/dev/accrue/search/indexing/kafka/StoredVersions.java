@@ -1,0 +1,57 @@
+package dev.accrue.search.indexing.kafka;
+
+import dev.accrue.search.indexing.DocumentWrite;
+import dev.accrue.search.indexing.Indices;
+import dev.accrue.search.indexing.WriteOutcome;
+import dev.accrue.search.indexing.elastic.ItemResult;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The versions this instance knows its participations and enrolments hold, so that a write
+ * Elasticsearch would only answer 409 is not sent: a licensee's every later join of a session, and
+ * every session of a course after the first, would otherwise cost a version-conflict error each.
+ * A version is learnt from Elasticsearch's answer (stored, or 409: already as high or higher), at
+ * most {@code capacity} of them, the least recently used forgotten first.
+ *
+ * <p>The service never deletes these documents. An operator who deletes the indices resets the
+ * consumer group to read the topics again, which needs the service stopped, so no instance keeps
+ * a version of a document that is no longer there.
+ */
+final class StoredVersions {
+
+    private static final Set<String> INDICES = Set.of(Indices.PARTICIPATIONS, Indices.ENROLMENTS);
+
+    private final Map<String, Long> versions;
+
+    StoredVersions(int capacity) {
+        this.versions = new LinkedHashMap<>(1024, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, Long> eldest) {
+                return size() > capacity;
+            }
+        };
+    }
+
+    /** Whether the document is known to hold this write's version or a higher one, so the write would answer 409. */
+    synchronized boolean supersedes(DocumentWrite write) {
+        if (!(write instanceof DocumentWrite.Put put) || put.externalVersion().isEmpty() || !INDICES.contains(put.index())) {
+            return false;
+        }
+        Long stored = versions.get(key(put));
+        return stored != null && stored >= put.externalVersion().getAsLong();
+    }
+
+    /** Learns from an answer: the document now holds at least the written version. */
+    synchronized void learn(ItemResult result) {
+        if (result.outcome() == WriteOutcome.WRITTEN && result.write() instanceof DocumentWrite.Put put
+                && put.externalVersion().isPresent() && INDICES.contains(put.index())) {
+            versions.merge(key(put), put.externalVersion().getAsLong(), Math::max);
+        }
+    }
+
+    private static String key(DocumentWrite write) {
+        return write.index() + "/" + write.id();
+    }
+}
