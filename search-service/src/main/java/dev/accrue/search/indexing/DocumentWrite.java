@@ -13,11 +13,24 @@ public sealed interface DocumentWrite {
 
     String id();
 
+    /** The version the write carries with {@code version_type=external}; empty for a delete or an unversioned put. */
+    OptionalLong externalVersion();
+
+    /** The document the write is for: its index and id together. */
+    default String documentKey() {
+        return index() + "/" + id();
+    }
+
     /** Stores the document under the id, replacing any older version. */
     record Put(String index, String id, OptionalLong externalVersion, Object document) implements DocumentWrite {
     }
 
     /** Removes the document (a tombstone on a compacted topic). */
     record Delete(String index, String id) implements DocumentWrite {
+
+        @Override
+        public OptionalLong externalVersion() {
+            return OptionalLong.empty();
+        }
     }
 }

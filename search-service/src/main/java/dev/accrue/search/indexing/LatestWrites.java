@@ -28,16 +28,16 @@ public final class LatestWrites {
         for (T item : items) {
             DocumentWrite w = write.apply(item);
             if (w instanceof DocumentWrite.Delete) {
-                deleted.add(key(w));
+                deleted.add(w.documentKey());
             } else if (version(w) >= 0) {
-                highest.merge(key(w), item, (kept, next) -> version(write.apply(next)) > version(write.apply(kept)) ? next : kept);
+                highest.merge(w.documentKey(), item, (kept, next) -> version(write.apply(next)) > version(write.apply(kept)) ? next : kept);
             }
         }
         List<T> kept = new ArrayList<>(items.size());
         Map<T, List<T>> superseded = new IdentityHashMap<>();
         for (T item : items) {
             DocumentWrite w = write.apply(item);
-            T winner = version(w) < 0 || deleted.contains(key(w)) ? item : highest.get(key(w));
+            T winner = version(w) < 0 || deleted.contains(w.documentKey()) ? item : highest.get(w.documentKey());
             if (winner == item) {
                 kept.add(item);
             } else {
@@ -47,13 +47,9 @@ public final class LatestWrites {
         return new Kept<>(kept, superseded);
     }
 
-    private static String key(DocumentWrite write) {
-        return write.index() + "/" + write.id();
-    }
-
-    /** The external version of a put, or -1 (a delete, or a put without one). */
+    /** The write's external version, or -1 (a delete, or a put without one). */
     private static long version(DocumentWrite write) {
-        return write instanceof DocumentWrite.Put put ? put.externalVersion().orElse(-1) : -1;
+        return write.externalVersion().orElse(-1);
     }
 
     private LatestWrites() {

@@ -283,26 +283,24 @@ class IndexingIT extends SearchServiceTestBase {
     }
 
     private AwardDocument award(CreditAward award) throws Exception {
-        var response = elasticsearch.get(g -> g.index(Indices.AWARDS).id(DocumentIds.of(award.getAwardId())),
-                AwardDocument.class);
-        return response.found() ? response.source() : null;
+        return stored(Indices.AWARDS, award.getAwardId(), AwardDocument.class);
     }
 
     private AttendanceDocument attendance(String eventId) throws Exception {
-        var response = elasticsearch.get(g -> g.index(Indices.ATTENDANCE).id(DocumentIds.of(eventId)),
-                AttendanceDocument.class);
-        return response.found() ? response.source() : null;
+        return stored(Indices.ATTENDANCE, eventId, AttendanceDocument.class);
     }
 
     private ParticipationDocument participation(String participation) throws Exception {
-        var response = elasticsearch.get(g -> g.index(Indices.PARTICIPATIONS).id(DocumentIds.of(participation)),
-                ParticipationDocument.class);
-        return response.found() ? response.source() : null;
+        return stored(Indices.PARTICIPATIONS, participation, ParticipationDocument.class);
     }
 
     private EnrolmentDocument enrolment(String enrolment) throws Exception {
-        var response = elasticsearch.get(g -> g.index(Indices.ENROLMENTS).id(DocumentIds.of(enrolment)),
-                EnrolmentDocument.class);
+        return stored(Indices.ENROLMENTS, enrolment, EnrolmentDocument.class);
+    }
+
+    /** The document as stored now (a real-time get), or null. */
+    private <T> T stored(String index, String id, Class<T> type) throws Exception {
+        var response = elasticsearch.get(g -> g.index(index).id(DocumentIds.of(id)), type);
         return response.found() ? response.source() : null;
     }
 

@@ -59,8 +59,7 @@ public class PendingAttendance {
         }
         Map<String, CatalogSession> known = sessions.find(documents.stream().map(AttendanceDocument::sessionId)
                 .collect(Collectors.toSet()));
-        rewrite(documents.stream().filter(d -> known.containsKey(d.sessionId()))
-                .flatMap(d -> d.resolvedWith(known.get(d.sessionId())).writes().stream()).toList());
+        rewrite(documents, known);
     }
 
     /** Finds and completes the indexed documents waiting for any of these sessions. */
@@ -93,8 +92,7 @@ public class PendingAttendance {
                 if (hits.isEmpty()) {
                     return;
                 }
-                rewrite(hits.stream().map(Hit::source)
-                        .flatMap(d -> d.resolvedWith(known.get(d.sessionId())).writes().stream()).toList());
+                rewrite(hits.stream().map(Hit::source).toList(), known);
                 after = hits.get(hits.size() - 1).sort();
             }
         } catch (IOException | co.elastic.clients.elasticsearch._types.ElasticsearchException e) {
@@ -102,7 +100,10 @@ public class PendingAttendance {
         }
     }
 
-    private void rewrite(List<DocumentWrite> writes) {
+    /** Writes the documents whose sessions are known again, completed, with the participations and enrolments they stand for. */
+    private void rewrite(List<AttendanceDocument> documents, Map<String, CatalogSession> known) {
+        List<DocumentWrite> writes = documents.stream().filter(d -> known.containsKey(d.sessionId()))
+                .flatMap(d -> d.resolvedWith(known.get(d.sessionId())).writes().stream()).toList();
         for (ItemResult result : writer.write(LatestWrites.of(writes, w -> w).kept())) {
             if (result.outcome() == WriteOutcome.RETRY) {
                 throw new ElasticsearchUnavailableException("Elasticsearch did not take a completed attendance: "

@@ -36,22 +36,22 @@ final class StoredVersions {
 
     /** Whether the document is known to hold this write's version or a higher one, so the write would answer 409. */
     synchronized boolean supersedes(DocumentWrite write) {
-        if (!(write instanceof DocumentWrite.Put put) || put.externalVersion().isEmpty() || !INDICES.contains(put.index())) {
+        if (!remembered(write)) {
             return false;
         }
-        Long stored = versions.get(key(put));
-        return stored != null && stored >= put.externalVersion().getAsLong();
+        Long stored = versions.get(write.documentKey());
+        return stored != null && stored >= write.externalVersion().getAsLong();
     }
 
     /** Learns from an answer: the document now holds at least the written version. */
     synchronized void learn(ItemResult result) {
-        if (result.outcome() == WriteOutcome.WRITTEN && result.write() instanceof DocumentWrite.Put put
-                && put.externalVersion().isPresent() && INDICES.contains(put.index())) {
-            versions.merge(key(put), put.externalVersion().getAsLong(), Math::max);
+        DocumentWrite write = result.write();
+        if (result.outcome() == WriteOutcome.WRITTEN && remembered(write)) {
+            versions.merge(write.documentKey(), write.externalVersion().getAsLong(), Math::max);
         }
     }
 
-    private static String key(DocumentWrite write) {
-        return write.index() + "/" + write.id();
+    private static boolean remembered(DocumentWrite write) {
+        return write.externalVersion().isPresent() && INDICES.contains(write.index());
     }
 }
