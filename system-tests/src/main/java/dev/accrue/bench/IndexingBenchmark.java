@@ -13,6 +13,9 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.function.IntFunction;
+import java.util.stream.IntStream;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 
@@ -160,25 +163,17 @@ final class IndexingBenchmark {
 
     /** The licensee-session pairs with a JOINED among the events {@link #produce} sends: one participation document each. */
     private long participations() {
-        java.util.Set<String> pairs = new java.util.HashSet<>();
-        for (int i = 0; i < attendance; i++) {
-            if (joined(i)) {
-                pairs.add(licenseeId(licensee(i)) + "|" + i % SESSIONS);
-            }
-        }
-        return pairs.size();
+        return distinctJoined(i -> licenseeId(licensee(i)) + "|" + i % SESSIONS);
     }
 
     /** The licensee-course pairs with a JOINED (a session's course is its provider's and course's): one enrolment document each. */
     private long enrolments() {
-        java.util.Set<String> pairs = new java.util.HashSet<>();
-        for (int i = 0; i < attendance; i++) {
-            if (joined(i)) {
-                int session = i % SESSIONS;
-                pairs.add(licenseeId(licensee(i)) + "|" + provider(session) + "/" + course(session).courseId());
-            }
-        }
-        return pairs.size();
+        return distinctJoined(i -> licenseeId(licensee(i)) + "|" + provider(i % SESSIONS) + "/" + course(i % SESSIONS).courseId());
+    }
+
+    /** How many distinct keys the JOINED events among those {@link #produce} sends have. */
+    private long distinctJoined(IntFunction<String> key) {
+        return IntStream.range(0, attendance).filter(IndexingBenchmark::joined).mapToObj(key).distinct().count();
     }
 
     private static String provider(int session) {
@@ -263,7 +258,7 @@ final class IndexingBenchmark {
             Instant start = Instant.parse("2026-01-05T16:00:00Z");
             for (int i = 0; i < WARM_UP_DOCS; i++) {
                 int n = i;
-                java.util.Map<String, Object> doc = java.util.Map.of("eventId", "warm-" + n, "licenseeId", licenseeId(n % LICENSEES),
+                Map<String, Object> doc = Map.of("eventId", "warm-" + n, "licenseeId", licenseeId(n % LICENSEES),
                         "sessionId", "warm-session-" + n % SESSIONS, "occurredAt", start.plusSeconds(n).toString(),
                         "title", "Ethics in practice " + n % SESSIONS, "categories", List.of("ethics", "supervision"),
                         "creditHours", 1.5, "sessionResolved", true);
