@@ -19,6 +19,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaBuilder;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -77,6 +82,44 @@ class ConfluentSerdeIT {
 
         assertThat(second).isEqualTo(first);
         assertThat(new HttpSchemaRegistry(config(Map.of())).byId(first)).isEqualTo(schema);
+    }
+
+    /**
+     * Services starting together register their first schemas at the same moment, several of them under the
+     * same subject (every instance of a service). Apicurio's in-memory storage used to answer some of these
+     * with 500 (H2 lock timeouts) or 409 (the subject "already exists"); the local registry now queues writes.
+     */
+    @Test
+    void manyClientsRegisteringAtOnceAllGetTheirIds() throws Exception {
+        String run = UUID.randomUUID().toString();
+        String shared = "shared-" + run + "-value";
+        int clients = 16;
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        CountDownLatch start = new CountDownLatch(1);
+        try {
+            List<Future<Integer>> sharedIds = new ArrayList<>();
+            for (int c = 0; c < clients; c++) {
+                int client = c;
+                sharedIds.add(pool.submit(() -> {
+                    HttpSchemaRegistry registry = new HttpSchemaRegistry(config(Map.of()));
+                    start.await();
+                    for (int i = 0; i < 4; i++) {
+                        registry.register("own-" + run + "-" + client + "-" + i + "-value",
+                                SchemaBuilder.record("Own" + i).fields().requiredString("f" + client).endRecord());
+                    }
+                    return registry.register(shared, AttendanceEvent.getClassSchema());
+                }));
+            }
+            start.countDown();
+            List<Integer> ids = new ArrayList<>();
+            for (Future<Integer> id : sharedIds) {
+                ids.add(id.get(2, TimeUnit.MINUTES));
+            }
+            assertThat(ids).as("one schema, one id, for every client").containsOnly(ids.get(0));
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(get("/subjects/" + shared + "/versions")).isEqualTo("[1]");
     }
 
     @Test
