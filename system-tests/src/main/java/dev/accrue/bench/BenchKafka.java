@@ -45,6 +45,8 @@ final class BenchKafka implements AutoCloseable {
     static final String COMPLIANCE = "accrue.compliance";
     static final String REJECTIONS = "accrue.rejections";
     static final String SEARCH_DEAD_LETTERS = "accrue.search-dead-letters";
+    /** search-service's consumer group (its default {@code accrue.search.indexing.group-id}). */
+    static final String SEARCH_GROUP = "accrue-search-indexer";
     static final int PARTITIONS = 3;
 
     private final Endpoints endpoints;

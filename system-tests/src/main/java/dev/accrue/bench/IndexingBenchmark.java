@@ -13,7 +13,6 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.function.IntFunction;
 import java.util.stream.IntStream;
 import org.apache.avro.specific.SpecificRecord;
@@ -34,7 +33,6 @@ final class IndexingBenchmark {
             "accrue-enrolments",
             "accrue-awards");
     private static final String BASELINE_PREFIX = "bench-raw-";
-    private static final String SEARCH_GROUP = "accrue-search-indexer";
     private static final List<String> INDEXED_TOPICS = List.of(BenchKafka.SESSIONS, BenchKafka.ATTENDANCE, BenchKafka.CREDITS);
     private static final int SESSIONS = 50;
     private static final int LICENSEES = 5_000;
@@ -279,7 +277,7 @@ final class IndexingBenchmark {
     /** Waits until the service's group has committed every record on the topics it indexed (so far). */
     private static void awaitCommitted(BenchKafka kafka) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
-        while (INDEXED_TOPICS.stream().anyMatch(t -> kafka.committedSum(SEARCH_GROUP, t) < kafka.endOffsetSum(t))) {
+        while (INDEXED_TOPICS.stream().anyMatch(t -> kafka.committedSum(BenchKafka.SEARCH_GROUP, t) < kafka.endOffsetSum(t))) {
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("search-service did not commit the warm-up round's offsets");
             }

@@ -32,7 +32,6 @@ final class LatencyBenchmark {
     static final String KEY = "latency";
     static final String TITLE = "Latency: event to award, and event to searchable";
     private static final String CREDIT_GROUP = "accrue-credit-service";
-    private static final String SEARCH_GROUP = "accrue-search-indexer";
     private static final int LICENSEES = 2_000;
     private static final int OPEN_SESSIONS = 8;
     private static final int CLOSED_SESSIONS = 8;
@@ -142,7 +141,7 @@ final class LatencyBenchmark {
                          false, AttendanceEvent::getEventId, LatencyProbes.Sample::eventId)) {
                 searchProbe.start();
                 transport.start();
-                searchLoad = drive(producer, SEARCH_RATE, List.of(searchProbe, transport), lag(kafka, SEARCH_GROUP), background(open, "s"),
+                searchLoad = drive(producer, SEARCH_RATE, List.of(searchProbe, transport), lag(kafka, BenchKafka.SEARCH_GROUP), background(open, "s"),
                         k -> BenchEvents.attendance("lat-search-" + k, open.get(k % OPEN_SESSIONS).getSessionId(),
                                 licenseeId(k % LICENSEES), AttendanceType.JOINED, Instant.now()));
                 searchProbe.drain(Duration.ofSeconds(30));
