@@ -103,11 +103,13 @@ class ConfluentSerdeIT {
                 sharedIds.add(pool.submit(() -> {
                     HttpSchemaRegistry registry = new HttpSchemaRegistry(config(Map.of()));
                     start.await();
+                    // The shared subject first, so that its first registrations really race.
+                    int id = registry.register(shared, AttendanceEvent.getClassSchema());
                     for (int i = 0; i < 4; i++) {
                         registry.register("own-" + run + "-" + client + "-" + i + "-value",
                                 SchemaBuilder.record("Own" + i).fields().requiredString("f" + client).endRecord());
                     }
-                    return registry.register(shared, AttendanceEvent.getClassSchema());
+                    return id;
                 }));
             }
             start.countDown();

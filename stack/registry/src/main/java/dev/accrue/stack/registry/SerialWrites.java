@@ -1,6 +1,7 @@
 package dev.accrue.stack.registry;
 
 import java.io.IOException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import javax.servlet.FilterChain;
 import javax.servlet.ServletException;
@@ -18,10 +19,18 @@ import javax.servlet.http.HttpServletResponse;
  * concurrent first registrations of one subject answer 409 "artifact already exists" instead of one
  * version. Several services registering their first schemas at once hit both. A one-connection pool does
  * not help: some requests need a second connection. Writes to a local registry are few (one per new
- * schema), so queueing them costs nothing that matters.
+ * schema), so queueing them costs nothing that matters; the Confluent API's few lookups sent as POST
+ * ({@code POST /subjects/{subject}}, compatibility checks) queue with them, which is harmless.
  */
 @WebFilter(urlPatterns = "/apis/*", asyncSupported = false)
 public class SerialWrites extends HttpFilter {
+
+    /**
+     * How long a write waits for the one before it. A write holds its turn while its body arrives, so a
+     * stalled client would otherwise hold up every other writer; past this, the waiting one gets a 503,
+     * which clients retry (Confluent's clients and ours treat 5xx as retriable).
+     */
+    static final long WAIT_SECONDS = 30;
 
     private final ReentrantLock writes = new ReentrantLock(true);
 
@@ -32,11 +41,25 @@ public class SerialWrites extends HttpFilter {
             chain.doFilter(request, response);
             return;
         }
-        writes.lock();
+        if (!turn()) {
+            response.setHeader("Retry-After", "1");
+            response.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE,
+                    "Another write has held the registry for " + WAIT_SECONDS + " s; retry");
+            return;
+        }
         try {
             chain.doFilter(request, response);
         } finally {
             writes.unlock();
+        }
+    }
+
+    private boolean turn() {
+        try {
+            return writes.tryLock(WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 
