@@ -111,8 +111,7 @@ public class PendingAttendance {
             }
             if (result.outcome() == WriteOutcome.REJECTED) {
                 // The attendance document itself then stays pending; a refused participation or enrolment is missing.
-                log.error("Completing pending attendance, {}/{} was rejected: {}", result.write().index(),
-                        result.write().id(), result.error());
+                log.error("Completing pending attendance, {} was rejected: {}", result.write().documentKey(), result.error());
             }
         }
     }

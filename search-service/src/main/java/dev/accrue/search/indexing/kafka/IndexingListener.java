@@ -211,8 +211,8 @@ class IndexingListener {
             ItemResult result = results.get(i);
             Planned planned = plan.writes().get(i);
             if (result.outcome() == WriteOutcome.RETRY) {
-                throw new ElasticsearchUnavailableException("Elasticsearch did not take " + result.write().index() + "/"
-                        + result.write().id() + ": " + result.error());
+                throw new ElasticsearchUnavailableException("Elasticsearch did not take " + result.write().documentKey() + ": "
+                        + result.error());
             }
             if (result.outcome() == WriteOutcome.REJECTED) {
                 String reason = "Elasticsearch rejected the document for " + result.write().index() + ": " + result.error();
