@@ -151,6 +151,11 @@ final class BenchKafka implements AutoCloseable {
         }
     }
 
+    /** Records on the topic the group has not committed yet (more than there are while the group cannot be read). */
+    long lag(String group, String topic) {
+        return endOffsetSum(topic) - committedSum(group, topic);
+    }
+
     @Override
     public void close() {
         admin.close(Duration.ofSeconds(5));

@@ -121,26 +121,20 @@ final class IndexingBenchmark {
             List<StoredDoc> first = byRound.getOrDefault(0, List.of());
             Progress.step("Baseline: a BulkIngester loop indexing the same %,d documents into %s* (same mappings)", first.size(),
                     BASELINE_PREFIX);
-            Sampler.Throughput baseline = baseline(elastic, first, 0);
-            Progress.step("Baseline: %s", Stats.rate(baseline.perSecond(), "docs"));
-            List<Sampler.Throughput> baselineWarm = new ArrayList<>();
+            Comparison cold = new Comparison(service, baseline(elastic, first, 0));
+            Progress.step("Baseline: %s", Stats.rate(cold.baseline().perSecond(), "docs"));
+            List<Comparison> rounds = new ArrayList<>();
             long before = first.size();
             for (int round = 1; round <= WARM_ROUNDS; round++) {
                 List<StoredDoc> docs = byRound.getOrDefault(round, List.of());
-                baselineWarm.add(baseline(elastic, docs, before));
+                rounds.add(new Comparison(warm.get(round - 1), baseline(elastic, docs, before)));
                 before += docs.size();
-                Progress.step("Baseline, warm round %d: %s", round, Stats.rate(baselineWarm.get(round - 1).perSecond(), "docs"));
+                Progress.step("Baseline, warm round %d: %s", round, Stats.rate(rounds.get(round - 1).baseline().perSecond(), "docs"));
             }
-
-            double rate = service.perSecond();
             // The round with the median ratio stands for the warm process: the host is shared, and one round of a
             // few seconds can fall on a busy moment on either side.
-            List<Integer> rounds = IntStream.range(0, WARM_ROUNDS).boxed()
-                    .sorted(Comparator.comparingDouble(r -> warm.get(r).perSecond() / baselineWarm.get(r).perSecond()))
-                    .toList();
-            int median = rounds.get(WARM_ROUNDS / 2);
-            double warmRate = warm.get(median).perSecond();
-            double warmBaseline = baselineWarm.get(median).perSecond();
+            Comparison median = rounds.stream().sorted(Comparator.comparingDouble(Comparison::ratio)).toList()
+                    .get(WARM_ROUNDS / 2);
             return new BenchmarkReport.Builder(KEY, TITLE)
                     .method("""
                             %d live sessions, %,d attendance events (for %,d licensees) and %,d credit awards are produced
@@ -175,21 +169,20 @@ final class IndexingBenchmark {
                             round's baseline is the same loop indexing that round's documents, in the same order as the
                             service's rounds; the row shows the round with the median ratio, the notes every round."""
                             .formatted(SESSIONS, attendance, LICENSEES, awards, expected, BASELINE_PREFIX, WARM_ROUNDS))
-                    .row("documents/s, Kafka to searchable, service started cold", Stats.rate(rate, "docs"),
-                            Stats.rate(baseline.perSecond(), "docs") + " (BulkIngester loop)",
-                            Stats.ratio(rate, baseline.perSecond()), "≥ 0.8: " + (rate / baseline.perSecond() >= 0.8 ? "met" : "not met"))
+                    .row("documents/s, Kafka to searchable, service started cold", Stats.rate(service.perSecond(), "docs"),
+                            Stats.rate(cold.baseline().perSecond(), "docs") + " (BulkIngester loop)", cold.ratioText(), cold.goal())
                     .row("documents/s, Kafka to searchable, warm process (round with the median ratio of %d)".formatted(WARM_ROUNDS),
-                            Stats.rate(warmRate, "docs"), Stats.rate(warmBaseline, "docs") + " (BulkIngester loop)",
-                            Stats.ratio(warmRate, warmBaseline), "≥ 0.8: " + (warmRate / warmBaseline >= 0.8 ? "met" : "not met"))
+                            Stats.rate(median.service().perSecond(), "docs"),
+                            Stats.rate(median.baseline().perSecond(), "docs") + " (BulkIngester loop)", median.ratioText(),
+                            median.goal())
                     .note(String.format("Cold: service measured over %,d documents in %.1f s%s; baseline over %,d in %.1f s.",
                             service.items(), service.seconds(),
                             complete ? "" : " (it had not indexed them all when the wait ended: the rate so far)",
-                            baseline.items(), baseline.seconds()))
-                    .note("Warm rounds: " + IntStream.range(0, WARM_ROUNDS).mapToObj(r -> String.format(
-                            "%s (service %s over %.1f s, baseline %s over %.1f s)",
-                            Stats.ratio(warm.get(r).perSecond(), baselineWarm.get(r).perSecond()),
-                            Stats.rate(warm.get(r).perSecond(), "docs"), warm.get(r).seconds(),
-                            Stats.rate(baselineWarm.get(r).perSecond(), "docs"), baselineWarm.get(r).seconds()))
+                            cold.baseline().items(), cold.baseline().seconds()))
+                    .note("Warm rounds: " + rounds.stream().map(r -> String.format(
+                            "%s (service %s over %.1f s, baseline %s over %.1f s)", r.ratioText(),
+                            Stats.rate(r.service().perSecond(), "docs"), r.service().seconds(),
+                            Stats.rate(r.baseline().perSecond(), "docs"), r.baseline().seconds()))
                             .collect(Collectors.joining("; ")) + ".")
                     .note(String.format("Documents the service wrote (all workloads): %,d sessions, %,d attendance, %,d participations, "
                             + "%,d enrolments, %,d awards; dead letters: %,d.", perIndex[0], perIndex[1], perIndex[2], perIndex[3],
@@ -299,6 +292,22 @@ final class IndexingBenchmark {
         return pending;
     }
 
+    /** The service's run over some documents and the baseline loop's run over the same documents. */
+    private record Comparison(Sampler.Throughput service, Sampler.Throughput baseline) {
+
+        double ratio() {
+            return service.perSecond() / baseline.perSecond();
+        }
+
+        String ratioText() {
+            return Stats.ratio(service.perSecond(), baseline.perSecond());
+        }
+
+        String goal() {
+            return "≥ 0.8: " + (ratio() >= 0.8 ? "met" : "not met");
+        }
+    }
+
     /**
      * A document as the service stored it. The source is kept as JSON bytes (all rounds' documents are held
      * at once) and read into a tree just before its round's baseline, outside the measured time.
@@ -324,21 +333,11 @@ final class IndexingBenchmark {
                 throw new IllegalStateException("The warm-up round was not indexed: " + counts.last() + " of " + expected);
             }
             bar.close();
-            awaitCommitted(kafka);
+            Sampler.await("search-service has committed the warm-up round's offsets", Duration.ofMinutes(1),
+                    () -> INDEXED_TOPICS.stream().allMatch(t -> kafka.lag(BenchKafka.SEARCH_GROUP, t) == 0));
             fleet.stop(ServiceFleet.Service.SEARCH);
         }
         elastic.require("DELETE", "/" + ALL_INDICES, null);
-    }
-
-    /** Waits until the service's group has committed every record on the topics it indexed (so far). */
-    private static void awaitCommitted(BenchKafka kafka) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
-        while (INDEXED_TOPICS.stream().anyMatch(t -> kafka.committedSum(BenchKafka.SEARCH_GROUP, t) < kafka.endOffsetSum(t))) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("search-service did not commit the warm-up round's offsets");
-            }
-            Thread.sleep(200); // polled: committed offsets have no change notification
-        }
     }
 
     private static List<StoredDoc> readBack(BenchElastic elastic, long expected) {

@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.LongSupplier;
-import java.util.function.BooleanSupplier;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -91,7 +90,7 @@ final class LatencyBenchmark {
 
             ServiceFleet fleet = context.fleet(List.of(ServiceFleet.Service.CREDIT, ServiceFleet.Service.SEARCH));
             long licenseesOnTopic = kafka.endOffsetSum(BenchKafka.LICENSEES);
-            await("credit-service has read the licensees and search-service has indexed the sessions", Duration.ofMinutes(2),
+            Sampler.await("credit-service has read the licensees and search-service has indexed the sessions", Duration.ofMinutes(2),
                     () -> kafka.committedSum(CREDIT_GROUP, BenchKafka.LICENSEES) >= licenseesOnTopic
                             && elastic.count("accrue-sessions") >= OPEN_SESSIONS + CLOSED_SESSIONS);
 
@@ -125,7 +124,7 @@ final class LatencyBenchmark {
             fleet.stop(ServiceFleet.Service.CREDIT);
             Progress.step("credit-service stopped; phase 2 measures search alone");
             long attendanceSoFar = kafka.endOffsetSum(BenchKafka.ATTENDANCE);
-            await("search-service has indexed the %,d events so far".formatted(attendanceSoFar), Duration.ofMinutes(3),
+            Sampler.await("search-service has indexed the %,d events so far".formatted(attendanceSoFar), Duration.ofMinutes(3),
                     () -> elastic.count("accrue-attendance") >= attendanceSoFar);
 
             // Phase 2: searchable at 5,000 events/s.
@@ -201,7 +200,7 @@ final class LatencyBenchmark {
 
     /** Attendance events the group has not committed yet. */
     private static LongSupplier lag(BenchKafka kafka, String group) {
-        return () -> kafka.endOffsetSum(BenchKafka.ATTENDANCE) - kafka.committedSum(group, BenchKafka.ATTENDANCE);
+        return () -> kafka.lag(group, BenchKafka.ATTENDANCE);
     }
 
     /** JOINED, then LEFT, for every licensee in every running session, round after round, with new event ids. */
@@ -261,17 +260,6 @@ final class LatencyBenchmark {
         producer.flush();
         bar.close();
         return new Load(sent, measuredSent, measure.toNanos() / 1e9, lagAtStart == null ? -1 : lagAtStart.get(), lagAtEnd);
-    }
-
-    private static void await(String what, Duration timeout, BooleanSupplier condition) throws InterruptedException {
-        Progress.step("Waiting until " + what);
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("Timed out after " + timeout + " waiting until " + what);
-            }
-            Thread.sleep(250); // polling interval
-        }
     }
 
     private static String triple(List<Double> latencies) {

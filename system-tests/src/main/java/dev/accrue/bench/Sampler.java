@@ -3,6 +3,7 @@ package dev.accrue.bench;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
 
 /**
@@ -96,6 +97,18 @@ final class Sampler implements AutoCloseable {
                 return new Throughput(0, Double.NaN, false);
             }
             return new Throughput(end.value() - first.value(), (end.nanos() - first.nanos()) / 1e9, end.value() >= target);
+        }
+    }
+
+    /** Polls the condition until it holds; throws when it has not within the timeout. */
+    static void await(String what, Duration timeout, BooleanSupplier condition) throws InterruptedException {
+        Progress.step("Waiting until " + what);
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("Timed out after " + timeout + " waiting until " + what);
+            }
+            Thread.sleep(250); // polled: the condition has no change notification
         }
     }
 
