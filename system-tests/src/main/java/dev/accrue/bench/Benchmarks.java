@@ -45,7 +45,7 @@ public final class Benchmarks {
         }));
         BENCHMARKS.put(IndexingBenchmark.KEY, new Entry(IndexingBenchmark.TITLE, (logs, scale) -> {
             try (BenchContext context = new BenchContext(logs)) {
-                return new IndexingBenchmark(context, sized(60_000, scale)).run();
+                return new IndexingBenchmark(context, sized(180_000, scale)).run();
             }
         }));
         BENCHMARKS.put(LatencyBenchmark.KEY, new Entry(LatencyBenchmark.TITLE, (logs, scale) -> {
