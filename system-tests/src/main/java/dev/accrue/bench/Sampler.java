@@ -18,8 +18,11 @@ final class Sampler implements AutoCloseable {
     record Sample(long nanos, long value) {
     }
 
-    /** Items done between the first sample with progress and the last one considered, and the seconds between them. */
-    record Throughput(long items, double seconds, boolean complete) {
+    /**
+     * Items done between the first sample with progress and the last one considered, the seconds between
+     * them, and when those two samples were taken ({@link System#nanoTime}).
+     */
+    record Throughput(long items, double seconds, boolean complete, long fromNanos, long toNanos) {
         double perSecond() {
             return items / seconds;
         }
@@ -94,9 +97,24 @@ final class Sampler implements AutoCloseable {
                 }
             }
             if (first == null || end == first) {
-                return new Throughput(0, Double.NaN, false);
+                return new Throughput(0, Double.NaN, false, 0, 0);
             }
-            return new Throughput(end.value() - first.value(), (end.nanos() - first.nanos()) / 1e9, end.value() >= target);
+            return new Throughput(end.value() - first.value(), (end.nanos() - first.nanos()) / 1e9, end.value() >= target,
+                    first.nanos(), end.nanos());
+        }
+    }
+
+    /** The last sample taken at or before the time ({@link System#nanoTime}), else the first one; null before any. */
+    Sample at(long nanos) {
+        synchronized (samples) {
+            Sample at = samples.isEmpty() ? null : samples.get(0);
+            for (Sample s : samples) {
+                if (s.nanos() > nanos) {
+                    break;
+                }
+                at = s;
+            }
+            return at;
         }
     }
 
