@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.PartitionInfo;
@@ -162,9 +163,15 @@ public final class CompactedTopicReader implements SmartLifecycle {
 
     private void pollOnce(KafkaConsumer<String, byte[]> kafka) {
         try {
-            for (ConsumerRecord<String, byte[]> record : kafka.poll(pollTimeout)) {
-                if (!apply(kafka, record)) {
-                    return; // seeked back; the rest of this poll is read again
+            ConsumerRecords<String, byte[]> records = kafka.poll(pollTimeout);
+            // Partition by partition: the consumer's position is already past every record of this poll, so
+            // a record that cannot be read yet rewinds its own partition and ends only that partition's part
+            // (read again from it); the other partitions' records must still be applied, or they are lost.
+            for (TopicPartition partition : records.partitions()) {
+                for (ConsumerRecord<String, byte[]> record : records.records(partition)) {
+                    if (!apply(kafka, record)) {
+                        break;
+                    }
                 }
             }
         } catch (WakeupException e) {
