@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -149,9 +150,7 @@ public final class AttendanceService {
         if (emailMissing) {
             licensees.view().requireCaughtUp(); // another instance may have just stored that licensee
         }
-        Map<String, AttendanceEvent> byId = new HashMap<>();
-        Map<String, Integer> lineById = new HashMap<>();
-        int duplicates = 0;
+        Map<Integer, List<AttendanceEvent>> eventsByLine = new LinkedHashMap<>();
         for (ImportRow row : parsed.rows()) {
             Optional<String> licenseeId = match(row, known, problems);
             if (licenseeId.isEmpty()) {
@@ -172,14 +171,33 @@ public final class AttendanceService {
                 problems.add(new RowProblem(row.line(), RowProblem.Kind.INVALID, describe(mismatch)));
                 continue;
             }
-            AttendanceEvent first = byId.putIfAbsent(eventId, event);
-            if (first == null) {
-                lineById.put(eventId, row.line());
-            } else if (first.sameFactAs(event)) {
-                duplicates++;
-            } else {
-                problems.add(new RowProblem(row.line(), RowProblem.Kind.INVALID, "eventId " + eventId
+            eventsByLine.computeIfAbsent(row.line(), line -> new ArrayList<>()).add(event);
+        }
+        // A line is imported whole or not at all: a Zoom row's JOINED must not go out while the answer lists the
+        // row as a problem (its LEFT refused), since a corrected re-import would not replace it.
+        Set<Integer> refused = new HashSet<>();
+        problems.forEach(problem -> refused.add(problem.line()));
+        Map<String, AttendanceEvent> byId = new LinkedHashMap<>();
+        Map<String, Integer> lineById = new HashMap<>();
+        int duplicates = 0;
+        for (Map.Entry<Integer, List<AttendanceEvent>> line : eventsByLine.entrySet()) {
+            if (refused.contains(line.getKey())) {
+                continue;
+            }
+            Optional<AttendanceEvent> conflict = line.getValue().stream()
+                    .filter(e -> byId.containsKey(e.eventId()) && !byId.get(e.eventId()).sameFactAs(e)).findFirst();
+            if (conflict.isPresent()) {
+                String eventId = conflict.get().eventId();
+                problems.add(new RowProblem(line.getKey(), RowProblem.Kind.INVALID, "eventId " + eventId
                         + " repeats line " + lineById.get(eventId) + " with different content"));
+                continue;
+            }
+            for (AttendanceEvent event : line.getValue()) {
+                if (byId.putIfAbsent(event.eventId(), event) == null) {
+                    lineById.put(event.eventId(), line.getKey());
+                } else {
+                    duplicates++;
+                }
             }
         }
         publisher.publishAll(List.copyOf(byId.values()));

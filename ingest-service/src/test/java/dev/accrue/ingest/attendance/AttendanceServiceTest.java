@@ -141,6 +141,24 @@ class AttendanceServiceTest {
     }
 
     @Test
+    void aZoomRowWithOneRefusedEventPublishesNeitherOfItsEvents() {
+        // Leave Time is after the clock (2025-03-02T00:00Z, that is 16:00 in Los Angeles): the LEFT is refused.
+        String report = """
+                Name (Original Name),User Email,Join Time,Leave Time
+                Jane Doe,jane.doe@example.org,03/01/2025 03:00:00 PM,03/01/2025 05:00:00 PM
+                Jane Doe,jane.doe@example.org,03/01/2025 08:00:00 AM,03/01/2025 09:00:00 AM
+                """;
+
+        ImportResult result = importZoom(service.sessionForImport("live-1", ACME), report);
+
+        assertThat(result.problems()).extracting(RowProblem::line, RowProblem::kind)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(2, RowProblem.Kind.INVALID));
+        assertThat(result.eventsAccepted()).isEqualTo(2);
+        assertThat(published).extracting(AttendanceEvent::occurredAt).containsExactly(
+                Instant.parse("2025-03-01T16:00:00Z"), Instant.parse("2025-03-01T17:00:00Z"));
+    }
+
+    @Test
     void anImportIsOnlyForTheCallersOwnKnownSession() {
         assertThatThrownBy(() -> service.sessionForImport("other-1", ACME)).isInstanceOf(ForbiddenException.class);
         assertThatThrownBy(() -> service.sessionForImport("nope", ACME)).isInstanceOf(UnknownReferenceException.class);

@@ -32,7 +32,7 @@ import java.util.Optional;
  * Column names are matched case-insensitively (older and newer exports differ in case), and the
  * webinar attendee report's names (Email, Time in Session) are accepted too. Each participant row
  * becomes a JOINED and a LEFT event; someone who reconnects has several rows, and each becomes its
- * own pair. Zoom writes local times without an offset, in the report's time zone: the session's
+ * own pair; a waiting-room row is reported, not imported. Zoom writes local times without an offset, in the report's time zone: the session's
  * time zone unless the caller names another.
  */
 public final class ZoomParticipantReport {
@@ -41,6 +41,7 @@ public final class ZoomParticipantReport {
     static final List<String> NAME = List.of("name (original name)", "user name (original name)", "name", "user name");
     static final List<String> JOIN = List.of("join time");
     static final List<String> LEAVE = List.of("leave time");
+    static final List<String> WAITING_ROOM = List.of("in waiting room");
 
     /** The layouts Zoom has used for Join and Leave Time, in the report owner's locale (US formats here). */
     private static final List<DateTimeFormatter> LOCAL_FORMATS = List.of(
@@ -90,6 +91,13 @@ public final class ZoomParticipantReport {
         String name = Header.cell(row, header.find(NAME).orElse(null));
         String join = Header.cell(row, header.find(JOIN).orElse(null));
         String leave = Header.cell(row, header.find(LEAVE).orElse(null));
+        // Zoom lists time in the waiting room as its own row (In Waiting Room = Yes): that is not attendance, and
+        // counting it would earn credit for someone never admitted, or hide a late arrival.
+        if (Header.cell(row, header.find(WAITING_ROOM).orElse(null)).equalsIgnoreCase("yes")) {
+            problems.add(new RowProblem(row.number(), RowProblem.Kind.INVALID, "participant '" + RosterCsv.abbreviate(name)
+                    + "' was in the waiting room (In Waiting Room = Yes); time there is not attendance"));
+            return;
+        }
         if (email.isEmpty()) {
             problems.add(new RowProblem(row.number(), RowProblem.Kind.UNMATCHED, "participant '" + RosterCsv.abbreviate(name)
                     + "' has no User Email; guests who do not sign in cannot be matched to a licensee"));

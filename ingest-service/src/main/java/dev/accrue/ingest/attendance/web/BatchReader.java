@@ -68,7 +68,11 @@ final class BatchReader {
         var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         try (BufferedReader lines = new BufferedReader(new InputStreamReader(body, decoder), 64 * 1024)) {
-            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+            boolean first = true;
+            for (String line = lines.readLine(); line != null; line = lines.readLine(), first = false) {
+                if (first && line.startsWith("\uFEFF")) {
+                    line = line.substring(1); // a byte-order mark, as Windows editors write: not part of the first event
+                }
                 if (line.isBlank()) {
                     continue;
                 }

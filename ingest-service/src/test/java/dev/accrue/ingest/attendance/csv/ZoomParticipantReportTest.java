@@ -76,6 +76,23 @@ class ZoomParticipantReportTest {
     }
 
     @Test
+    void timeInTheWaitingRoomIsReportedNotImported() {
+        String csv = """
+                Name (Original Name),User Email,Join Time,Leave Time,Duration (Minutes),Guest,In Waiting Room
+                Ann Lee,ann@example.org,03/01/2025 08:50:00 AM,03/01/2025 09:05:00 AM,15,No,Yes
+                Ann Lee,ann@example.org,03/01/2025 09:05:00 AM,03/01/2025 12:00:00 PM,175,No,No
+                """;
+
+        ParsedImport parsed = ZoomParticipantReport.parse(CsvDocumentTest.read(csv), LOS_ANGELES, 100);
+
+        assertThat(parsed.rows()).extracting(ImportRow::occurredAt)
+                .containsExactly(Instant.parse("2025-03-01T17:05:00Z"), Instant.parse("2025-03-01T20:00:00Z"));
+        assertThat(parsed.problems()).extracting(RowProblem::line, RowProblem::kind)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(2, RowProblem.Kind.INVALID));
+        assertThat(parsed.problems().get(0).detail()).contains("waiting room");
+    }
+
+    @Test
     void aFileWithoutTheParticipantHeaderIsNotAZoomReport() {
         assertThatThrownBy(() -> ZoomParticipantReport.parse(CsvDocumentTest.read("licenseeId,type\nx,y\n"), LOS_ANGELES, 100))
                 .isInstanceOf(InvalidInputException.class);

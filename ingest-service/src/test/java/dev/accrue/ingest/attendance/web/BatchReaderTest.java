@@ -91,6 +91,14 @@ class BatchReaderTest {
         assertThat(((BatchItem.Malformed) items.get(2)).errors().get(0).message()).contains("one event per line");
     }
 
+    @Test
+    void anNdjsonBodyMayStartWithAByteOrderMark() {
+        List<BatchItem> items = reader.readNdjson(body("\uFEFF{\"eventId\":\"e-1\"}\n{\"eventId\":\"e-2\"}\n"));
+
+        assertThat(items).containsExactly(new BatchItem.Parsed(0, new AttendanceInput("e-1", null, null, null, null, null)),
+                new BatchItem.Parsed(1, new AttendanceInput("e-2", null, null, null, null, null)));
+    }
+
     private List<BatchItem> array(String json) {
         return reader.readArray(body(json));
     }
