@@ -152,7 +152,7 @@ public final class AttendanceService {
         }
         Map<Integer, List<AttendanceEvent>> eventsByLine = new LinkedHashMap<>();
         for (ImportRow row : parsed.rows()) {
-            Optional<String> licenseeId = match(row, known, problems);
+            Optional<String> licenseeId = match(row, session.providerId(), known, problems);
             if (licenseeId.isEmpty()) {
                 continue;
             }
@@ -205,7 +205,8 @@ public final class AttendanceService {
         return new ImportResult(session.sessionId(), format, parsed.dataRows(), byId.size(), duplicates, report);
     }
 
-    private Optional<String> match(ImportRow row, Map<String, LicenseeDirectory.Entry> known, Set<RowProblem> problems) {
+    private Optional<String> match(ImportRow row, String provider, Map<String, LicenseeDirectory.Entry> known,
+                                   Set<RowProblem> problems) {
         if (row.licenseeId() != null) {
             if (known.containsKey(row.licenseeId())) {
                 return Optional.of(row.licenseeId());
@@ -213,7 +214,7 @@ public final class AttendanceService {
             problems.add(new RowProblem(row.line(), RowProblem.Kind.UNMATCHED, "no licensee '" + row.licenseeId() + "' is known"));
             return Optional.empty();
         }
-        LicenseeDirectory.Match match = licensees.byEmail(row.email());
+        LicenseeDirectory.Match match = licensees.byEmail(row.email(), provider);
         if (match instanceof LicenseeDirectory.Match.One one) {
             return Optional.of(one.licenseeId());
         }

@@ -2,6 +2,7 @@ package dev.accrue.ingest.licensee;
 
 import dev.accrue.ingest.common.KeyedView;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -63,6 +64,23 @@ public final class LicenseeDirectory {
         }
         Set<String> copy = Set.copyOf(ids);
         return copy.size() == 1 ? new Match.One(copy.iterator().next()) : new Match.Ambiguous(copy);
+    }
+
+    /**
+     * As {@link #byEmail(String)}, but when several licensees share the email and exactly one of them is the
+     * given provider's own, that one: another provider registering someone's email must not block (or take)
+     * the matching of the provider's own participants.
+     */
+    public Match byEmail(String email, String provider) {
+        Match match = byEmail(email);
+        if (match instanceof Match.Ambiguous ambiguous) {
+            List<String> own = ambiguous.licenseeIds().stream()
+                    .filter(id -> emails.find(id).map(e -> provider.equals(e.owner())).orElse(false)).toList();
+            if (own.size() == 1) {
+                return new Match.One(own.get(0));
+            }
+        }
+        return match;
     }
 
     public Optional<String> emailOf(String licenseeId) {

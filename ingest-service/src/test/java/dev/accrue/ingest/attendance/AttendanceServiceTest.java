@@ -159,6 +159,20 @@ class AttendanceServiceTest {
     }
 
     @Test
+    void anEmailSharedWithOtherProvidersLicenseesMatchesTheImportingProvidersOwn() {
+        licensees.view().apply("lic-4", new LicenseeDirectory.Entry("shared@example.org", "acme"), new Position(0, 4));
+        String report = """
+                Name (Original Name),User Email,Join Time,Leave Time
+                Sam Shared,shared@example.org,03/01/2025 09:00:00 AM,03/01/2025 10:00:00 AM
+                """;
+
+        ImportResult acme = importZoom(service.sessionForImport("live-1", ACME), report);
+
+        assertThat(acme.problems()).isEmpty();
+        assertThat(published).extracting(AttendanceEvent::licenseeId).containsExactly("lic-4", "lic-4");
+    }
+
+    @Test
     void anImportIsOnlyForTheCallersOwnKnownSession() {
         assertThatThrownBy(() -> service.sessionForImport("other-1", ACME)).isInstanceOf(ForbiddenException.class);
         assertThatThrownBy(() -> service.sessionForImport("nope", ACME)).isInstanceOf(UnknownReferenceException.class);
