@@ -43,6 +43,14 @@ public final class Fixtures {
                 approvals(bodies), null);
     }
 
+    /** The default live session moved to {@code startsAt} (still 3 hours) and held in {@code timeZone}. */
+    public static SessionDefinition live(Instant startsAt, String timeZone, ApprovalBody... bodies) {
+        SessionDefinition s = live(3, bodies);
+        return new SessionDefinition(s.sessionId(), s.courseId(), s.providerId(), s.title(), s.format(), startsAt,
+                startsAt.plusSeconds(3 * 3600), timeZone, s.breaks(), s.creditHours(), s.categories(), s.approvals(),
+                null);
+    }
+
     public static SessionDefinition selfStudy(double creditHours, Double passingScore, ApprovalBody... bodies) {
         return new SessionDefinition("self-1", "course-9", "acme", "Suicide Risk Assessment", Format.SELF_STUDY,
                 null, null, null, List.of(), creditHours, List.of(new CategoryHours(Category.SUICIDE_PREVENTION, creditHours)),
@@ -61,8 +69,20 @@ public final class Fixtures {
         return event(AttendanceType.LEFT, at(hhmm), null, SESSION);
     }
 
+    public static Attendance joined(Instant at) {
+        return event(AttendanceType.JOINED, at, null, SESSION);
+    }
+
+    public static Attendance left(Instant at) {
+        return event(AttendanceType.LEFT, at, null, SESSION);
+    }
+
     public static Attendance completed(String hhmm, double score) {
-        return event(AttendanceType.SELF_STUDY_COMPLETED, at(hhmm), score, "self-1");
+        return completed(at(hhmm), score);
+    }
+
+    public static Attendance completed(Instant at, double score) {
+        return event(AttendanceType.SELF_STUDY_COMPLETED, at, score, "self-1");
     }
 
     private static Attendance event(AttendanceType type, Instant at, Double score, String session) {

@@ -3,25 +3,31 @@ package dev.accrue.credit.accrual;
 import dev.accrue.credit.attendance.Attendance;
 import dev.accrue.credit.attendance.AttendanceType;
 import dev.accrue.credit.catalog.SessionDefinition;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Self-study credit: the full {@code creditHours} for every approval body once a post-test is
- * passed, i.e. scored at least the session's passing score (the rule file default when the
- * session sets none). Only the first passing completion counts, earliest by time of completion
+ * passed, i.e. scored at least the session's passing score (when the session sets none, the
+ * default of the rules in force on the day of that completion, so a later rule file never fails a
+ * test already passed). Only the first passing completion counts, earliest by time of completion
  * (then by event id), so later or repeated completions never move the completion date.
  */
 final class SelfStudyPolicy {
 
     static Optional<Attendance> firstPassingCompletion(Collection<Attendance> events, SessionDefinition session,
-                                                       CreditRules rules) {
-        double passing = session.passingScore() != null ? session.passingScore() : rules.defaultPassingScore();
+                                                       Function<Instant, CreditRules> rulesAt) {
         return events.stream()
                 .filter(e -> e.type() == AttendanceType.SELF_STUDY_COMPLETED)
-                .filter(e -> e.score() != null && e.score() >= passing)
+                .filter(e -> e.score() != null && e.score() >= passingScore(session, rulesAt.apply(e.occurredAt())))
                 .min(Comparator.comparing(Attendance::occurredAt).thenComparing(Attendance::eventId));
+    }
+
+    private static double passingScore(SessionDefinition session, CreditRules rules) {
+        return session.passingScore() != null ? session.passingScore() : rules.defaultPassingScore();
     }
 
     private SelfStudyPolicy() {

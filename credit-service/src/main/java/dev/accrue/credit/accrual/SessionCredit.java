@@ -6,19 +6,24 @@ import dev.accrue.credit.catalog.Approval;
 import dev.accrue.credit.catalog.CategoryHours;
 import dev.accrue.credit.catalog.Hours;
 import dev.accrue.credit.catalog.SessionDefinition;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The credit each approval body grants for one licensee's attendance in one session, worked out
  * from the complete set of that licensee's events, so it never depends on their order or repeats.
  * Live sessions use the body's policy from the rule file; self-study uses {@link SelfStudyPolicy}.
+ * The rule file is the one in force on the session's local day (its own time zone), so an evening
+ * session on 31 December in New York is judged by that year's rules, not by the next year's.
  */
 final class SessionCredit {
 
@@ -34,7 +39,7 @@ final class SessionCredit {
 
     private static Map<Approval, Outcome> live(Collection<Attendance> events, SessionDefinition session,
                                                CreditRuleBook book) {
-        CreditRules rules = book.effectiveOn(day(session.startsAt()));
+        CreditRules rules = rulesAt(book, session).apply(session.startsAt());
         AttendedTime time = AttendedTime.of(events, session);
         Instant completedAt = time.lastPresentAt() != null ? time.lastPresentAt() : session.endsAt();
         Map<Approval, Outcome> outcomes = new LinkedHashMap<>();
@@ -49,9 +54,10 @@ final class SessionCredit {
 
     private static Map<Approval, Outcome> selfStudy(Collection<Attendance> events, SessionDefinition session,
                                                     CreditRuleBook book, Instant now) {
-        CreditRules rulesNow = book.effectiveOn(day(now));
-        Optional<Attendance> passed = SelfStudyPolicy.firstPassingCompletion(events, session, rulesNow);
-        CreditRules rules = passed.map(p -> book.effectiveOn(day(p.occurredAt()))).orElse(rulesNow);
+        Function<Instant, CreditRules> rulesAt = rulesAt(book, session);
+        Optional<Attendance> passed = SelfStudyPolicy.firstPassingCompletion(events, session, rulesAt);
+        // The award carries the rules that judged its completion; with no pass, today's rules label the zero.
+        CreditRules rules = rulesAt.apply(passed.map(Attendance::occurredAt).orElse(now));
         int minutes = (int) Math.round(session.creditHours() * 60);
         Map<Approval, Outcome> outcomes = new LinkedHashMap<>();
         for (Approval approval : session.approvals()) {
@@ -72,8 +78,24 @@ final class SessionCredit {
                 rules.file().label());
     }
 
-    private static LocalDate day(Instant instant) {
-        return LocalDate.ofInstant(instant, ZoneOffset.UTC);
+    /** The rules in force on the local day, in the session's time zone, of an instant. */
+    private static Function<Instant, CreditRules> rulesAt(CreditRuleBook book, SessionDefinition session) {
+        ZoneId zone = zone(session);
+        return instant -> book.effectiveOn(LocalDate.ofInstant(instant, zone));
+    }
+
+    private static ZoneId zone(SessionDefinition session) {
+        // UTC when there is no usable zone. Self-study has none (ingest forbids it). Ingest checks live zones
+        // against its own tz database, so an id can still be unknown to an older one here; credit the session
+        // on its UTC day rather than throw inside the stream task.
+        if (session.timeZone() == null) {
+            return ZoneOffset.UTC;
+        }
+        try {
+            return ZoneId.of(session.timeZone());
+        } catch (DateTimeException e) {
+            return ZoneOffset.UTC;
+        }
     }
 
     private SessionCredit() {

@@ -22,9 +22,18 @@ final class Accruals {
     Accrual state;
     final List<AccrualEvent> emitted = new ArrayList<>();
     private final SessionDefinition session;
+    private final CreditRuleBook rules;
+    private final Instant now;
 
     Accruals(SessionDefinition session) {
+        this(session, RULES, NOW);
+    }
+
+    /** Decides with {@code rules} (e.g. several rule versions) as of {@code now}. */
+    Accruals(SessionDefinition session, CreditRuleBook rules, Instant now) {
         this.session = session;
+        this.rules = rules;
+        this.now = now;
         this.state = Accrual.empty(LICENSEE, session.sessionId());
     }
 
@@ -44,7 +53,7 @@ final class Accruals {
     }
 
     private Accruals apply(AccrualInput input) {
-        for (AccrualEvent event : AccrualDecider.decide(state, input, RULES, NOW)) {
+        for (AccrualEvent event : AccrualDecider.decide(state, input, rules, now)) {
             emitted.add(event);
             state = AccrualDecider.evolve(state, event);
         }
