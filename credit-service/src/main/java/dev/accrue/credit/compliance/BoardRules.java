@@ -6,6 +6,8 @@ import dev.accrue.credit.catalog.Format;
 import dev.accrue.credit.rules.RuleFile;
 import dev.accrue.credit.rules.YamlRules;
 import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -13,7 +15,8 @@ import java.util.Set;
 /**
  * One version of one board's renewal rules, read from {@code rules/boards/*.yaml}: cycle hours and
  * length, category minimums, caps, carry-over, the first-renewal rule, whether shorter cycles are
- * pro-rated, which approval bodies the board accepts, and whether a repeated course counts once.
+ * pro-rated, which approval bodies the board accepts, whether a repeated course counts once, and
+ * the board's time zone, in which a cycle's days begin and end (UTC when the file names none).
  */
 public record BoardRules(
         RuleFile file,
@@ -27,7 +30,8 @@ public record BoardRules(
         FirstRenewal firstRenewal,
         boolean proRateShortCycles,
         Set<ApprovalBody> acceptedBodies,
-        boolean repeatedCourseCountsOnce) {
+        boolean repeatedCourseCountsOnce,
+        ZoneId timeZone) {
 
     public BoardRules {
         licenseTypes = Set.copyOf(licenseTypes);
@@ -51,7 +55,8 @@ public record BoardRules(
                 new FirstRenewal(FirstRenewal.Kind.valueOf(first.string("rule")), first.number("hours", 0)),
                 yaml.bool("proRateShortCycles", false),
                 yaml.strings("acceptedBodies").stream().map(ApprovalBody::valueOf).collect(java.util.stream.Collectors.toSet()),
-                yaml.bool("repeatedCourseCountsOnce", false));
+                yaml.bool("repeatedCourseCountsOnce", false),
+                yaml.has("timeZone") ? ZoneId.of(yaml.string("timeZone")) : ZoneOffset.UTC);
     }
 
     private static CategoryMinimum minimum(YamlRules yaml) {

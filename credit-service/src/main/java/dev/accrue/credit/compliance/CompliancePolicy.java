@@ -6,7 +6,6 @@ import dev.accrue.credit.catalog.Hours;
 import dev.accrue.credit.licensee.License;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -24,7 +23,7 @@ import java.util.stream.Collectors;
  *       bodies counts once, with its largest accepted award; with {@code repeatedCourseCountsOnce}
  *       (Ohio) a course taken twice in the cycle counts once, with its largest award.</li>
  *   <li>Earned = hours completed within the cycle (both days inclusive). Counted = earned minus
- *       what exceeds each format cap (NY self-study 12 h), plus carry-over: the previous cycle's
+ *       what exceeds each format cap (NY self-study 12 h, pro-rated with the requirement), plus carry-over: the previous cycle's
  *       counted hours above its requirement, up to {@code carryOverMaxHours} (TX 10 h).</li>
  *   <li>Required = the cycle hours; in a first renewal, none (exempt) or the reduced hours; a
  *       cycle shorter than the board's is pro-rated by months where the board says so (NY).</li>
@@ -40,13 +39,16 @@ public final class CompliancePolicy {
 
     public static ComplianceReport evaluate(String licenseeId, License license, Collection<Award> awards,
                                             BoardRules rules, Instant now) {
-        LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
+        // Days are the board's: a cycle ends at midnight where the board is, and a session that ends on the
+        // evening of the cycle's last day there still counts in it.
+        LocalDate today = LocalDate.ofInstant(now, rules.timeZone());
         List<Award> counting = counting(awards, rules);
         List<Award> inCycle = within(counting, license.cycleStart(), license.cycleEnd(), rules);
         boolean exempt = license.firstRenewal() && rules.firstRenewal().kind() == FirstRenewal.Kind.EXEMPT;
         double required = exempt ? 0 : required(license, rules);
         double earned = Hours.round(sum(inCycle));
-        double counted = Hours.round(afterCaps(inCycle, rules) + carryOver(license, counting, rules));
+        double counted = Hours.round(afterCaps(inCycle, rules, proRated(license, rules))
+                + carryOver(license, counting, rules));
         double remaining = Hours.round(Math.max(0, required - counted));
         List<CategoryProgress> categories = exempt ? List.of() : categories(license, inCycle, counting, rules);
         boolean missing = remaining > 0 || categories.stream().anyMatch(c -> !c.met());
@@ -79,7 +81,7 @@ public final class CompliancePolicy {
     /** Awards completed in [start, end]; one per course when the board counts a repeated course once. */
     private static List<Award> within(List<Award> awards, LocalDate start, LocalDate end, BoardRules rules) {
         List<Award> inRange = awards.stream().filter(a -> {
-            LocalDate day = LocalDate.ofInstant(a.completedAt(), ZoneOffset.UTC);
+            LocalDate day = LocalDate.ofInstant(a.completedAt(), rules.timeZone());
             return !day.isBefore(start) && !day.isAfter(end);
         }).toList();
         return rules.repeatedCourseCountsOnce() ? largestPer(inRange, Award::courseId) : inRange;
@@ -96,18 +98,21 @@ public final class CompliancePolicy {
         if (license.firstRenewal() && rules.firstRenewal().kind() == FirstRenewal.Kind.REDUCED) {
             return rules.firstRenewal().hours();
         }
-        long months = ChronoUnit.MONTHS.between(license.cycleStart(), license.cycleEnd().plusDays(1));
-        if (rules.proRateShortCycles() && months < rules.cycleMonths()) {
-            return Hours.round(rules.cycleHours() * months / rules.cycleMonths());
-        }
-        return rules.cycleHours();
+        return Hours.round(rules.cycleHours() * proRated(license, rules));
     }
 
-    private static double afterCaps(List<Award> awards, BoardRules rules) {
+    /** The share of a full cycle this licence's cycle counts for: its months over the board's, when the board pro-rates. */
+    private static double proRated(License license, BoardRules rules) {
+        long months = ChronoUnit.MONTHS.between(license.cycleStart(), license.cycleEnd().plusDays(1));
+        return rules.proRateShortCycles() && months < rules.cycleMonths() ? (double) months / rules.cycleMonths() : 1;
+    }
+
+    /** Hours after each format cap, the caps scaled like the requirement (NY: self-study at most a third). */
+    private static double afterCaps(List<Award> awards, BoardRules rules, double share) {
         double counted = sum(awards);
         for (HoursCap cap : rules.caps()) {
             double inFormat = sum(awards.stream().filter(a -> a.format() == cap.format()).toList());
-            counted -= Math.max(0, inFormat - cap.maxHours());
+            counted -= Math.max(0, inFormat - Hours.round(cap.maxHours() * share));
         }
         return counted;
     }
@@ -119,7 +124,7 @@ public final class CompliancePolicy {
         }
         LocalDate previousStart = license.cycleStart().minusMonths(rules.cycleMonths());
         List<Award> previous = within(awards, previousStart, license.cycleStart().minusDays(1), rules);
-        return Math.min(rules.carryOverMaxHours(), Math.max(0, afterCaps(previous, rules) - rules.cycleHours()));
+        return Math.min(rules.carryOverMaxHours(), Math.max(0, afterCaps(previous, rules, 1) - rules.cycleHours()));
     }
 
     private static List<CategoryProgress> categories(License license, List<Award> inCycle, List<Award> ever,

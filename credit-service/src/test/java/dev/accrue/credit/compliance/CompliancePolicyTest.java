@@ -36,6 +36,13 @@ class CompliancePolicyTest {
         return awards;
     }
 
+    /** The same award, completed at another instant. */
+    private static Award completedAt(Award a, String instant) {
+        return new Award(a.awardId(), a.revision(), a.licenseeId(), a.sessionId(), a.courseId(), a.providerId(), a.title(),
+                a.format(), a.body(), a.approvalId(), a.hours(), a.ceu(), a.categories(), a.attendedMinutes(),
+                a.scheduledMinutes(), Instant.parse(instant), a.awardedAt(), a.ruleVersion());
+    }
+
     private static CategoryHours cat(Category category, double hours) {
         return new CategoryHours(category, hours);
     }
@@ -142,6 +149,17 @@ class CompliancePolicyTest {
         }
 
         @Test
+        void in_a_pro_rated_period_self_study_counts_for_at_most_a_third_of_the_requirement() {
+            License shorter = license("NY-LMHC", "LMHC", "2025-01-01", "2026-12-31", false);
+            List<Award> awards = new ArrayList<>(general(4, 3, Format.SELF_STUDY, "2025-05-01"));
+            awards.addAll(general(4, 3, Format.LIVE_WEBINAR, "2025-05-01"));
+            ComplianceReport report = evaluate(shorter, awards, MID_CYCLE);
+            assertThat(report.earnedHours()).isEqualTo(24);
+            assertThat(report.countedHours()).isEqualTo(20);
+            assertThat(report.remainingHours()).isEqualTo(4);
+        }
+
+        @Test
         void the_first_registration_period_is_exempt() {
             License first = license("NY-LMHC", "LMHC", "2024-01-01", "2026-12-31", true);
             assertThat(evaluate(first, List.of(), MID_CYCLE).status()).isEqualTo(ComplianceState.EXEMPT);
@@ -195,8 +213,20 @@ class CompliancePolicyTest {
 
         @Test
         void missing_hours_after_the_cycle_ended_are_overdue() {
-            assertThat(evaluate(lpc, List.of(), Instant.parse("2026-11-01T00:00:00Z")).status())
+            // 01:00 on 1 November in Ohio: the cycle ended at midnight there.
+            assertThat(evaluate(lpc, List.of(), Instant.parse("2026-11-01T05:00:00Z")).status())
                     .isEqualTo(ComplianceState.OVERDUE);
+        }
+
+        @Test
+        void the_cycle_ends_at_midnight_in_the_boards_time_zone_not_in_utc() {
+            // 20:00 on 31 October in Ohio (already 1 November in UTC): the last day, not yet overdue.
+            assertThat(evaluate(lpc, List.of(), Instant.parse("2026-11-01T00:00:00Z")).status())
+                    .isEqualTo(ComplianceState.AT_RISK);
+            // A session ending at 21:30 on the cycle's last day there counts in the cycle, not the next one.
+            Award lastEvening = completedAt(award("s-1", "c-1", ApprovalBody.APA, 3, Format.LIVE_WEBINAR, "2026-10-31"),
+                    "2026-11-01T01:30:00Z");
+            assertThat(evaluate(lpc, List.of(lastEvening), MID_CYCLE).earnedHours()).isEqualTo(3);
         }
 
         @Test
