@@ -103,6 +103,8 @@
   async function compliance() {
     let data;
     try {
+      // No filters on purpose: the endpoint's from/to select renewal-cycle ends, not activity dates, and it
+      // has no provider, so the chart is each licence's current status (labelled so on the page).
       data = await api('/v1/analytics/compliance');
     } catch (e) {
       if (e.message.startsWith('403')) {

@@ -15,10 +15,19 @@ public record AnalyticsFilter(LocalDate from, LocalDate to, Optional<String> pro
     /** Ten years of days is plenty, and keeps day buckets bounded. */
     public static final long MAX_DAYS = 3660;
 
+    /**
+     * Dates outside these years are input mistakes; beyond them the day after {@code to} may not exist
+     * and Elasticsearch rejects five-digit years as {@code strict_date}.
+     */
+    public static final int MIN_YEAR = 1900;
+    public static final int MAX_YEAR = 2999;
+
     public AnalyticsFilter {
         if (from == null || to == null) {
             throw new IllegalArgumentException("from and to are required dates (yyyy-MM-dd)");
         }
+        requireSupportedYear("from", from);
+        requireSupportedYear("to", to);
         if (from.isAfter(to)) {
             throw new IllegalArgumentException("from (" + from + ") must not be after to (" + to + ")");
         }
@@ -36,6 +45,14 @@ public record AnalyticsFilter(LocalDate from, LocalDate to, Optional<String> pro
     public static AnalyticsFilter between(LocalDate from, LocalDate to) {
         return new AnalyticsFilter(from, to, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
                 Optional.empty());
+    }
+
+    /** Rejects a date outside years {@value #MIN_YEAR}-{@value #MAX_YEAR}, naming the parameter. */
+    public static void requireSupportedYear(String name, LocalDate date) {
+        if (date.getYear() < MIN_YEAR || date.getYear() > MAX_YEAR) {
+            throw new IllegalArgumentException(name + " (" + date + ") must be a date in the years " + MIN_YEAR + " to "
+                    + MAX_YEAR);
+        }
     }
 
     /** The first day after the range, as the exclusive upper bound. */

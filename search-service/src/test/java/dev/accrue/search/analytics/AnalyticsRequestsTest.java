@@ -36,6 +36,22 @@ class AnalyticsRequestsTest {
     }
 
     @Test
+    void datesOutsideTheYears1900To2999AreRejectedAsBadInput() {
+        assertThatThrownBy(() -> AnalyticsFilter.between(LocalDate.parse("+999999999-12-30"), LocalDate.parse("+999999999-12-31")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("from (+999999999-12-30) must be a date in the years 1900 to 2999");
+        assertThatThrownBy(() -> AnalyticsFilter.between(LocalDate.parse("2999-12-31"), LocalDate.parse("+10000-01-02")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("to (+10000-01-02) must be a date in the years 1900 to 2999");
+        assertThatThrownBy(() -> AnalyticsFilter.between(LocalDate.parse("1899-12-31"), LocalDate.parse("1900-01-31")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("from (1899-12-31)");
+        AnalyticsFilter edges = AnalyticsFilter.between(LocalDate.parse("2999-12-01"), LocalDate.parse("2999-12-31"));
+        assertThat(edges.toExclusive()).isEqualTo(LocalDate.parse("3000-01-01"));
+        assertThat(AnalyticsFilter.between(LocalDate.parse("1900-01-01"), LocalDate.parse("1900-01-01")).from())
+                .isEqualTo(LocalDate.parse("1900-01-01"));
+    }
+
+    @Test
     void theCompletionRateIsEarnedOverJoinedAndZeroWhenNobodyJoined() {
         assertThat(Results.CompletionRow.of("k", "p", "t", 3, 2).rate()).isEqualTo(0.6667);
         assertThat(Results.CompletionRow.of("k", "p", "t", 0, 0).rate()).isZero();

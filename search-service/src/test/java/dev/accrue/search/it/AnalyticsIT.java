@@ -4,6 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
+import dev.accrue.events.ApprovalBody;
+import dev.accrue.events.Category;
+import dev.accrue.events.Format;
+import dev.accrue.events.Session;
+import dev.accrue.search.fixtures.Events;
 import dev.accrue.search.indexing.Indices;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -176,6 +181,22 @@ class AnalyticsIT extends SearchServiceTestBase {
         List<String> ids = new ArrayList<>();
         bothProviders.get("hits").forEach(h -> ids.add(h.get("session").get("sessionId").asString()));
         assertThat(ids).contains(seed.s4.getSessionId()).doesNotContain(seed.s1.getSessionId());
+    }
+
+    @Test
+    void highlightsEscapeMarkupInTheIndexedText() {
+        String provider = TAG + "-xss";
+        Session session = Events.session("xss-S1", "C1", provider, "<img src=x onerror=alert(1)> ethics",
+                Format.SELF_STUDY, 1, List.of(Events.hours(Category.GENERAL, 1)), List.of(ApprovalBody.APA));
+        try (EventLog log = new EventLog(STACK.kafkaBootstrapServers(), STACK.schemaRegistryUrl(), topics)) {
+            log.send(session);
+        }
+        await().atMost(Duration.ofSeconds(60)).until(() -> count(Indices.SESSIONS, term("providerId", provider)) == 1);
+
+        JsonNode hit = analyst().json("/v1/sessions/search?q=ethics&providerId=" + provider).get("hits").get(0);
+        assertThat(hit.get("highlights").get("title").get(0).asString())
+                .isEqualTo("&lt;img src=x onerror=alert(1)&gt; <em>ethics</em>");
+        assertThat(hit.get("session").get("title").asString()).isEqualTo("<img src=x onerror=alert(1)> ethics");
     }
 
     @Test

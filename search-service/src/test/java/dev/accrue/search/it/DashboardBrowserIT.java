@@ -83,6 +83,8 @@ class DashboardBrowserIT extends SearchServiceTestBase {
             // ECharts drew into a canvas of the element's size.
             assertThat(browser.findElements(By.cssSelector("#" + chart + " canvas"))).as(chart).isNotEmpty();
         }
+        // Compliance takes no activity dates or provider, and the page says so.
+        assertThat(browser.findElement(By.id("compliance-scope")).getText()).startsWith("current status (not date-filtered");
         // The numbers are the API's: three courses of this provider, most attended first at the top.
         Object series = ((JavascriptExecutor) browser).executeScript(
                 "return echarts.getInstanceByDom(document.getElementById('chart-top-courses')).getOption().series[0].data;");

@@ -9,6 +9,7 @@ import co.elastic.clients.elasticsearch.core.search.Hit;
 import dev.accrue.search.analytics.AnalyticsFilter;
 import dev.accrue.search.indexing.AttendanceDocument;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.function.Consumer;
 import org.springframework.stereotype.Component;
@@ -30,8 +31,19 @@ public class AttendanceExport {
         this.client = client;
     }
 
-    /** Calls the consumer with each page of events, in order, until there are no more. */
-    public void forEachPage(AnalyticsFilter filter, Consumer<List<AttendanceDocument>> page) throws IOException {
+    /**
+     * Calls the consumer with each page of events, in order, until there are no more. Elasticsearch not
+     * answering is an {@link UncheckedIOException}, as for every other query.
+     */
+    public void forEachPage(AnalyticsFilter filter, Consumer<List<AttendanceDocument>> page) {
+        try {
+            pages(filter, page);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Elasticsearch did not answer: " + e.getMessage(), e);
+        }
+    }
+
+    private void pages(AnalyticsFilter filter, Consumer<List<AttendanceDocument>> page) throws IOException {
         Query query = exportQuery(filter);
         List<FieldValue> after = null;
         while (true) {

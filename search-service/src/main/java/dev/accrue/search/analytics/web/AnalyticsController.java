@@ -1,6 +1,7 @@
 package dev.accrue.search.analytics.web;
 
 import dev.accrue.platform.security.Caller;
+import dev.accrue.search.analytics.AnalyticsFilter;
 import dev.accrue.search.analytics.CompletionGroup;
 import dev.accrue.search.analytics.Interval;
 import dev.accrue.search.analytics.Metric;
@@ -83,6 +84,8 @@ class AnalyticsController {
                                   @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) Optional<LocalDate> from,
                                   @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) Optional<LocalDate> to) {
         ProviderScope.requireCrossProvider(caller);
+        from.ifPresent(d -> AnalyticsFilter.requireSupportedYear("from", d));
+        to.ifPresent(d -> AnalyticsFilter.requireSupportedYear("to", d));
         if (from.isPresent() && to.isPresent() && from.get().isAfter(to.get())) {
             throw new IllegalArgumentException("from (" + from.get() + ") must not be after to (" + to.get() + ")");
         }

@@ -2,26 +2,21 @@ package dev.accrue.search.analytics.web;
 
 import dev.accrue.platform.security.Caller;
 import dev.accrue.search.analytics.AnalyticsFilter;
-import dev.accrue.search.analytics.AttendanceCsv;
 import dev.accrue.search.analytics.elastic.AttendanceExport;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import org.springdoc.core.annotations.ParameterObject;
-import org.springframework.http.HttpHeaders;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Streams attendance events as CSV, page by page straight to the response, so an export of any size
- * uses the memory of one page. The filters are checked before the first byte is written, so bad
- * input still gets a problem+json answer; a failure mid-stream can only cut the download short.
+ * uses the memory of one page. The filters are checked and the first page is fetched before anything
+ * is written, so bad input and Elasticsearch not answering still get a problem+json answer (400,
+ * 503); a failure mid-stream can only cut the download short.
  */
 @RestController
 @Tag(name = "export")
@@ -39,21 +34,29 @@ class ExportController {
     @Operation(summary = "Every attendance event matching the filters, oldest first, as CSV (RFC 4180, spreadsheet-safe)")
     void attendance(Caller caller, @ParameterObject FilterParams params, HttpServletResponse response) throws IOException {
         AnalyticsFilter filter = params.toFilter(caller, clock);
-        response.setContentType("text/csv;charset=UTF-8");
-        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"attendance-" + filter.from() + "-"
-                + filter.to() + ".csv\"");
-        Writer out = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
-        out.write(AttendanceCsv.header());
-        export.forEachPage(filter, page -> {
-            try {
-                for (var doc : page) {
-                    out.write(AttendanceCsv.row(doc));
-                }
-                out.flush(); // each page goes to the client before the next is fetched
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+        AttendanceDownload download = new AttendanceDownload(response, "attendance-" + filter.from() + "-" + filter.to()
+                + ".csv");
+        try {
+            export.forEachPage(filter, download::write);
+        } catch (RuntimeException e) {
+            if (!download.started()) {
+                throw e; // nothing sent yet: ApiErrors answers with problem+json
             }
-        });
-        out.flush();
+            // Status, headers and rows are already sent, so no error answer is possible: bypassing ApiErrors
+            // makes the server abort the connection, and the client sees an incomplete download instead of
+            // a CSV with an error body appended.
+            throw new ExportAborted(e);
+        }
+        download.finish();
+    }
+
+    /** An export that failed after its first rows were sent. */
+    static final class ExportAborted extends RuntimeException {
+        ExportAborted(Throwable failure) {
+            super("Attendance export aborted mid-stream: " + failure.getMessage());
+            // Suppressed, not the cause: exception handlers also match causes, and ApiErrors would then
+            // write its problem+json after the rows already sent.
+            addSuppressed(failure);
+        }
     }
 }

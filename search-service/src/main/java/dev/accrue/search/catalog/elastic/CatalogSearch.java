@@ -5,6 +5,7 @@ import co.elastic.clients.elasticsearch._types.query_dsl.BoolQuery;
 import co.elastic.clients.elasticsearch._types.query_dsl.TextQueryType;
 import co.elastic.clients.elasticsearch.core.SearchRequest;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
+import co.elastic.clients.elasticsearch.core.search.HighlighterEncoder;
 import dev.accrue.search.catalog.CatalogSession;
 import dev.accrue.search.catalog.SessionHit;
 import dev.accrue.search.catalog.SessionSearch;
@@ -19,7 +20,7 @@ import org.springframework.stereotype.Component;
  * Full-text search over the catalog: the words are matched against the title (weighted highest),
  * the description and the course id with the standard analyzer, which both a bare node and a full
  * Elasticsearch have; the filters narrow without scoring. Matches are highlighted in title and
- * description.
+ * description, HTML-escaped so they are safe to show as HTML.
  */
 @Component
 public class CatalogSearch {
@@ -53,7 +54,9 @@ public class CatalogSearch {
         return SearchRequest.of(s -> s.index(Indices.SESSIONS).ignoreUnavailable(true).allowNoIndices(true)
                 .size(search.limit()).trackTotalHits(t -> t.enabled(true))
                 .query(q -> q.bool(bool.build()))
-                .highlight(h -> h.fields("title", f -> f.numberOfFragments(0))
+                // HTML encoder: the indexed text is escaped around the <em> marks, so a title holding markup
+                // cannot inject it into a page that shows the highlight as HTML.
+                .highlight(h -> h.encoder(HighlighterEncoder.Html).fields("title", f -> f.numberOfFragments(0))
                         .fields("description", f -> f.fragmentSize(150).numberOfFragments(3))));
     }
 

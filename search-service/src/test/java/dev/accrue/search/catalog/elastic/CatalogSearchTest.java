@@ -20,7 +20,8 @@ class CatalogSearchTest {
                 .contains("{\"term\":{\"providerId\":{\"value\":\"acme\"}}}")
                 .contains("{\"term\":{\"categories\":{\"value\":\"TELEHEALTH\"}}}")
                 .contains("\"title\":{\"number_of_fragments\":0}").contains("\"description\":{\"fragment_size\":150")
-                .contains("\"size\":5");
+                .contains("\"size\":5")
+                .contains("\"encoder\":\"html\"");
     }
 
     @Test
