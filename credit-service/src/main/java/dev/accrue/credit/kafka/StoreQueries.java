@@ -5,8 +5,14 @@ import dev.accrue.credit.certificate.Certificate;
 import dev.accrue.credit.certificate.kafka.CertificateMapper;
 import dev.accrue.credit.compliance.ComplianceReport;
 import dev.accrue.events.CertificateIssued;
+import dev.accrue.events.Session;
+import dev.accrue.platform.kafka.AvroSerdes;
+import dev.accrue.platform.topics.AccrueTopics;
+import java.time.DateTimeException;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
+import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyQueryMetadata;
 import org.apache.kafka.streams.state.HostInfo;
@@ -31,10 +37,15 @@ public class StoreQueries {
 
     private final KafkaStreamsInteractiveQueryService queries;
     private final StreamsBuilderFactoryBean streams;
+    private final Deserializer<Session> sessionReader;
+    private final String sessionsTopic;
 
-    StoreQueries(KafkaStreamsInteractiveQueryService queries, StreamsBuilderFactoryBean streams) {
+    StoreQueries(KafkaStreamsInteractiveQueryService queries, StreamsBuilderFactoryBean streams, AvroSerdes serdes,
+                 AccrueTopics topics) {
         this.queries = queries;
         this.streams = streams;
+        this.sessionReader = serdes.valueSerde(Session.class).deserializer();
+        this.sessionsTopic = topics.sessions();
     }
 
     public Owner ownerOf(String licenseeId) {
@@ -64,6 +75,25 @@ public class StoreQueries {
         ReadOnlyKeyValueStore<String, ValueAndTimestamp<CertificateIssued>> store = queries.retrieveQueryableStore(
                 CreditTopology.CERTIFICATE_STORE, QueryableStoreTypes.timestampedKeyValueStore());
         return Optional.ofNullable(store.get(certificateId)).map(ValueAndTimestamp::value).map(CertificateMapper::toDomain);
+    }
+
+    /**
+     * The time zone of a session, from the global session store (every instance holds every session);
+     * empty when the session is unknown, has no zone (self-study) or names one this JVM does not know.
+     */
+    public Optional<ZoneId> sessionTimeZone(String sessionId) {
+        ReadOnlyKeyValueStore<String, ValueAndTimestamp<byte[]>> store = queries.retrieveQueryableStore(
+                CreditTopology.SESSION_STORE, QueryableStoreTypes.timestampedKeyValueStore());
+        ValueAndTimestamp<byte[]> stored = store.get(sessionId);
+        if (stored == null) {
+            return Optional.empty();
+        }
+        String zone = sessionReader.deserialize(sessionsTopic, stored.value()).getTimeZone();
+        try {
+            return zone == null ? Optional.empty() : Optional.of(ZoneId.of(zone));
+        } catch (DateTimeException e) {
+            return Optional.empty();
+        }
     }
 
     private <V> ReadOnlyKeyValueStore<String, V> local(String store) {

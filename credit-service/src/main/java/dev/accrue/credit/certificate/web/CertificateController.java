@@ -6,6 +6,7 @@ import dev.accrue.credit.kafka.StoreQueries;
 import dev.accrue.credit.web.ReadAccess;
 import dev.accrue.platform.security.Caller;
 import io.swagger.v3.oas.annotations.Operation;
+import java.time.ZoneOffset;
 import java.util.Map;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -55,7 +56,8 @@ class CertificateController {
         Certificate certificate = readable(id, caller);
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
                 .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"" + id + ".pdf\"")
-                .body(CertificatePdf.render(certificate, properties.verifyUrl()));
+                .body(CertificatePdf.render(certificate,
+                        queries.sessionTimeZone(certificate.sessionId()).orElse(ZoneOffset.UTC), properties.verifyUrl()));
     }
 
     @Operation(summary = "The certificate's current revision as an Open Badges 3.0 credential, signed as a VC-JWT")

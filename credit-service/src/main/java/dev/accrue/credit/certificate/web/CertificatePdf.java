@@ -7,7 +7,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.text.Normalizer;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,10 +27,14 @@ import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
  */
 final class CertificatePdf {
 
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.US).withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.US);
 
-    static byte[] render(Certificate certificate, String verifyUrl) {
-        List<String[]> lines = lines(certificate, verifyUrl);
+    /**
+     * @param zone the session's time zone: dates are the days the licensee attended there (an evening webinar
+     *             in California is not dated the next day, as it would be in UTC)
+     */
+    static byte[] render(Certificate certificate, ZoneId zone, String verifyUrl) {
+        List<String[]> lines = lines(certificate, DAY.withZone(zone), verifyUrl);
         try (PDDocument document = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             PDPage page = new PDPage(PDRectangle.LETTER);
             document.addPage(page);
@@ -54,7 +58,7 @@ final class CertificatePdf {
         }
     }
 
-    private static List<String[]> lines(Certificate c, String verifyUrl) {
+    private static List<String[]> lines(Certificate c, DateTimeFormatter day, String verifyUrl) {
         List<String[]> lines = new ArrayList<>();
         lines.add(new String[] {"#", c.revoked() ? "Certificate of Completion - REVOKED" : "Certificate of Completion"});
         lines.add(new String[] {"", "This certifies that " + c.participantName()});
@@ -62,8 +66,8 @@ final class CertificatePdf {
         lines.add(new String[] {"", "completed: " + c.title() + " (course " + c.courseId() + ")"});
         lines.add(new String[] {"", "Provider: " + c.providerId()});
         lines.add(new String[] {"", "Format: " + c.format().label()});
-        String start = DAY.format(c.activityStart());
-        String end = DAY.format(c.activityEnd());
+        String start = day.format(c.activityStart());
+        String end = day.format(c.activityEnd());
         lines.add(new String[] {"", "Date(s): " + (start.equals(end) ? start : start + " - " + end)});
         lines.add(new String[] {"#", "Credit awarded"});
         for (CertifiedAward award : c.awards()) {
@@ -74,7 +78,7 @@ final class CertificatePdf {
             }
         }
         lines.add(new String[] {"#", "Certificate " + c.certificateId() + " (revision " + c.revision() + ")"});
-        lines.add(new String[] {"", "Issued " + DAY.format(c.issuedAt()) + ". Verify: " + verifyUrl});
+        lines.add(new String[] {"", "Issued " + day.format(c.issuedAt()) + ". Verify: " + verifyUrl});
         return lines;
     }
 

@@ -118,6 +118,25 @@ class CertificateControllerTest {
     }
 
     @Test
+    void the_pdf_dates_the_activity_in_the_sessions_time_zone() throws Exception {
+        // 18:00-20:00 on 30 December in Los Angeles is already 31 December in UTC.
+        Certificate c = certificate(1, 3);
+        given(queries.certificate(ID)).willReturn(Optional.of(new Certificate(c.certificateId(), c.revision(), c.licenseeId(),
+                c.participantName(), c.licenseNumbers(), c.sessionId(), c.courseId(), c.providerId(), c.title(), c.format(),
+                Instant.parse("2025-12-31T02:00:00Z"), Instant.parse("2025-12-31T04:00:00Z"), c.awards(),
+                Instant.parse("2025-12-31T05:00:00Z"))));
+        given(queries.sessionTimeZone("sess-1")).willReturn(Optional.of(java.time.ZoneId.of("America/Los_Angeles")));
+
+        byte[] pdf = mvc.perform(get("/v1/certificates/" + ID + ".pdf").header("Authorization", "Bearer dev-admin-key"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+
+        try (var document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(document);
+            assertThat(text).contains("Date(s): 30 December 2025", "Issued 30 December 2025").doesNotContain("31 December");
+        }
+    }
+
+    @Test
     void a_fresh_credential_verifies_without_an_api_key() throws Exception {
         verify(credential()).andExpect(status().isOk())
                 .andExpect(jsonPath("$.valid").value(true))
