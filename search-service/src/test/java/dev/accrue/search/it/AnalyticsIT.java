@@ -117,6 +117,19 @@ class AnalyticsIT extends SearchServiceTestBase {
     }
 
     @Test
+    void aCategoryFilterCountsThatCategorysHoursNotTheWholeCourses() {
+        // S1 (3 h: LAW_AND_ETHICS 2, TELEHEALTH 1) is the only course with ethics: L1 APA, L1 NBCC and L2 APA award
+        // 2 h of it each (L3's award is 0); the whole awards would add up to 9 h.
+        String ethics = "&category=LAW_AND_ETHICS&" + JANUARY + provider();
+        assertThat(buckets(analyst().json("/v1/analytics/trends?metric=creditHours&interval=month" + ethics)))
+                .containsExactly("2025-01-01=6.0");
+        assertThat(courses(analyst().json("/v1/analytics/top-courses?by=creditHours" + ethics)))
+                .containsExactly(TAG + "/C1=6.0");
+        assertThat(rows(analyst().json("/v1/analytics/formats?" + ethics.substring(1)))).containsExactly("LIVE_WEBINAR 6.0h 3");
+        assertThat(rows(analyst().json("/v1/analytics/categories?" + ethics.substring(1)))).containsExactly("LAW_AND_ETHICS 6.0h 3");
+    }
+
+    @Test
     void formatsSumHoursAndCountAttendees() {
         JsonNode formats = analyst().json("/v1/analytics/formats?" + JANUARY + provider());
         assertThat(rows(formats)).containsExactly("IN_PERSON 12.0h 2", "LIVE_WEBINAR 9.0h 3", "SELF_STUDY 2.0h 1");

@@ -38,7 +38,7 @@ public class Analytics {
 
     public Results.Trend trend(Metric metric, Interval interval, AnalyticsFilter filter) {
         Aggregate groups = aggregate(AnalyticsQueries.trend(metric, interval, filter), AnalyticsQueries.GROUPS);
-        boolean counted = AnalyticsQueries.value(metric).isPresent();
+        boolean counted = AnalyticsQueries.value(metric, filter).isPresent();
         List<Results.Bucket> buckets = groups == null ? List.of() : groups.dateHistogram().buckets().array().stream()
                 .map(b -> new Results.Bucket(LocalDate.ofInstant(Instant.ofEpochMilli(b.key()), ZoneOffset.UTC),
                         counted ? number(b.aggregations().get(AnalyticsQueries.VALUE)) : b.docCount()))
@@ -58,9 +58,14 @@ public class Analytics {
 
     public Results.Breakdown categories(AnalyticsFilter filter) {
         Aggregate nested = aggregate(AnalyticsQueries.hoursPerCategory(filter), AnalyticsQueries.NESTED);
-        Map<String, Double> hours = nested == null ? Map.of()
+        Map<String, Double> hours = nested == null ? new LinkedHashMap<>()
                 : values(nested.nested().aggregations().get(AnalyticsQueries.GROUPS).sterms().buckets().array());
         Map<String, Double> attendees = values(terms(AnalyticsQueries.attendeesPer("categories", filter)));
+        if (filter.category().isPresent()) {
+            // Filtered awards and participations also have their other categories: the breakdown shows the one asked for.
+            hours.keySet().retainAll(filter.category().stream().toList());
+            attendees.keySet().retainAll(filter.category().stream().toList());
+        }
         return breakdown(hours, attendees);
     }
 
@@ -124,6 +129,10 @@ public class Analytics {
     }
 
     private static double number(Aggregate value) {
+        if (value.isNested()) { // one category's hours (AnalyticsQueries.creditHours)
+            return number(value.nested().aggregations().get(AnalyticsQueries.IN_CATEGORY).filter().aggregations()
+                    .get(AnalyticsQueries.VALUE));
+        }
         if (value.isCardinality()) {
             return value.cardinality().value();
         }

@@ -39,6 +39,7 @@ final class AnalyticsQueries {
     static final String GROUPS = "groups";
     static final String TOP = "top";
     static final String NESTED = "nested";
+    static final String IN_CATEGORY = "in_category";
     /** Cardinality is exact below this many distinct values per bucket. */
     static final int PRECISION = 40_000;
     private static final int MAX_TERMS = 1000;
@@ -69,7 +70,7 @@ final class AnalyticsQueries {
                     .extendedBounds(b -> b.min(FieldDateMath.of(m -> m.expr(f.from().toString())))
                             .max(FieldDateMath.of(m -> m.expr(f.to().toString()))))
                     .format("yyyy-MM-dd"));
-            Optional<Aggregation> value = value(metric);
+            Optional<Aggregation> value = value(metric, f);
             return value.isPresent() ? builder.aggregations(VALUE, value.get()) : builder;
         });
         return request(source, f, Map.of(GROUPS, histogram));
@@ -79,7 +80,7 @@ final class AnalyticsQueries {
     static SearchRequest topCourses(Ranking by, int limit, AnalyticsFilter f) {
         return by == Ranking.ATTENDEES
                 ? request(EventSource.ENROLMENTS, f, Map.of(GROUPS, rankedTerms("courseKey", limit, Optional.empty(), true)))
-                : request(EventSource.AWARDS, f, Map.of(GROUPS, rankedTerms("courseKey", limit, Optional.of(sum("hours")), true)));
+                : request(EventSource.AWARDS, f, Map.of(GROUPS, rankedTerms("courseKey", limit, Optional.of(creditHours(f)), true)));
     }
 
     /** Credit hours per category, from the awards' nested category hours. */
@@ -99,7 +100,20 @@ final class AnalyticsQueries {
     /** Credit hours awarded per value of an award field (format). */
     static SearchRequest hoursPer(String field, AnalyticsFilter f) {
         return request(EventSource.AWARDS, f, Map.of(GROUPS, Aggregation.of(a -> a.terms(t -> t.field(field)
-                .size(MAX_TERMS)).aggregations(VALUE, sum("hours")))));
+                .size(MAX_TERMS)).aggregations(VALUE, creditHours(f)))));
+    }
+
+    /**
+     * Credit hours: the awards' hours, or, when the filter names a content category, only that category's
+     * hours of them (nested {@code categoryHours}): a 6 h course with 1 h of ethics adds 1 h to ethics, not 6.
+     * The filter itself still keeps only awards that have the category.
+     */
+    static Aggregation creditHours(AnalyticsFilter f) {
+        return f.category().map(category -> Aggregation.of(a -> a.nested(n -> n.path("categoryHours"))
+                .aggregations(IN_CATEGORY, Aggregation.of(c -> c.filter(q -> q.term(t -> t.field("categoryHours.category")
+                                .value(category)))
+                        .aggregations(VALUE, sum("categoryHours.hours"))))))
+                .orElseGet(() -> sum("hours"));
     }
 
     /**
@@ -164,11 +178,11 @@ final class AnalyticsQueries {
      * document, one certificate per document); awards count only those that earned credit (a revoked
      * revision has hours 0).
      */
-    static Optional<Aggregation> value(Metric metric) {
+    static Optional<Aggregation> value(Metric metric, AnalyticsFilter f) {
         return switch (metric) {
             case ATTENDANCES, CERTIFICATES -> Optional.empty();
             case ACTIVE_LICENSEES -> Optional.of(distinct("licenseeId"));
-            case CREDIT_HOURS -> Optional.of(sum("hours"));
+            case CREDIT_HOURS -> Optional.of(creditHours(f));
             case AWARDS -> Optional.of(Aggregation.of(a -> a.filter(q -> q.term(t -> t.field("earned").value(true)))));
         };
     }
@@ -177,12 +191,17 @@ final class AnalyticsQueries {
     private static Aggregation rankedTerms(String field, int limit, Optional<Aggregation> value, boolean withTopHit) {
         return Aggregation.of(a -> {
             var terms = a.terms(t -> t.field(field).size(limit)
-                    .order(List.of(NamedValue.of(value.isPresent() ? VALUE : "_count", SortOrder.Desc),
+                    .order(List.of(NamedValue.of(value.map(AnalyticsQueries::orderPath).orElse("_count"), SortOrder.Desc),
                             NamedValue.of("_key", SortOrder.Asc))));
             value.ifPresent(v -> terms.aggregations(VALUE, v));
             return withTopHit ? terms.aggregations(TOP, Aggregation.of(h -> h.topHits(th -> th.size(1)
                     .source(src -> src.filter(sf -> sf.includes("courseId", "providerId", "title")))))) : terms;
         });
+    }
+
+    /** The path terms are ordered by: the value itself, or the sum inside a category's nested hours. */
+    private static String orderPath(Aggregation value) {
+        return value.isNested() ? VALUE + ">" + IN_CATEGORY + ">" + VALUE : VALUE;
     }
 
     private static SearchRequest request(EventSource source, AnalyticsFilter f, Map<String, Aggregation> aggregations) {
