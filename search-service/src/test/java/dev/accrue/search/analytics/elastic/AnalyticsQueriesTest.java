@@ -22,6 +22,9 @@ class AnalyticsQueriesTest {
     static final JsonMapper JSON = JsonMapper.builder().build();
     static final AnalyticsFilter JANUARY = new AnalyticsFilter(LocalDate.parse("2025-01-01"), LocalDate.parse("2025-01-31"),
             Optional.of("acme"), Optional.of("TELEHEALTH"), Optional.empty(), Optional.of("APA"), Optional.of("CA-BBS"));
+    /** The same without the category, whose credit hours are the awards' own. */
+    static final AnalyticsFilter ALL_CATEGORIES = new AnalyticsFilter(JANUARY.from(), JANUARY.to(), JANUARY.providerId(),
+            Optional.empty(), JANUARY.format(), JANUARY.body(), JANUARY.board());
 
     static JsonNode json(Object request) {
         return JSON.readTree(JsonpUtils.toJsonString((co.elastic.clients.json.JsonpSerializable) request,
@@ -65,8 +68,16 @@ class AnalyticsQueriesTest {
 
     @Test
     void eachMetricReadsItsOwnIndexAndValue() {
-        assertThat(json(AnalyticsQueries.trend(Metric.CREDIT_HOURS, Interval.MONTH, JANUARY))
+        assertThat(json(AnalyticsQueries.trend(Metric.CREDIT_HOURS, Interval.MONTH, ALL_CATEGORIES))
                 .at("/aggregations/groups/aggregations/value/sum/field").asString()).isEqualTo("hours");
+        // With a category, only that category's nested hours.
+        JsonNode inCategory = json(AnalyticsQueries.trend(Metric.CREDIT_HOURS, Interval.MONTH, JANUARY))
+                .at("/aggregations/groups/aggregations/value");
+        assertThat(inCategory.at("/nested/path").asString()).isEqualTo("categoryHours");
+        assertThat(inCategory.at("/aggregations/in_category/filter/term/categoryHours.category/value").asString())
+                .isEqualTo("TELEHEALTH");
+        assertThat(inCategory.at("/aggregations/in_category/aggregations/value/sum/field").asString())
+                .isEqualTo("categoryHours.hours");
         JsonNode distinct = json(AnalyticsQueries.trend(Metric.ACTIVE_LICENSEES, Interval.DAY, JANUARY))
                 .at("/aggregations/groups/aggregations/value/cardinality");
         assertThat(distinct.get("field").asString()).isEqualTo("licenseeId");
@@ -79,12 +90,15 @@ class AnalyticsQueriesTest {
 
     @Test
     void topCoursesRankByTheValueThenByKey() {
-        JsonNode terms = json(AnalyticsQueries.topCourses(Ranking.CREDIT_HOURS, 5, JANUARY)).at("/aggregations/groups");
+        JsonNode terms = json(AnalyticsQueries.topCourses(Ranking.CREDIT_HOURS, 5, ALL_CATEGORIES)).at("/aggregations/groups");
         assertThat(terms.at("/terms/field").asString()).isEqualTo("courseKey");
         assertThat(terms.at("/terms/size").asInt()).isEqualTo(5);
         assertThat(terms.at("/terms/order").toString()).isEqualTo("[{\"value\":\"desc\"},{\"_key\":\"asc\"}]");
         assertThat(terms.at("/aggregations/value/sum/field").asString()).isEqualTo("hours");
         assertThat(terms.at("/aggregations/top/top_hits/size").asInt()).isEqualTo(1);
+        // Ranked by one category's hours, the order follows the path to that sum.
+        assertThat(json(AnalyticsQueries.topCourses(Ranking.CREDIT_HOURS, 5, JANUARY)).at("/aggregations/groups/terms/order")
+                .toString()).isEqualTo("[{\"value>in_category>value\":\"desc\"},{\"_key\":\"asc\"}]");
     }
 
     @Test
