@@ -71,7 +71,7 @@ final class SessionCredit {
     private static Outcome outcome(Approval approval, double hours, SessionDefinition session, CreditRules rules,
                                    int attended, int scheduled, Instant completedAt) {
         double rounded = Hours.round(hours);
-        Double ceu = rules.ceuBodies().contains(approval.body()) ? Hours.round(rounded / 10) : null;
+        Double ceu = rules.ceuBodies().contains(approval.body()) ? Hours.ceu(rounded) : null;
         List<CategoryHours> categories = rounded > 0
                 ? CategoryHours.scale(session.categories(), rounded, session.creditHours()) : List.of();
         return new Outcome(approval, rounded, ceu, categories, attended, scheduled, completedAt,

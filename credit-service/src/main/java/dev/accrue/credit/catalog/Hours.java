@@ -10,6 +10,11 @@ public final class Hours {
         return Math.round(hours * 100.0) / 100.0;
     }
 
+    /** Continuing Education Units for contact hours, as IACET counts them: 1 CEU = 10 hours. */
+    public static double ceu(double hours) {
+        return round(hours / 10);
+    }
+
     /** Rounded down to 0.01 h (with a tolerance for binary fractions like 0.1 * 3). */
     public static double floorHundredths(double hours) {
         return Math.floor(hours * 100.0 + EPSILON) / 100.0;

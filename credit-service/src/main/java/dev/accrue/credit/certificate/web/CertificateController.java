@@ -1,11 +1,14 @@
 package dev.accrue.credit.certificate.web;
 
+import dev.accrue.credit.accrual.CreditRuleBook;
 import dev.accrue.credit.certificate.Certificate;
 import dev.accrue.credit.certificate.CredentialStatus;
 import dev.accrue.credit.kafka.StoreQueries;
 import dev.accrue.credit.web.ReadAccess;
 import dev.accrue.platform.security.Caller;
 import io.swagger.v3.oas.annotations.Operation;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Map;
 import org.springframework.http.HttpHeaders;
@@ -37,11 +40,14 @@ class CertificateController {
     private final StoreQueries queries;
     private final OpenBadgeCredentials credentials;
     private final CredentialProperties properties;
+    private final CreditRuleBook creditRules;
 
-    CertificateController(StoreQueries queries, OpenBadgeCredentials credentials, CredentialProperties properties) {
+    CertificateController(StoreQueries queries, OpenBadgeCredentials credentials, CredentialProperties properties,
+                          CreditRuleBook creditRules) {
         this.queries = queries;
         this.credentials = credentials;
         this.properties = properties;
+        this.creditRules = creditRules;
     }
 
     @Operation(summary = "A certificate as JSON (ADMIN, ANALYST, or the provider of its session)")
@@ -56,8 +62,7 @@ class CertificateController {
         Certificate certificate = readable(id, caller);
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
                 .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"" + id + ".pdf\"")
-                .body(CertificatePdf.render(certificate,
-                        queries.sessionTimeZone(certificate.sessionId()).orElse(ZoneOffset.UTC), properties.verifyUrl()));
+                .body(pdf(certificate));
     }
 
     @Operation(summary = "The certificate's current revision as an Open Badges 3.0 credential, signed as a VC-JWT")
@@ -92,6 +97,13 @@ class CertificateController {
     @GetMapping(path = "/v1/credentials/issuer-key", produces = MediaType.APPLICATION_JSON_VALUE)
     Map<String, Object> issuerKey() {
         return credentials.publicKeys();
+    }
+
+    /** The PDF, dated in the session's time zone, with CEU for the bodies the activity's credit rules state them for. */
+    private byte[] pdf(Certificate certificate) {
+        ZoneId zone = queries.sessionTimeZone(certificate.sessionId()).orElse(ZoneOffset.UTC);
+        var ceuBodies = creditRules.effectiveOn(LocalDate.ofInstant(certificate.activityStart(), zone)).ceuBodies();
+        return CertificatePdf.render(certificate, zone, ceuBodies, properties.verifyUrl());
     }
 
     private Certificate readable(String id, Caller caller) {

@@ -1,6 +1,8 @@
 package dev.accrue.credit.certificate.web;
 
+import dev.accrue.credit.catalog.ApprovalBody;
 import dev.accrue.credit.catalog.CategoryHours;
+import dev.accrue.credit.catalog.Hours;
 import dev.accrue.credit.certificate.Certificate;
 import dev.accrue.credit.certificate.CertifiedAward;
 import java.io.ByteArrayOutputStream;
@@ -12,6 +14,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
@@ -32,9 +35,10 @@ final class CertificatePdf {
     /**
      * @param zone the session's time zone: dates are the days the licensee attended there (an evening webinar
      *             in California is not dated the next day, as it would be in UTC)
+     * @param ceuBodies bodies whose credit is also stated in CEU (IACET), per the credit rules of the activity
      */
-    static byte[] render(Certificate certificate, ZoneId zone, String verifyUrl) {
-        List<String[]> lines = lines(certificate, DAY.withZone(zone), verifyUrl);
+    static byte[] render(Certificate certificate, ZoneId zone, Set<ApprovalBody> ceuBodies, String verifyUrl) {
+        List<String[]> lines = lines(certificate, DAY.withZone(zone), ceuBodies, verifyUrl);
         try (PDDocument document = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             PDPage page = new PDPage(PDRectangle.LETTER);
             document.addPage(page);
@@ -58,7 +62,8 @@ final class CertificatePdf {
         }
     }
 
-    private static List<String[]> lines(Certificate c, DateTimeFormatter day, String verifyUrl) {
+    private static List<String[]> lines(Certificate c, DateTimeFormatter day, Set<ApprovalBody> ceuBodies,
+                                        String verifyUrl) {
         List<String[]> lines = new ArrayList<>();
         lines.add(new String[] {"#", c.revoked() ? "Certificate of Completion - REVOKED" : "Certificate of Completion"});
         lines.add(new String[] {"", "This certifies that " + c.participantName()});
@@ -72,7 +77,8 @@ final class CertificatePdf {
         lines.add(new String[] {"#", "Credit awarded"});
         for (CertifiedAward award : c.awards()) {
             lines.add(new String[] {"", "This program is approved by " + award.body() + " (approval number "
-                    + award.approvalId() + "): " + award.hours() + " hours"});
+                    + award.approvalId() + "): " + award.hours() + " hours"
+                    + (ceuBodies.contains(award.body()) ? " (" + Hours.ceu(award.hours()) + " CEU)" : "")});
             for (CategoryHours category : award.categories()) {
                 lines.add(new String[] {"", "    " + category.category() + ": " + category.hours() + " hours"});
             }

@@ -31,7 +31,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
 @WebMvcTest(CertificateController.class)
-@Import(OpenBadgeCredentials.class)
+@Import({OpenBadgeCredentials.class, CertificateControllerTest.Rules.class})
 @ImportAutoConfiguration(ApiKeySecurityConfiguration.class)
 @ActiveProfiles("local")
 class CertificateControllerTest {
@@ -44,6 +44,15 @@ class CertificateControllerTest {
 
     @MockitoBean
     StoreQueries queries;
+
+    /** The real credit rule files, which say which bodies state CEU. */
+    @org.springframework.boot.test.context.TestConfiguration
+    static class Rules {
+        @org.springframework.context.annotation.Bean
+        dev.accrue.credit.accrual.CreditRuleBook creditRuleBook() {
+            return dev.accrue.credit.accrual.CreditRuleBook.load();
+        }
+    }
 
     static Certificate certificate(int revision, double hours) {
         List<CertifiedAward> awards = hours > 0
@@ -133,6 +142,24 @@ class CertificateControllerTest {
         try (var document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
             String text = new org.apache.pdfbox.text.PDFTextStripper().getText(document);
             assertThat(text).contains("Date(s): 30 December 2025", "Issued 30 December 2025").doesNotContain("31 December");
+        }
+    }
+
+    @Test
+    void iacet_credit_is_also_stated_in_ceu() throws Exception {
+        Certificate c = certificate(1, 3);
+        given(queries.certificate(ID)).willReturn(Optional.of(new Certificate(c.certificateId(), c.revision(), c.licenseeId(),
+                c.participantName(), c.licenseNumbers(), c.sessionId(), c.courseId(), c.providerId(), c.title(), c.format(),
+                c.activityStart(), c.activityEnd(), List.of(c.awards().get(0),
+                        new CertifiedAward("a-2", 1, ApprovalBody.IACET, "IACET-9", 1.5, List.of())), c.issuedAt())));
+
+        byte[] pdf = mvc.perform(get("/v1/certificates/" + ID + ".pdf").header("Authorization", "Bearer dev-admin-key"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+
+        try (var document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(document);
+            assertThat(text).contains("(approval number IACET-9): 1.5 hours (0.15 CEU)")
+                    .contains("(approval number APA-123): 3.0 hours\n");
         }
     }
 
