@@ -21,6 +21,8 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.apache.kafka.streams.state.ValueAndTimestamp;
 import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 import org.springframework.kafka.streams.KafkaStreamsInteractiveQueryService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,6 +32,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class StoreQueries {
+
+    private static final Logger log = LoggerFactory.getLogger(StoreQueries.class);
 
     /** Where a licensee's state lives: here, or at another instance's {@code application.server}. */
     public record Owner(boolean local, String host, int port) {
@@ -88,7 +92,15 @@ public class StoreQueries {
         if (stored == null) {
             return Optional.empty();
         }
-        String zone = sessionReader.deserialize(sessionsTopic, stored.value()).getTimeZone();
+        String zone;
+        try {
+            zone = sessionReader.deserialize(sessionsTopic, stored.value()).getTimeZone();
+        } catch (RuntimeException e) {
+            // The registry may be unreachable for a schema this reader has not cached yet: a certificate is still
+            // served, dated in UTC, rather than failing for the sake of its time zone.
+            log.warn("Cannot read session {} for its time zone ({}); using UTC", sessionId, e.getMessage());
+            return Optional.empty();
+        }
         try {
             return zone == null ? Optional.empty() : Optional.of(ZoneId.of(zone));
         } catch (DateTimeException e) {

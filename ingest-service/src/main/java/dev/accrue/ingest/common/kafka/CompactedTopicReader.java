@@ -167,12 +167,17 @@ public final class CompactedTopicReader implements SmartLifecycle {
             // Partition by partition: the consumer's position is already past every record of this poll, so
             // a record that cannot be read yet rewinds its own partition and ends only that partition's part
             // (read again from it); the other partitions' records must still be applied, or they are lost.
+            boolean rewound = false;
             for (TopicPartition partition : records.partitions()) {
                 for (ConsumerRecord<String, byte[]> record : records.records(partition)) {
                     if (!apply(kafka, record)) {
+                        rewound = true;
                         break;
                     }
                 }
+            }
+            if (rewound) {
+                pause(); // once per poll, however many partitions wait for the registry
             }
         } catch (WakeupException e) {
             if (!running) {
@@ -193,7 +198,6 @@ public final class CompactedTopicReader implements SmartLifecycle {
         } catch (RetriableException e) {
             log.warn("Cannot read {}-{}@{} yet ({}); retrying", topic, record.partition(), record.offset(), e.getMessage());
             kafka.seek(new TopicPartition(topic, record.partition()), record.offset());
-            pause();
             return false;
         } catch (RuntimeException e) {
             log.warn("Skipping unreadable record {}-{}@{} (key {}): {}", topic, record.partition(), record.offset(),

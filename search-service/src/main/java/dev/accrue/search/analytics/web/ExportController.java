@@ -42,9 +42,10 @@ class ExportController {
             if (!download.started()) {
                 throw e; // nothing sent yet: ApiErrors answers with problem+json
             }
-            // Status, headers and rows are already sent, so no error answer is possible: bypassing ApiErrors
-            // makes the server abort the connection, and the client sees an incomplete download instead of
-            // a CSV with an error body appended.
+            // Status, headers and rows are already sent, so no error answer is possible. Bypassing ApiErrors
+            // leaves the failure to the servlet container, which closes the connection without the final chunk:
+            // the client sees an incomplete download, not a complete-looking CSV. (Tomcat may first include its
+            // error page in the bytes sent; the transfer is still reported as broken.)
             throw new ExportAborted(e);
         }
         download.finish();

@@ -23,6 +23,8 @@ record FilterParams(
 
     AnalyticsFilter toFilter(Caller caller, Clock clock) {
         LocalDate end = to != null ? to : LocalDate.now(clock);
+        // Checked before the default start is worked out from it: an absurd end would fail that arithmetic (500).
+        AnalyticsFilter.requireSupportedYear("to", end);
         LocalDate start = from != null ? from : end.minusDays(DEFAULT_DAYS - 1);
         return new AnalyticsFilter(start, end, ProviderScope.resolve(caller, Optional.ofNullable(providerId)),
                 Optional.ofNullable(category), Optional.ofNullable(format), Optional.ofNullable(body), Optional.empty());

@@ -89,7 +89,14 @@ class ExportControllerTest {
                 .andExpect(status().isBadRequest())
                 .andExpect(header().string("Content-Type", "application/problem+json"))
                 .andExpect(header().doesNotExist("Content-Disposition"))
-                .andExpect(jsonPath("$.detail").value("from (+10000-01-01) must be a date in the years 1900 to 2999"));
+                .andExpect(jsonPath("$.detail").value("to (+10000-01-02) must be a date in the years 1900 to 2999"));
+    }
+
+    @Test
+    void anAbsurdEndWithoutAStartIsA400NotAFailedDefaultStart() throws Exception {
+        mvc.perform(get("/v1/export/attendance.csv").param("to", "-999999999-01-01").header("Authorization", ANALYST))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail").value("to (-999999999-01-01) must be a date in the years 1900 to 2999"));
     }
 
     private static SearchResponse<AttendanceDocument> page(int size) {
