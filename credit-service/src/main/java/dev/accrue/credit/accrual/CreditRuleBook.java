@@ -2,7 +2,9 @@ package dev.accrue.credit.accrual;
 
 import dev.accrue.credit.rules.RuleVersions;
 import dev.accrue.credit.rules.YamlRules;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 
 /** Every version of the credit rules, from the rule files listed in {@code rules/index.yaml}. */
@@ -22,5 +24,10 @@ public final class CreditRuleBook {
     /** The rules in force on the day an activity took place. */
     public CreditRules effectiveOn(LocalDate day) {
         return versions.effectiveOn(day);
+    }
+
+    /** The rules in force on the local day, in the zone, of an instant (a session's day is its own, not UTC's). */
+    public CreditRules effectiveAt(Instant instant, ZoneId zone) {
+        return effectiveOn(LocalDate.ofInstant(instant, zone));
     }
 }

@@ -6,11 +6,8 @@ import dev.accrue.credit.catalog.Approval;
 import dev.accrue.credit.catalog.CategoryHours;
 import dev.accrue.credit.catalog.Hours;
 import dev.accrue.credit.catalog.SessionDefinition;
-import java.time.DateTimeException;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -80,22 +77,8 @@ final class SessionCredit {
 
     /** The rules in force on the local day, in the session's time zone, of an instant. */
     private static Function<Instant, CreditRules> rulesAt(CreditRuleBook book, SessionDefinition session) {
-        ZoneId zone = zone(session);
-        return instant -> book.effectiveOn(LocalDate.ofInstant(instant, zone));
-    }
-
-    private static ZoneId zone(SessionDefinition session) {
-        // UTC when there is no usable zone. Self-study has none (ingest forbids it). Ingest checks live zones
-        // against its own tz database, so an id can still be unknown to an older one here; credit the session
-        // on its UTC day rather than throw inside the stream task.
-        if (session.timeZone() == null) {
-            return ZoneOffset.UTC;
-        }
-        try {
-            return ZoneId.of(session.timeZone());
-        } catch (DateTimeException e) {
-            return ZoneOffset.UTC;
-        }
+        ZoneId zone = session.zone();
+        return instant -> book.effectiveAt(instant, zone);
     }
 
     private SessionCredit() {

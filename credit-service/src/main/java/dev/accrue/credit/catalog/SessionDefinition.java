@@ -1,6 +1,9 @@
 package dev.accrue.credit.catalog;
 
+import java.time.DateTimeException;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
@@ -32,6 +35,22 @@ public record SessionDefinition(
 
     public boolean isSelfStudy() {
         return format == Format.SELF_STUDY || startsAt == null || endsAt == null;
+    }
+
+    /**
+     * The session's local time zone, UTC when there is no usable one. Self-study has none (ingest forbids it).
+     * Ingest checks live zones against its own tz database, so an id can still be unknown to an older one here;
+     * the session then counts on UTC days rather than failing inside the stream task or a request.
+     */
+    public ZoneId zone() {
+        if (timeZone == null) {
+            return ZoneOffset.UTC;
+        }
+        try {
+            return ZoneId.of(timeZone);
+        } catch (DateTimeException e) {
+            return ZoneOffset.UTC;
+        }
     }
 
     public Optional<Approval> approvalBy(ApprovalBody body) {

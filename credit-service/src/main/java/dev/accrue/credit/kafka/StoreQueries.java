@@ -2,14 +2,14 @@ package dev.accrue.credit.kafka;
 
 import dev.accrue.credit.accrual.Transcript;
 import dev.accrue.credit.certificate.Certificate;
+import dev.accrue.credit.catalog.SessionDefinition;
+import dev.accrue.credit.catalog.kafka.CatalogMapper;
 import dev.accrue.credit.certificate.kafka.CertificateMapper;
 import dev.accrue.credit.compliance.ComplianceReport;
 import dev.accrue.events.CertificateIssued;
 import dev.accrue.events.Session;
 import dev.accrue.platform.kafka.AvroSerdes;
 import dev.accrue.platform.topics.AccrueTopics;
-import java.time.DateTimeException;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import org.apache.kafka.common.serialization.Deserializer;
@@ -82,28 +82,22 @@ public class StoreQueries {
     }
 
     /**
-     * The time zone of a session, from the global session store (every instance holds every session);
-     * empty when the session is unknown, has no zone (self-study) or names one this JVM does not know.
+     * A session from the global session store (every instance holds every session); empty when it is unknown
+     * or cannot be read now.
      */
-    public Optional<ZoneId> sessionTimeZone(String sessionId) {
+    public Optional<SessionDefinition> session(String sessionId) {
         ReadOnlyKeyValueStore<String, ValueAndTimestamp<byte[]>> store = queries.retrieveQueryableStore(
                 CreditTopology.SESSION_STORE, QueryableStoreTypes.timestampedKeyValueStore());
         ValueAndTimestamp<byte[]> stored = store.get(sessionId);
         if (stored == null) {
             return Optional.empty();
         }
-        String zone;
         try {
-            zone = sessionReader.deserialize(sessionsTopic, stored.value()).getTimeZone();
+            return Optional.of(CatalogMapper.toDomain(sessionReader.deserialize(sessionsTopic, stored.value())));
         } catch (RuntimeException e) {
-            // The registry may be unreachable for a schema this reader has not cached yet: a certificate is still
-            // served, dated in UTC, rather than failing for the sake of its time zone.
-            log.warn("Cannot read session {} for its time zone ({}); using UTC", sessionId, e.getMessage());
-            return Optional.empty();
-        }
-        try {
-            return zone == null ? Optional.empty() : Optional.of(ZoneId.of(zone));
-        } catch (DateTimeException e) {
+            // The registry may be unreachable for a schema this reader has not cached yet: callers then do
+            // without the session (a certificate is dated in UTC) rather than fail the request.
+            log.warn("Cannot read session {} now ({})", sessionId, e.getMessage());
             return Optional.empty();
         }
     }

@@ -1,13 +1,13 @@
 package dev.accrue.credit.certificate.web;
 
 import dev.accrue.credit.accrual.CreditRuleBook;
+import dev.accrue.credit.catalog.SessionDefinition;
 import dev.accrue.credit.certificate.Certificate;
 import dev.accrue.credit.certificate.CredentialStatus;
 import dev.accrue.credit.kafka.StoreQueries;
 import dev.accrue.credit.web.ReadAccess;
 import dev.accrue.platform.security.Caller;
 import io.swagger.v3.oas.annotations.Operation;
-import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Map;
@@ -101,8 +101,8 @@ class CertificateController {
 
     /** The PDF, dated in the session's time zone, with CEU for the bodies the activity's credit rules state them for. */
     private byte[] pdf(Certificate certificate) {
-        ZoneId zone = queries.sessionTimeZone(certificate.sessionId()).orElse(ZoneOffset.UTC);
-        var ceuBodies = creditRules.effectiveOn(LocalDate.ofInstant(certificate.activityStart(), zone)).ceuBodies();
+        ZoneId zone = queries.session(certificate.sessionId()).map(SessionDefinition::zone).orElse(ZoneOffset.UTC);
+        var ceuBodies = creditRules.effectiveAt(certificate.activityStart(), zone).ceuBodies();
         return CertificatePdf.render(certificate, zone, ceuBodies, properties.verifyUrl());
     }
 

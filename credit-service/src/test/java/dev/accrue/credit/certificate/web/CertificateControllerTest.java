@@ -134,7 +134,8 @@ class CertificateControllerTest {
                 c.participantName(), c.licenseNumbers(), c.sessionId(), c.courseId(), c.providerId(), c.title(), c.format(),
                 Instant.parse("2025-12-31T02:00:00Z"), Instant.parse("2025-12-31T04:00:00Z"), c.awards(),
                 Instant.parse("2025-12-31T05:00:00Z"))));
-        given(queries.sessionTimeZone("sess-1")).willReturn(Optional.of(java.time.ZoneId.of("America/Los_Angeles")));
+        // The fixture session is in America/Los_Angeles.
+        given(queries.session("sess-1")).willReturn(Optional.of(dev.accrue.credit.Fixtures.live(3)));
 
         byte[] pdf = mvc.perform(get("/v1/certificates/" + ID + ".pdf").header("Authorization", "Bearer dev-admin-key"))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
