@@ -19,12 +19,17 @@ final class Sampler implements AutoCloseable {
     }
 
     /**
-     * Items done between the first sample with progress and the last one considered, the seconds between
-     * them, and when those two samples were taken ({@link System#nanoTime}).
+     * Items done between the first sample with progress and the last one considered, and when those two
+     * samples were taken ({@link System#nanoTime}); an empty window (no progress seen) has both at 0.
      */
-    record Throughput(long items, double seconds, boolean complete, long fromNanos, long toNanos) {
+    record Throughput(long items, boolean complete, long fromNanos, long toNanos) {
+        /** The seconds between the two samples; NaN for an empty window. */
+        double seconds() {
+            return toNanos > fromNanos ? (toNanos - fromNanos) / 1e9 : Double.NaN;
+        }
+
         double perSecond() {
-            return items / seconds;
+            return items / seconds();
         }
     }
 
@@ -97,10 +102,9 @@ final class Sampler implements AutoCloseable {
                 }
             }
             if (first == null || end == first) {
-                return new Throughput(0, Double.NaN, false, 0, 0);
+                return new Throughput(0, false, 0, 0);
             }
-            return new Throughput(end.value() - first.value(), (end.nanos() - first.nanos()) / 1e9, end.value() >= target,
-                    first.nanos(), end.nanos());
+            return new Throughput(end.value() - first.value(), end.value() >= target, first.nanos(), end.nanos());
         }
     }
 
