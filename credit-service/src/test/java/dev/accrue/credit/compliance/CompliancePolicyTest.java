@@ -131,12 +131,19 @@ class CompliancePolicyTest {
     @Nested
     class NewYorkLmhc {
         private final License lmhc = license("NY-LMHC", "LMHC", "2024-01-01", "2026-12-31", false);
+        /** A later registration period of two years instead of three. */
+        private final License shorter = license("NY-LMHC", "LMHC", "2025-01-01", "2026-12-31", false);
+
+        /** {@code selfStudy} self-study and {@code live} live-webinar sessions of 3 h each, all on the day. */
+        private List<Award> selfStudyAndLive(int selfStudy, int live, String day) {
+            List<Award> awards = new ArrayList<>(general(selfStudy, 3, Format.SELF_STUDY, day));
+            awards.addAll(general(live, 3, Format.LIVE_WEBINAR, day));
+            return awards;
+        }
 
         @Test
         void at_most_twelve_of_the_thirty_six_hours_may_be_self_study() {
-            List<Award> awards = new ArrayList<>(general(6, 3, Format.SELF_STUDY, "2024-05-01"));
-            awards.addAll(general(4, 3, Format.LIVE_WEBINAR, "2024-05-01"));
-            ComplianceReport report = evaluate(lmhc, awards, MID_CYCLE);
+            ComplianceReport report = evaluate(lmhc, selfStudyAndLive(6, 4, "2024-05-01"), MID_CYCLE);
             assertThat(report.earnedHours()).isEqualTo(30);
             assertThat(report.countedHours()).isEqualTo(24);
             assertThat(report.remainingHours()).isEqualTo(12);
@@ -144,16 +151,12 @@ class CompliancePolicyTest {
 
         @Test
         void a_shorter_later_period_is_pro_rated_by_month() {
-            License shorter = license("NY-LMHC", "LMHC", "2025-01-01", "2026-12-31", false);
             assertThat(evaluate(shorter, List.of(), MID_CYCLE).requiredHours()).isEqualTo(24);
         }
 
         @Test
         void in_a_pro_rated_period_self_study_counts_for_at_most_a_third_of_the_requirement() {
-            License shorter = license("NY-LMHC", "LMHC", "2025-01-01", "2026-12-31", false);
-            List<Award> awards = new ArrayList<>(general(4, 3, Format.SELF_STUDY, "2025-05-01"));
-            awards.addAll(general(4, 3, Format.LIVE_WEBINAR, "2025-05-01"));
-            ComplianceReport report = evaluate(shorter, awards, MID_CYCLE);
+            ComplianceReport report = evaluate(shorter, selfStudyAndLive(4, 4, "2025-05-01"), MID_CYCLE);
             assertThat(report.earnedHours()).isEqualTo(24);
             assertThat(report.countedHours()).isEqualTo(20);
             assertThat(report.remainingHours()).isEqualTo(4);
