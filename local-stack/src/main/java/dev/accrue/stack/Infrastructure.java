@@ -20,6 +20,11 @@ public interface Infrastructure extends AutoCloseable {
         throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot stop " + component);
     }
 
+    /** Kills one component at once (SIGKILL), for fault tests; {@link #start} brings it back with its data. */
+    default void kill(Component component) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot kill " + component);
+    }
+
     @Override
     void close();
 

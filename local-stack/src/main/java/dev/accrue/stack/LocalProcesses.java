@@ -86,6 +86,11 @@ public final class LocalProcesses implements Infrastructure {
     }
 
     @Override
+    public void kill(Component component) {
+        running.kill(component);
+    }
+
+    @Override
     public synchronized void close() {
         running.stopAll();
         if (deleteDataOnClose) {
@@ -104,7 +109,10 @@ public final class LocalProcesses implements Infrastructure {
                             "--dir", dataDir.resolve("kafka").toString()));
             case SCHEMA_REGISTRY -> ManagedProcess.startJava("schema-registry", logs,
                     List.of("-Xmx256m", "-XX:+UseSerialGC",
-                            "-Dquarkus.http.host=127.0.0.1", "-Dquarkus.http.port=" + ports.registry()),
+                            "-Dquarkus.http.host=127.0.0.1", "-Dquarkus.http.port=" + ports.registry(),
+                            // On disk, like a real registry's store: a restart keeps every schema id that records carry.
+                            "-D%prod.quarkus.datasource.jdbc.url=jdbc:h2:file:" + dataDir.resolve("registry").resolve("schemas")
+                                    + ";LOCK_TIMEOUT=10000"),
                     List.of("-jar", layout.registryJar().toString()));
             case ELASTICSEARCH -> ManagedProcess.startJava("elasticsearch", logs,
                     List.of("-Xms512m", "-Xmx512m", "-cp", layout.elasticsearchClasspath()),

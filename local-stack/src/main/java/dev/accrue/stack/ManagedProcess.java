@@ -92,6 +92,18 @@ public final class ManagedProcess {
         log.info("Stopped {}", name);
     }
 
+    /** Kills the process and its children at once (SIGKILL), as a crash or an OOM killer would. */
+    public void kill() {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+        try {
+            process.waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        log.info("Killed {}", name);
+    }
+
     public long pid() {
         return process.pid();
     }

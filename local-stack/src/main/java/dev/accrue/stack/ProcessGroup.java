@@ -31,6 +31,13 @@ final class ProcessGroup<K extends Enum<K>> {
         }
     }
 
+    synchronized void kill(K key) {
+        ManagedProcess process = running.remove(key);
+        if (process != null) {
+            process.kill();
+        }
+    }
+
     synchronized void stopAll() {
         running.values().parallelStream().forEach(ManagedProcess::stop);
         running.clear();

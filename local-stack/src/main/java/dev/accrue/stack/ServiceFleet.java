@@ -116,6 +116,11 @@ public final class ServiceFleet implements AutoCloseable {
         running.stop(service);
     }
 
+    /** Kills one service at once (SIGKILL), as a crash would; {@link #start} brings it back. */
+    public void kill(Service service) {
+        running.kill(service);
+    }
+
     @Override
     public void close() {
         running.stopAll();

@@ -19,7 +19,7 @@ import java.util.stream.Stream;
  * A fresh local stack for one benchmark, and the services it starts; closing it stops them all
  * and deletes the data, so benchmarks never measure each other's leftovers.
  */
-final class BenchContext implements AutoCloseable {
+public final class BenchContext implements AutoCloseable {
 
     private static final int ATTEMPTS = 3;
 
@@ -34,7 +34,7 @@ final class BenchContext implements AutoCloseable {
      * component binds it (the machine is shared), so a start that fails on a port in use is retried
      * on other ports; any other failure is not.
      */
-    BenchContext(Path logDir) {
+    public BenchContext(Path logDir) {
         this.logDir = logDir;
         Progress.step("Starting a fresh local stack (Kafka, schema registry, Elasticsearch)");
         Started started = startStack(layout);
@@ -69,7 +69,16 @@ final class BenchContext implements AutoCloseable {
         return layout;
     }
 
-    Endpoints endpoints() {
+    /** The infrastructure's processes, for fault tests that kill and restart a component. */
+    public LocalProcesses stack() {
+        return stack;
+    }
+
+    public Path logDir() {
+        return logDir;
+    }
+
+    public Endpoints endpoints() {
         return endpoints;
     }
 
@@ -83,7 +92,7 @@ final class BenchContext implements AutoCloseable {
      * With {@code -Daccrue.bench.jfr=true} every service records a JFR profile into {@code <logDir>/jfr/}
      * (one file per process, named by its pid), to see where a benchmark's time goes.
      */
-    ServiceFleet fleet(List<ServiceFleet.Service> services, List<String> extraJvmArgs) {
+    public ServiceFleet fleet(List<ServiceFleet.Service> services, List<String> extraJvmArgs) {
         Progress.step("Starting " + services.stream().map(ServiceFleet.Service::module).toList() + " (-Xmx512m)");
         List<String> jvmArgs = new ArrayList<>(extraJvmArgs);
         if (Boolean.getBoolean("accrue.bench.jfr")) {

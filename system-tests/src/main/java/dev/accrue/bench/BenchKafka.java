@@ -34,25 +34,25 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * the services declare, so data can be written before any service starts), a producer configured
  * like ingest's, plain consumers, and offsets of topics and consumer groups.
  */
-final class BenchKafka implements AutoCloseable {
+public final class BenchKafka implements AutoCloseable {
 
-    static final String SESSIONS = "accrue.sessions";
-    static final String CLOSURES = "accrue.session-closures";
-    static final String LICENSEES = "accrue.licensees";
-    static final String ATTENDANCE = "accrue.attendance";
-    static final String CREDITS = "accrue.credits";
-    static final String CERTIFICATES = "accrue.certificates";
-    static final String COMPLIANCE = "accrue.compliance";
-    static final String REJECTIONS = "accrue.rejections";
-    static final String SEARCH_DEAD_LETTERS = "accrue.search-dead-letters";
+    public static final String SESSIONS = "accrue.sessions";
+    public static final String CLOSURES = "accrue.session-closures";
+    public static final String LICENSEES = "accrue.licensees";
+    public static final String ATTENDANCE = "accrue.attendance";
+    public static final String CREDITS = "accrue.credits";
+    public static final String CERTIFICATES = "accrue.certificates";
+    public static final String COMPLIANCE = "accrue.compliance";
+    public static final String REJECTIONS = "accrue.rejections";
+    public static final String SEARCH_DEAD_LETTERS = "accrue.search-dead-letters";
     /** search-service's consumer group (its default {@code accrue.search.indexing.group-id}). */
-    static final String SEARCH_GROUP = "accrue-search-indexer";
+    public static final String SEARCH_GROUP = "accrue-search-indexer";
     static final int PARTITIONS = 3;
 
     private final Endpoints endpoints;
     private final Admin admin;
 
-    BenchKafka(Endpoints endpoints) {
+    public BenchKafka(Endpoints endpoints) {
         this.endpoints = endpoints;
         Properties props = new Properties();
         props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, endpoints.kafkaBootstrapServers());
@@ -60,7 +60,7 @@ final class BenchKafka implements AutoCloseable {
     }
 
     /** The topics of docs/CONVENTIONS.md, as the platform's TopicsConfiguration declares them. */
-    void createAccrueTopics() {
+    public void createAccrueTopics() {
         List<NewTopic> topics = new ArrayList<>();
         for (String compacted : List.of(SESSIONS, LICENSEES)) {
             topics.add(new NewTopic(compacted, PARTITIONS, (short) 1)
@@ -84,7 +84,7 @@ final class BenchKafka implements AutoCloseable {
     }
 
     /** A producer set up like ingest's: acks=all, idempotent, lz4, 128 KiB batches, linger 5 ms; Avro values in the Confluent wire format. */
-    KafkaProducer<String, SpecificRecord> producer() {
+    public KafkaProducer<String, SpecificRecord> producer() {
         Map<String, Object> props = new HashMap<>();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, endpoints.kafkaBootstrapServers());
         props.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -99,7 +99,7 @@ final class BenchKafka implements AutoCloseable {
     }
 
     /** A consumer without a group (assign and seek), reading Avro values of the given type. */
-    <T extends SpecificRecord> KafkaConsumer<String, T> consumer(Class<T> type, boolean readCommitted) {
+    public <T extends SpecificRecord> KafkaConsumer<String, T> consumer(Class<T> type, boolean readCommitted) {
         Map<String, Object> props = new HashMap<>();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, endpoints.kafkaBootstrapServers());
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, readCommitted ? "read_committed" : "read_uncommitted");
@@ -111,7 +111,7 @@ final class BenchKafka implements AutoCloseable {
         return new KafkaConsumer<>(props, new StringDeserializer(), values);
     }
 
-    List<TopicPartition> partitions(String topic) {
+    public List<TopicPartition> partitions(String topic) {
         List<TopicPartition> partitions = new ArrayList<>();
         for (int p = 0; p < PARTITIONS; p++) {
             partitions.add(new TopicPartition(topic, p));
@@ -131,7 +131,7 @@ final class BenchKafka implements AutoCloseable {
         }
     }
 
-    long endOffsetSum(String topic) {
+    public long endOffsetSum(String topic) {
         return endOffsets(topic).values().stream().mapToLong(Long::longValue).sum();
     }
 
@@ -152,7 +152,7 @@ final class BenchKafka implements AutoCloseable {
     }
 
     /** Records on the topic the group has not committed yet (more than there are while the group cannot be read). */
-    long lag(String group, String topic) {
+    public long lag(String group, String topic) {
         return endOffsetSum(topic) - committedSum(group, topic);
     }
 

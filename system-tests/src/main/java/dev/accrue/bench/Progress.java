@@ -6,27 +6,27 @@ import java.time.Duration;
  * What the benchmarks print while they run, in the launcher's style: a timestamped line per step,
  * and a bar redrawn in place for anything that counts up to a known total.
  */
-final class Progress {
+public final class Progress {
 
     private static final long STARTED = System.nanoTime();
     /** On a terminal the bar is redrawn in place; in a log file it prints a line every few seconds instead. */
     private static final boolean TERMINAL = System.console() != null;
 
-    static void step(String message) {
+    public static void step(String message) {
         System.out.printf("[%6.1fs] %s%n", elapsed(STARTED), message);
         System.out.flush();
     }
 
-    static void step(String format, Object... args) {
+    public static void step(String format, Object... args) {
         step(String.format(format, args));
     }
 
     /** A bar for one phase: {@code   [##########..........]  50%  100,000/200,000 events  41,300 events/s}. */
-    static Bar bar(String unit, long total) {
+    public static Bar bar(String unit, long total) {
         return new Bar(unit, total);
     }
 
-    static final class Bar {
+    public static final class Bar {
         private static final int WIDTH = 30;
         private final String unit;
         private final long total;
@@ -40,7 +40,7 @@ final class Progress {
         }
 
         /** Redraws at most five times a second, and always when the total is reached; the rate counts from the first progress. */
-        synchronized void update(long done) {
+        public synchronized void update(long done) {
             long now = System.nanoTime();
             if (start == 0 && done > 0) {
                 start = now;
@@ -66,7 +66,7 @@ final class Progress {
         }
 
         /** Ends the line even when the total was not reached (a timeout or a failure). */
-        synchronized void close() {
+        public synchronized void close() {
             if (!finished) {
                 finished = true;
                 if (TERMINAL) {
@@ -82,7 +82,7 @@ final class Progress {
         return (System.nanoTime() - startNanos) / 1e9;
     }
 
-    static String seconds(Duration duration) {
+    public static String seconds(Duration duration) {
         return String.format("%.1f s", duration.toMillis() / 1000.0);
     }
 

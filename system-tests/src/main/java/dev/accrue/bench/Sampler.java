@@ -13,7 +13,7 @@ import java.util.function.LongSupplier;
  * out process start-up, group joins and template installation, which are not throughput; both a
  * service and its baseline are measured the same way.
  */
-final class Sampler implements AutoCloseable {
+public final class Sampler implements AutoCloseable {
 
     record Sample(long nanos, long value) {
     }
@@ -123,7 +123,7 @@ final class Sampler implements AutoCloseable {
     }
 
     /** Polls the condition until it holds; throws when it has not within the timeout. */
-    static void await(String what, Duration timeout, BooleanSupplier condition) throws InterruptedException {
+    public static void await(String what, Duration timeout, BooleanSupplier condition) throws InterruptedException {
         Progress.step("Waiting until " + what);
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!condition.getAsBoolean()) {

@@ -1,0 +1,81 @@
+package dev.accrue.reliability;
+
+import dev.accrue.bench.Progress;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BiFunction;
+
+/**
+ * Breaks real processes under load and reports what each scenario saw: {@code ./accrue reliability}
+ * runs the full suite and writes RELIABILITY.md; {@code --quick} (what CI runs, through
+ * {@code ReliabilityIT}) shortens outages and load. Each scenario runs on its own fresh stack, so
+ * one scenario's damage never explains another's figures.
+ *
+ * <p>Arguments: {@code [--quick] [--out FILE] [--seed N]}.
+ */
+public final class ReliabilitySuite {
+
+    private static final List<Scenario> SCENARIOS = List.of(
+            new Scenario("broker", BrokerKill::run),
+            new Scenario("credit", CreditKills::run),
+            new Scenario("outages", Outages::run),
+            new Scenario("poison", PoisonRecords::run),
+            new Scenario("hostile", HostileCorpus::run));
+
+    private record Scenario(String name, BiFunction<Rig, Settings, ScenarioResult> body) {
+    }
+
+    public static void main(String[] args) {
+        boolean quick = false;
+        Path out = Path.of("RELIABILITY.md");
+        long seed = 20261202L;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--quick" -> quick = true;
+                case "--out" -> out = Path.of(args[++i]);
+                case "--seed" -> seed = Long.parseLong(args[++i]);
+                default -> throw new IllegalArgumentException("Unknown argument " + args[i]
+                        + " (use --quick, --out FILE, --seed N)");
+            }
+        }
+        String command = "./accrue reliability" + (quick ? " --quick" : "") + " --seed " + seed;
+        List<ScenarioResult> results = run(quick ? Settings.quick(seed) : Settings.full(seed), out.toAbsolutePath().getParent());
+        ReliabilityReport.write(out, command, results);
+        Progress.step("Wrote %s", out);
+        System.exit(results.stream().allMatch(ScenarioResult::passed) ? 0 : 1);
+    }
+
+    /** Runs every scenario on a fresh stack under {@code workDir/reliability-work}, and returns their results in order. */
+    public static List<ScenarioResult> run(Settings settings, Path workDir) {
+        List<ScenarioResult> results = new ArrayList<>();
+        for (Scenario scenario : SCENARIOS) {
+            Progress.step("Scenario %d of %d: %s", results.size() + 1, SCENARIOS.size(), scenario.name());
+            Path dir = scenarioDir(workDir, scenario.name());
+            try (Rig rig = new Rig(dir)) {
+                results.add(scenario.body().apply(rig, settings));
+            } catch (RuntimeException e) {
+                // A scenario that could not finish is a failed scenario, reported with the others.
+                results.add(new ScenarioResult(scenario.name(), "did not finish", 0, 0, 0, 0, 0, List.of("logs: " + dir),
+                        List.of(e.toString())));
+            }
+            ScenarioResult last = results.get(results.size() - 1);
+            Progress.step("%s: %s", last.name(), last.passed() ? "held" : "FAILED " + last.failures());
+        }
+        return results;
+    }
+
+    private static Path scenarioDir(Path workDir, String name) {
+        try {
+            return Files.createDirectories(workDir.resolve("reliability-work").resolve(name));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private ReliabilitySuite() {
+    }
+}
