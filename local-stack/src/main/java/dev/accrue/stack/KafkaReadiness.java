@@ -25,8 +25,13 @@ import org.apache.kafka.common.errors.TopicExistsException;
 public final class KafkaReadiness {
 
     static boolean brokerAnswers(String bootstrapServers) {
+        return brokersAnswer(bootstrapServers, 1);
+    }
+
+    /** True once the cluster's metadata lists at least {@code count} live brokers. */
+    static boolean brokersAnswer(String bootstrapServers, int count) {
         try (Admin admin = admin(bootstrapServers)) {
-            return !admin.describeCluster().nodes().get(3, TimeUnit.SECONDS).isEmpty();
+            return admin.describeCluster().nodes().get(3, TimeUnit.SECONDS).size() >= count;
         } catch (ExecutionException | TimeoutException e) {
             return false;
         } catch (InterruptedException e) {

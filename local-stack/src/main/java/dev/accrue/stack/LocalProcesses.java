@@ -101,12 +101,7 @@ public final class LocalProcesses implements Infrastructure {
     private ManagedProcess launch(Component component) {
         Path logs = dataDir.resolve("logs");
         return switch (component) {
-            case KAFKA -> ManagedProcess.startJava("kafka", logs,
-                    List.of("-Xms256m", "-Xmx512m", "-XX:+UseSerialGC", "-cp", layout.kafkaClasspath()),
-                    List.of("dev.accrue.stack.kafka.KafkaBrokerMain",
-                            "--port", String.valueOf(ports.kafka()),
-                            "--controller-port", String.valueOf(ports.kafkaController()),
-                            "--dir", dataDir.resolve("kafka").toString()));
+            case KAFKA -> KafkaCluster.launchNode(layout, "kafka", dataDir, ports.kafka(), ports.kafkaController(), List.of());
             case SCHEMA_REGISTRY -> ManagedProcess.startJava("schema-registry", logs,
                     List.of("-Xmx256m", "-XX:+UseSerialGC",
                             "-Dquarkus.http.host=127.0.0.1", "-Dquarkus.http.port=" + ports.registry(),

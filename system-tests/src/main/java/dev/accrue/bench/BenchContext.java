@@ -2,6 +2,7 @@ package dev.accrue.bench;
 
 import dev.accrue.stack.Component;
 import dev.accrue.stack.Endpoints;
+import dev.accrue.stack.KafkaCluster;
 import dev.accrue.stack.LocalProcesses;
 import dev.accrue.stack.ServiceFleet;
 import dev.accrue.stack.StackLayout;
@@ -13,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -25,6 +27,7 @@ public final class BenchContext implements AutoCloseable {
 
     private final StackLayout layout = StackLayout.locate();
     private final LocalProcesses stack;
+    private final KafkaCluster cluster;
     private final List<ServiceFleet> fleets = new ArrayList<>();
     private final Endpoints endpoints;
     private final Path logDir;
@@ -35,21 +38,39 @@ public final class BenchContext implements AutoCloseable {
      * on other ports; any other failure is not.
      */
     public BenchContext(Path logDir) {
+        this(logDir, 1);
+    }
+
+    /**
+     * As {@link #BenchContext(Path)}, with Kafka as a cluster of {@code brokers} nodes when more than one:
+     * every topic, the services' own included, then has {@code brokers} replicas.
+     */
+    public BenchContext(Path logDir, int brokers) {
         this.logDir = logDir;
-        Progress.step("Starting a fresh local stack (Kafka, schema registry, Elasticsearch)");
-        Started started = startStack(layout);
+        Progress.step("Starting a fresh local stack (Kafka%s, schema registry, Elasticsearch)",
+                brokers > 1 ? " as a " + brokers + "-node cluster" : "");
+        Started started = startStack(layout, brokers > 1 ? EnumSet.of(Component.SCHEMA_REGISTRY, Component.ELASTICSEARCH)
+                : EnumSet.allOf(Component.class));
         this.stack = started.stack();
-        this.endpoints = started.endpoints();
+        if (brokers > 1) {
+            this.cluster = new KafkaCluster(layout, logDir.resolve("kafka-cluster"), brokers);
+            cluster.start();
+            this.endpoints = new Endpoints(cluster.bootstrapServers(), started.endpoints().schemaRegistryUrl(),
+                    started.endpoints().elasticsearchUrl());
+        } else {
+            this.cluster = null;
+            this.endpoints = started.endpoints();
+        }
     }
 
     private record Started(LocalProcesses stack, Endpoints endpoints) {
     }
 
-    private static Started startStack(StackLayout layout) {
+    private static Started startStack(StackLayout layout, Set<Component> components) {
         for (int attempt = 1; ; attempt++) {
             LocalProcesses candidate = new LocalProcesses(layout, LocalProcesses.Ports.ephemeral());
             try {
-                return new Started(candidate, candidate.start(EnumSet.allOf(Component.class)));
+                return new Started(candidate, candidate.start(components));
             } catch (RuntimeException e) {
                 candidate.close();
                 if (attempt == ATTEMPTS || !portInUse(e)) {
@@ -67,6 +88,11 @@ public final class BenchContext implements AutoCloseable {
 
     StackLayout layout() {
         return layout;
+    }
+
+    /** The Kafka cluster, when this context started one; null otherwise. */
+    public KafkaCluster cluster() {
+        return cluster;
     }
 
     /** The infrastructure's processes, for fault tests that kill and restart a component. */
@@ -94,7 +120,8 @@ public final class BenchContext implements AutoCloseable {
      */
     public ServiceFleet fleet(List<ServiceFleet.Service> services, List<String> extraJvmArgs) {
         Progress.step("Starting " + services.stream().map(ServiceFleet.Service::module).toList() + " (-Xmx512m)");
-        List<String> jvmArgs = new ArrayList<>(extraJvmArgs);
+        List<String> jvmArgs = new ArrayList<>(cluster == null ? List.of() : cluster.serviceJvmArgs());
+        jvmArgs.addAll(extraJvmArgs);
         if (Boolean.getBoolean("accrue.bench.jfr")) {
             jvmArgs.add(profiling());
         }
@@ -133,6 +160,9 @@ public final class BenchContext implements AutoCloseable {
     @Override
     public void close() {
         fleets.forEach(ServiceFleet::close);
+        if (cluster != null) {
+            cluster.close();
+        }
         stack.close();
         deleteStreamsState();
     }

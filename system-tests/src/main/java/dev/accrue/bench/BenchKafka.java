@@ -50,10 +50,17 @@ public final class BenchKafka implements AutoCloseable {
     static final int PARTITIONS = 3;
 
     private final Endpoints endpoints;
+    private final short replication;
     private final Admin admin;
 
     public BenchKafka(Endpoints endpoints) {
+        this(endpoints, (short) 1);
+    }
+
+    /** With {@code replication} copies of every topic it creates (a cluster's node count). */
+    public BenchKafka(Endpoints endpoints, short replication) {
         this.endpoints = endpoints;
+        this.replication = replication;
         Properties props = new Properties();
         props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, endpoints.kafkaBootstrapServers());
         this.admin = Admin.create(props);
@@ -63,11 +70,11 @@ public final class BenchKafka implements AutoCloseable {
     public void createAccrueTopics() {
         List<NewTopic> topics = new ArrayList<>();
         for (String compacted : List.of(SESSIONS, LICENSEES)) {
-            topics.add(new NewTopic(compacted, PARTITIONS, (short) 1)
+            topics.add(new NewTopic(compacted, PARTITIONS, replication)
                     .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)));
         }
         for (String plain : List.of(CLOSURES, ATTENDANCE, CREDITS, CERTIFICATES, COMPLIANCE, REJECTIONS, SEARCH_DEAD_LETTERS)) {
-            topics.add(new NewTopic(plain, PARTITIONS, (short) 1));
+            topics.add(new NewTopic(plain, PARTITIONS, replication));
         }
         try {
             admin.createTopics(topics).all().get(30, TimeUnit.SECONDS);

@@ -20,13 +20,14 @@ import java.util.function.BiFunction;
 public final class ReliabilitySuite {
 
     private static final List<Scenario> SCENARIOS = List.of(
-            new Scenario("broker", BrokerKill::run),
-            new Scenario("credit", CreditKills::run),
-            new Scenario("outages", Outages::run),
-            new Scenario("poison", PoisonRecords::run),
-            new Scenario("hostile", HostileCorpus::run));
+            new Scenario("broker", 1, BrokerKill::onlyBroker),
+            new Scenario("cluster", 3, BrokerKill::oneOfThree),
+            new Scenario("credit", 1, CreditKills::run),
+            new Scenario("outages", 1, Outages::run),
+            new Scenario("poison", 1, PoisonRecords::run),
+            new Scenario("hostile", 1, HostileCorpus::run));
 
-    private record Scenario(String name, BiFunction<Rig, Settings, ScenarioResult> body) {
+    private record Scenario(String name, int brokers, BiFunction<Rig, Settings, ScenarioResult> body) {
     }
 
     public static void main(String[] args) {
@@ -55,7 +56,7 @@ public final class ReliabilitySuite {
         for (Scenario scenario : SCENARIOS) {
             Progress.step("Scenario %d of %d: %s", results.size() + 1, SCENARIOS.size(), scenario.name());
             Path dir = scenarioDir(workDir, scenario.name());
-            try (Rig rig = new Rig(dir)) {
+            try (Rig rig = new Rig(dir, scenario.brokers())) {
                 results.add(scenario.body().apply(rig, settings));
             } catch (RuntimeException e) {
                 // A scenario that could not finish is a failed scenario, reported with the others.

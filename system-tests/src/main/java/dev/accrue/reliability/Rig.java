@@ -30,9 +30,10 @@ final class Rig implements AutoCloseable {
     final Catalog catalog;
     private final HttpClient http = HttpClient.newHttpClient();
 
-    Rig(Path workDir) {
-        this.context = new BenchContext(workDir);
-        this.kafka = new BenchKafka(context.endpoints());
+    /** A stack whose Kafka is {@code brokers} nodes (1: the single broker of {@code ./accrue up}). */
+    Rig(Path workDir, int brokers) {
+        this.context = new BenchContext(workDir, brokers);
+        this.kafka = new BenchKafka(context.endpoints(), (short) brokers);
         kafka.createAccrueTopics();
         this.fleet = context.fleet(List.of(ServiceFleet.Service.values()), List.of());
         this.clients = new ServiceClients(fleet);

@@ -4,6 +4,7 @@ import dev.accrue.stack.ServiceClients;
 
 import dev.accrue.stack.Component;
 import dev.accrue.stack.Endpoints;
+import dev.accrue.stack.KafkaCluster;
 import dev.accrue.stack.LocalProcesses;
 import dev.accrue.stack.ServiceFleet;
 import dev.accrue.stack.StackLayout;
@@ -27,24 +28,25 @@ public final class AccrueCli {
         String command = args.length == 0 ? "help" : args[0];
         List<String> options = Arrays.asList(args).subList(Math.min(1, args.length), args.length);
         switch (command) {
-            case "supervise" -> supervise();
+            case "supervise" -> supervise(brokers(options));
             case "demo" -> demo(DemoOptions.parse(options));
             default -> {
-                System.err.println("usage: ./accrue up | down | demo [--licensees N] [--days D] [--exit] | bench");
+                System.err.println("usage: ./accrue up [--brokers N] | down | demo [--licensees N] [--days D] [--exit] | bench"
+                        + " | reliability [--quick]");
                 System.exit(2);
             }
         }
     }
 
     /** Starts everything, writes the ready banner for {@code ./accrue up}, and waits to be stopped. */
-    private static void supervise() throws Exception {
-        RunningSystem system = RunningSystem.start();
+    private static void supervise(int brokers) throws Exception {
+        RunningSystem system = RunningSystem.start(brokers);
         Files.writeString(system.stateDir().resolve("ready"), system.banner());
         new CountDownLatch(1).await(); // until SIGTERM; the shutdown hook stops the children
     }
 
     private static void demo(DemoOptions options) throws Exception {
-        RunningSystem system = RunningSystem.start();
+        RunningSystem system = RunningSystem.start(1);
         System.out.println(system.banner());
         DemoReport report = new DemoWorkload(options, system.clients()).run();
         System.out.println(report.render());
@@ -56,26 +58,52 @@ public final class AccrueCli {
         new CountDownLatch(1).await();
     }
 
-    /** The local stack plus the services, stopped together by a shutdown hook. */
-    record RunningSystem(LocalProcesses stack, ServiceFleet fleet, Path stateDir) {
+    /** {@code --brokers N}: Kafka as an N-node cluster (replication N, min.insync.replicas a majority); 1 by default. */
+    private static int brokers(List<String> options) {
+        int at = options.indexOf("--brokers");
+        if (at < 0) {
+            return 1;
+        }
+        if (at + 1 >= options.size() || !options.get(at + 1).matches("[1-9]")) {
+            System.err.println("--brokers takes a node count from 1 to 9");
+            System.exit(2);
+        }
+        return Integer.parseInt(options.get(at + 1));
+    }
 
-        static RunningSystem start() throws IOException {
+    /** The local stack plus the services, stopped together by a shutdown hook. */
+    record RunningSystem(Endpoints endpoints, ServiceFleet fleet, Path stateDir) {
+
+        static RunningSystem start(int brokers) throws IOException {
             StackLayout layout = StackLayout.locate();
             Path stateDir = layout.root().resolve(".accrue");
             Path dataDir = stateDir.resolve("data");
             deleteRecursively(dataDir); // every run starts from empty topics and indices
             Files.createDirectories(dataDir);
             LocalProcesses stack = new LocalProcesses(layout, LocalProcesses.Ports.standard(), dataDir, false);
+            KafkaCluster cluster = brokers > 1 ? new KafkaCluster(layout, dataDir.resolve("kafka-cluster"), brokers, 9092) : null;
             ServiceFleet fleet = ServiceFleet.standardPorts(layout);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 fleet.close();
+                if (cluster != null) {
+                    cluster.close();
+                }
                 stack.close();
             }, "accrue-stop"));
-            Console.step("Starting Kafka, the schema registry and Elasticsearch");
-            Endpoints endpoints = stack.start(EnumSet.allOf(Component.class));
+            Console.step("Starting Kafka" + (cluster == null ? "" : " as a " + brokers + "-node cluster")
+                    + ", the schema registry and Elasticsearch");
+            Endpoints endpoints;
+            if (cluster == null) {
+                endpoints = stack.start(EnumSet.allOf(Component.class));
+            } else {
+                Endpoints others = stack.start(EnumSet.of(Component.SCHEMA_REGISTRY, Component.ELASTICSEARCH));
+                cluster.start();
+                endpoints = new Endpoints(cluster.bootstrapServers(), others.schemaRegistryUrl(), others.elasticsearchUrl());
+            }
             Console.step("Starting ingest, credit and search services");
-            fleet.start(endpoints, dataDir);
-            return new RunningSystem(stack, fleet, stateDir);
+            fleet.start(endpoints, dataDir, List.of(ServiceFleet.Service.values()),
+                    cluster == null ? List.of() : cluster.serviceJvmArgs());
+            return new RunningSystem(endpoints, fleet, stateDir);
         }
 
         ServiceClients clients() {
@@ -83,7 +111,7 @@ public final class AccrueCli {
         }
 
         String banner() {
-            Endpoints e = stack.endpoints();
+            Endpoints e = endpoints;
             return String.join("\n",
                     "Accrue is up.",
                     "  ingest   " + fleet.url(ServiceFleet.Service.INGEST) + "   (Swagger UI: /swagger-ui.html)",

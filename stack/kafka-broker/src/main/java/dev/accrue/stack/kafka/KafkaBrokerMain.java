@@ -10,12 +10,15 @@ import java.util.Properties;
 import dev.accrue.stack.watchdog.ParentWatchdog;
 
 /**
- * Runs one real single-node KRaft Kafka broker for tests and the local demo. It writes the
+ * Runs one real KRaft Kafka node (broker and controller) for tests and the local demo: alone, or
+ * as one of a cluster when {@code --voters} names every node's controller. It writes the
  * server configuration, formats the storage on first start, and then hands over to Kafka's own
  * {@code kafka.Kafka} entry point. With {@code -Daccrue.parent.pid} set, the broker exits when the
  * process that started it exits, so a crashed test run never leaves a broker behind.
  *
- * <p>Usage: {@code KafkaBrokerMain --port 9092 --controller-port 9093 --dir /tmp/kafka}
+ * <p>Usage: {@code KafkaBrokerMain --port 9092 --controller-port 9093 --dir /tmp/kafka}; in a cluster also
+ * {@code --node-id 2 --voters 1@127.0.0.1:9093,2@127.0.0.1:9095,3@127.0.0.1:9097 --replication 3}, which
+ * replicates every topic three ways and acknowledges a write only once two replicas hold it.
  */
 public final class KafkaBrokerMain {
 
@@ -26,34 +29,45 @@ public final class KafkaBrokerMain {
         int controllerPort = Integer.parseInt(option(args, "--controller-port", String.valueOf(port + 1)));
         Path dir = Path.of(option(args, "--dir", "target/kafka-data")).toAbsolutePath();
         int partitions = Integer.parseInt(option(args, "--partitions", "3"));
+        int nodeId = Integer.parseInt(option(args, "--node-id", "1"));
+        String voters = option(args, "--voters", nodeId + "@127.0.0.1:" + controllerPort);
+        int replication = Integer.parseInt(option(args, "--replication", "1"));
 
-        Path config = writeConfig(dir, port, controllerPort, partitions);
+        Path config = writeConfig(dir, new Node(nodeId, port, controllerPort, voters), partitions, replication);
         formatStorageOnce(dir, config);
         ParentWatchdog.onParentExit("the Kafka broker", () -> System.exit(0));
         kafka.Kafka.main(new String[] {config.toString()});
     }
 
-    private static Path writeConfig(Path dir, int port, int controllerPort, int partitions) throws IOException {
+    private record Node(int id, int port, int controllerPort, String voters) {
+    }
+
+    private static Path writeConfig(Path dir, Node node, int partitions, int replication) throws IOException {
         Files.createDirectories(dir);
         Properties p = new Properties();
         p.setProperty("process.roles", "broker,controller");
-        p.setProperty("node.id", "1");
-        p.setProperty("controller.quorum.voters", "1@127.0.0.1:" + controllerPort);
-        p.setProperty("listeners", "PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort);
-        p.setProperty("advertised.listeners", "PLAINTEXT://127.0.0.1:" + port);
+        p.setProperty("node.id", String.valueOf(node.id()));
+        p.setProperty("controller.quorum.voters", node.voters());
+        p.setProperty("listeners", "PLAINTEXT://127.0.0.1:" + node.port() + ",CONTROLLER://127.0.0.1:" + node.controllerPort());
+        p.setProperty("advertised.listeners", "PLAINTEXT://127.0.0.1:" + node.port());
         p.setProperty("controller.listener.names", "CONTROLLER");
         p.setProperty("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
         p.setProperty("inter.broker.listener.name", "PLAINTEXT");
         p.setProperty("log.dirs", dir.resolve("logs").toString());
         p.setProperty("num.partitions", String.valueOf(partitions));
-        // A single node can only hold one replica of every internal topic.
-        p.setProperty("offsets.topic.replication.factor", "1");
+        // A single node can only hold one replica of every topic. A cluster keeps `replication` copies and
+        // acknowledges an acks=all write once a majority holds it, so losing one node loses nothing.
+        String factor = String.valueOf(replication);
+        String minIsr = String.valueOf(replication / 2 + 1);
+        p.setProperty("default.replication.factor", factor);
+        p.setProperty("min.insync.replicas", minIsr);
+        p.setProperty("offsets.topic.replication.factor", factor);
         p.setProperty("offsets.topic.num.partitions", "3");
-        p.setProperty("transaction.state.log.replication.factor", "1");
-        p.setProperty("transaction.state.log.min.isr", "1");
+        p.setProperty("transaction.state.log.replication.factor", factor);
+        p.setProperty("transaction.state.log.min.isr", minIsr);
         p.setProperty("transaction.state.log.num.partitions", "3");
-        p.setProperty("share.coordinator.state.topic.replication.factor", "1");
-        p.setProperty("share.coordinator.state.topic.min.isr", "1");
+        p.setProperty("share.coordinator.state.topic.replication.factor", factor);
+        p.setProperty("share.coordinator.state.topic.min.isr", minIsr);
         // Tests start consumer groups often; do not make each one wait for late joiners.
         p.setProperty("group.initial.rebalance.delay.ms", "0");
         p.setProperty("auto.create.topics.enable", "true");
