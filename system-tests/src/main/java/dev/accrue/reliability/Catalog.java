@@ -9,6 +9,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Supplier;
 
 /**
  * The provider data a scenario needs, registered through ingest as a provider would: live webinars
@@ -45,18 +47,22 @@ final class Catalog {
         session.put("creditHours", 1);
         session.put("categories", List.of(Map.of("category", "LAW_AND_ETHICS", "hours", 1)));
         session.put("approvals", List.of(Map.of("body", "APA", "approvalId", "APA-REL-1")));
-        require(clients.put(INGEST, "/v1/sessions/" + sessionId, PROVIDER_KEY, session), "session " + sessionId);
+        require(() -> clients.put(INGEST, "/v1/sessions/" + sessionId, PROVIDER_KEY, session), "session " + sessionId);
     }
 
     void licensee(String licenseeId) {
-        require(clients.put(INGEST, "/v1/licensees/" + licenseeId, PROVIDER_KEY, Map.of(
-                "givenName", "Rel", "familyName", licenseeId, "email", licenseeId + "@example.org",
+        require(() -> clients.put(INGEST, "/v1/licensees/" + licenseeId, PROVIDER_KEY, profile(licenseeId)), "licensee " + licenseeId);
+    }
+
+    /** A valid licensee profile with a California licence whose cycle spans the sessions. */
+    static Map<String, Object> profile(String licenseeId) {
+        return Map.of("givenName", "Rel", "familyName", licenseeId, "email", licenseeId + "@example.org",
                 "licenses", List.of(Map.of("board", "CA-BBS", "licenseType", "LMFT", "licenseNumber", "LMFT " + licenseeId,
-                        "cycleStart", "2025-01-01", "cycleEnd", "2027-12-31", "firstRenewal", false)))), "licensee " + licenseeId);
+                        "cycleStart", "2025-01-01", "cycleEnd", "2027-12-31", "firstRenewal", false)));
     }
 
     void close(String sessionId) {
-        require(clients.post(INGEST, "/v1/sessions/" + sessionId + "/close", PROVIDER_KEY, Map.of()), "closing " + sessionId);
+        require(() -> clients.post(INGEST, "/v1/sessions/" + sessionId + "/close", PROVIDER_KEY, Map.of()), "closing " + sessionId);
     }
 
     /** One attendance event, {@code minute} minutes into the session. */
@@ -65,7 +71,17 @@ final class Catalog {
                 "occurredAt", startsAt.plusMillis((long) (minute * 60_000)).toString());
     }
 
-    private static void require(ServiceClients.Response response, String what) {
+    /**
+     * Sends until the answer is not a 503, as ingest's 503 asks ("retry later with the same ids"): a
+     * just-created topic can take longer than ingest waits for its first acknowledgement.
+     */
+    private static void require(Supplier<ServiceClients.Response> request, String what) {
+        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        ServiceClients.Response response = request.get();
+        while (response.status() == 503 && System.nanoTime() < deadline) {
+            LockSupport.parkNanos(Duration.ofMillis(500).toNanos()); // a client's back-off before the retry ingest asks for
+            response = request.get();
+        }
         if (!response.ok()) {
             throw new IllegalStateException("Registering " + what + " failed: " + response.status() + " " + response.body());
         }

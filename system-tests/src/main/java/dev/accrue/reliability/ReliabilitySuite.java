@@ -25,6 +25,7 @@ public final class ReliabilitySuite {
             new Scenario("credit", 1, CreditKills::run),
             new Scenario("outages", 1, Outages::run),
             new Scenario("poison", 1, PoisonRecords::run),
+            new Scenario("two-instances", 1, TwoInstances::run),
             new Scenario("hostile", 1, HostileCorpus::run));
 
     private record Scenario(String name, int brokers, BiFunction<Rig, Settings, ScenarioResult> body) {

@@ -19,7 +19,7 @@ class ReliabilityIT {
         List<ScenarioResult> results = ReliabilitySuite.run(Settings.quick(20261202L), target);
         ReliabilityReport.write(target.resolve("RELIABILITY-quick.md"), "ReliabilityIT (./accrue reliability --quick)", results);
 
-        assertThat(results).extracting(ScenarioResult::name).hasSize(6);
+        assertThat(results).extracting(ScenarioResult::name).hasSize(7);
         assertThat(results).allSatisfy(r -> {
             assertThat(r.failures()).as(r.name()).isEmpty();
             assertThat(r.sent()).as(r.name() + " sent").isPositive();
