@@ -49,12 +49,17 @@ public final class PeerRequests {
 
     /** The headers that forward this authenticated request as {@code method pathAndQuery} to another instance. */
     public Map<String, String> forwardingHeaders(HttpServletRequest request, String method, String pathAndQuery) {
-        if (!configured()) {
-            throw new IllegalStateException("accrue.security.peer.secret is not configured");
-        }
         Caller caller = (Caller) request.getAttribute(ApiKeyFilter.CALLER_ATTRIBUTE);
         if (caller == null) {
             throw new IllegalStateException("Only an authenticated request can be forwarded");
+        }
+        return forwardingHeaders(caller, method, pathAndQuery);
+    }
+
+    /** The headers that send {@code method pathAndQuery} to another instance on behalf of the caller. */
+    public Map<String, String> forwardingHeaders(Caller caller, String method, String pathAndQuery) {
+        if (!configured()) {
+            throw new IllegalStateException("accrue.security.peer.secret is not configured");
         }
         String identity = encode(caller);
         long time = clock.instant().getEpochSecond();
