@@ -19,7 +19,10 @@ class HealthIT extends SearchServiceTestBase {
             HttpResponse<String> health = api(key).get("/actuator/health");
 
             assertThat(health.statusCode()).as(key).isEqualTo(200);
-            assertThat(fields(Api.parse(health.body()))).as(key).containsExactly("status");
+            // The probe groups' names are all the root adds to the status.
+            assertThat(fields(Api.parse(health.body()))).as(key).containsOnly("status", "groups");
+            assertThat(api(key).get("/actuator/health/readiness").statusCode()).as(key).isEqualTo(200);
+            assertThat(api(key).get("/actuator/health/elasticsearch").statusCode()).as(key).isEqualTo(404);
             assertThat(health.body()).as(key).doesNotContain("components", "brokers", "cluster", "details");
         }
     }
