@@ -1,6 +1,7 @@
 package dev.accrue.credit.web;
 
 import dev.accrue.credit.kafka.StoreQueries;
+import dev.accrue.platform.security.PeerRequests;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.net.URI;
@@ -18,9 +19,11 @@ import org.springframework.web.server.ResponseStatusException;
 
 /**
  * Answers a per-licensee query from the instance that owns the licensee's partition: when this
- * instance is not the owner, the same GET (with the caller's API key) is sent to the owner's
- * {@code application.server} and its answer returned as is. A request that was already forwarded
- * and still lands on a non-owner means ownership is moving (rebalance): 503, to be retried.
+ * instance is not the owner, the same GET is sent to the owner's {@code application.server} and its
+ * answer returned as is. The forward names the caller and is signed with the inter-instance secret
+ * ({@link PeerRequests}); the caller's API key never leaves this instance, since any member of the
+ * Kafka group can advertise a host. The owner applies the caller's own read rights. A request that
+ * was already forwarded and still lands on a non-owner means ownership is moving (rebalance): 503.
  */
 @Component
 public class OwnerForwarding {
@@ -28,10 +31,17 @@ public class OwnerForwarding {
     static final String FORWARDED_HEADER = "X-Accrue-Forwarded";
 
     private final StoreQueries queries;
+    private final PeerRequests peers;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-    OwnerForwarding(StoreQueries queries) {
+    OwnerForwarding(StoreQueries queries, PeerRequests peers) {
+        if (!peers.configured()) {
+            throw new IllegalStateException("accrue.security.peer.secret is required: instances forward per-licensee"
+                    + " queries to each other, signed with it (e.g. ACCRUE_SECURITY_PEER_SECRET=$(openssl rand -hex 32),"
+                    + " the same on every instance)");
+        }
         this.queries = queries;
+        this.peers = peers;
     }
 
     /** The owner's answer when another instance owns the licensee; empty when this instance should answer. */
@@ -44,13 +54,13 @@ public class OwnerForwarding {
             throw new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE,
                     "The licensee's data is moving between instances; retry shortly");
         }
-        String query = request.getQueryString() == null ? "" : "?" + request.getQueryString();
+        String pathAndQuery = request.getRequestURI() + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
         HttpRequest.Builder forward = HttpRequest.newBuilder(
-                        URI.create("http://" + owner.host() + ":" + owner.port() + request.getRequestURI() + query))
+                        URI.create("http://" + owner.host() + ":" + owner.port() + pathAndQuery))
                 .timeout(Duration.ofSeconds(10))
                 .header(FORWARDED_HEADER, "1")
                 .GET();
-        Optional.ofNullable(request.getHeader(HttpHeaders.AUTHORIZATION)).ifPresent(a -> forward.header(HttpHeaders.AUTHORIZATION, a));
+        peers.forwardingHeaders(request, "GET", pathAndQuery).forEach(forward::header);
         Optional.ofNullable(request.getHeader(HttpHeaders.ACCEPT)).ifPresent(a -> forward.header(HttpHeaders.ACCEPT, a));
         try {
             HttpResponse<byte[]> response = http.send(forward.build(), HttpResponse.BodyHandlers.ofByteArray());

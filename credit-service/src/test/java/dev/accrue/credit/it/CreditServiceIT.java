@@ -19,12 +19,16 @@ import dev.accrue.events.ComplianceStatus;
 import dev.accrue.events.CreditAward;
 import dev.accrue.events.Rejection;
 import dev.accrue.events.SessionClosed;
+import dev.accrue.platform.security.Caller;
+import dev.accrue.platform.security.PeerRequests;
+import dev.accrue.platform.security.Role;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -46,6 +50,9 @@ class CreditServiceIT {
     static final String LICENSEE = RUN + "-lic";
     static final String SESSION = Fixtures.SESSION;
     static final String BASE = "http://localhost:" + PORT;
+
+    @Autowired
+    PeerRequests peers;
 
     @DynamicPropertySource
     static void stack(DynamicPropertyRegistry registry) throws Exception {
@@ -189,11 +196,61 @@ class CreditServiceIT {
 
     @Test
     void health_metrics_and_api_docs_are_served() {
-        await().atMost(ItSupport.TIMEOUT).until(() -> body(ItSupport.http("GET", BASE + "/actuator/health", null, null))
+        await().atMost(ItSupport.TIMEOUT).until(() -> body(ItSupport.http("GET", BASE + "/actuator/health", "dev-admin-key", null))
                 .matches("(?s).*\"kafkaStreams\":\\{[^}]*\"state\":\"RUNNING\".*"));
+        for (String key : new String[] {null, "dev-analyst-key", "dev-provider-acme-key", "not-a-key"}) {
+            var health = ItSupport.http("GET", BASE + "/actuator/health", key, null);
+            assertThat(health.statusCode()).as(key).isEqualTo(200);
+            // The probe groups' names are all the root adds to the status: no component, no Streams state.
+            assertThat(body(health)).as(key).matches("\\{(\"groups\":\\[[a-z\",]*\\],)?\"status\":\"UP\"}");
+        }
         assertThat(body(ItSupport.http("GET", BASE + "/actuator/prometheus", "dev-admin-key", null))).contains("jvm_memory");
         assertThat(body(ItSupport.http("GET", BASE + "/v3/api-docs", null, null))).contains("/v1/credentials/verify");
         assertThat(ItSupport.http("GET", BASE + "/v1/credentials/issuer-key", null, null).statusCode()).isEqualTo(200);
+    }
+
+    /**
+     * Another instance forwards a per-licensee query with the caller's identity signed by the inter-instance
+     * secret. Without a valid signature the identity header is refused, whatever key comes with it; with one,
+     * the original caller's rights apply (a PROVIDER may not read compliance, an ANALYST may).
+     */
+    @Test
+    void a_forwarded_query_is_trusted_only_when_signed_and_keeps_the_original_callers_rights() {
+        String path = "/v1/licensees/" + RUN + "-nobody/compliance";
+        String claimsAdmin = java.util.Base64.getUrlEncoder().withoutPadding()
+                .encodeToString("forged\nADMIN\n".getBytes(StandardCharsets.UTF_8));
+
+        var forged = forward(path, java.util.Map.of(PeerRequests.CALLER_HEADER, claimsAdmin), null);
+        var forgedWithKey = forward(path, java.util.Map.of(PeerRequests.CALLER_HEADER, claimsAdmin,
+                PeerRequests.SIGNATURE_HEADER, Instant.now().getEpochSecond() + ".00"), "dev-provider-acme-key");
+        var asProvider = forward(path, peers.forwardingHeaders(new Caller("dev-provider-acme", Role.PROVIDER,
+                java.util.Optional.of("acme")), "GET", path), null);
+        var asAnalyst = forward(path, peers.forwardingHeaders(new Caller("dev-analyst", Role.ANALYST,
+                java.util.Optional.empty()), "GET", path), null);
+        var replayedElsewhere = forward("/v1/licensees/" + RUN + "-other/compliance", peers.forwardingHeaders(
+                new Caller("dev-analyst", Role.ANALYST, java.util.Optional.empty()), "GET", path), null);
+
+        assertThat(forged.statusCode()).isEqualTo(401);
+        assertThat(forged.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(body(forged)).contains("inter-instance signature");
+        assertThat(forgedWithKey.statusCode()).isEqualTo(401);
+        assertThat(asProvider.statusCode()).isEqualTo(403);
+        assertThat(asAnalyst.statusCode()).isEqualTo(404);
+        assertThat(replayedElsewhere.statusCode()).isEqualTo(401);
+    }
+
+    private static java.net.http.HttpResponse<byte[]> forward(String path, java.util.Map<String, String> headers, String apiKey) {
+        var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(BASE + path)).GET();
+        headers.forEach(request::header);
+        if (apiKey != null) {
+            request.header("Authorization", "Bearer " + apiKey);
+        }
+        try {
+            return java.net.http.HttpClient.newHttpClient().send(request.build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        } catch (java.io.IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String verify(String credential) {

@@ -370,12 +370,13 @@ class IngestApiIT extends IngestItSupport {
 
     @Test
     void healthApiDocsSwaggerAndMetricsAreServed() {
-        Response health = send("GET", "/actuator/health", null, null, (String) null);
+        Response health = send("GET", "/actuator/health", ADMIN, null, (String) null);
         Response docs = send("GET", "/v3/api-docs", null, null, (String) null);
         Response swagger = send("GET", "/swagger-ui/index.html", null, null, (String) null);
         Response prometheus = send("GET", "/actuator/prometheus", ADMIN, null, (String) null);
 
         assertThat(health.status()).isEqualTo(200);
+        assertThat(health.json().get("components").get("kafka").get("details").has("clusterId")).isTrue();
         assertThat(health.json().get("components").get("kafka").get("status").asString()).isEqualTo("UP");
         assertThat(health.json().get("components").get("catalogView").get("status").asString()).isEqualTo("UP");
         assertThat(health.json().get("components").get("licenseeView").get("status").asString()).isEqualTo("UP");
@@ -384,6 +385,24 @@ class IngestApiIT extends IngestItSupport {
         assertThat(swagger.status()).isEqualTo(200);
         assertThat(prometheus.status()).isEqualTo(200);
         assertThat(prometheus.body()).contains("http_server_requests");
+    }
+
+    @Test
+    void anonymousCallersAndNonAdminKeysSeeOnlyTheHealthStatusAndTheProbesStayOpen() {
+        for (String key : new String[] {null, ANALYST, ACME, "not-a-key"}) {
+            Response health = send("GET", "/actuator/health", key, null, (String) null);
+            Response readiness = send("GET", "/actuator/health/readiness", key, null, (String) null);
+            Response component = send("GET", "/actuator/health/kafka", key, null, (String) null);
+
+            assertThat(health.status()).as(key).isEqualTo(200);
+            // The probe groups' names are all the root adds; no component, no cluster id, no view sizes.
+            assertThat(health.json().propertyNames()).as(key).containsOnly("status", "groups");
+            assertThat(health.body()).as(key).doesNotContain("components", "clusterId", "entries", "details");
+            assertThat(readiness.status()).as(key).isEqualTo(200);
+            assertThat(readiness.body()).as(key).doesNotContain("components");
+            assertThat(component.status()).as(key).isEqualTo(404);
+        }
+        assertThat(send("GET", "/actuator/health/liveness", null, null, (String) null).status()).isEqualTo(200);
     }
 
     private Response multipart(String path, String csv) {

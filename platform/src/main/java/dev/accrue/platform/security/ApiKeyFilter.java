@@ -3,9 +3,11 @@ package dev.accrue.platform.security;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.security.Principal;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.http.HttpHeaders;
@@ -15,44 +17,83 @@ import org.springframework.util.AntPathMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Authenticates {@code Authorization: Bearer <api key>} on every request except the public paths,
- * and answers 401 as problem+json before any controller runs. Roles are checked by controllers
- * through {@link Caller}.
+ * Authenticates {@code Authorization: Bearer <api key>}, or a request another instance forwarded
+ * ({@link PeerRequests}), and answers 401 as problem+json before any controller runs. Public paths
+ * need neither, but a valid key there still counts (an ADMIN key sees health details). Roles are
+ * checked by controllers through {@link Caller}, and by the actuator through the servlet request's
+ * user and roles, which the filter sets from the caller.
  */
 final class ApiKeyFilter extends OncePerRequestFilter {
 
     static final String CALLER_ATTRIBUTE = Caller.class.getName();
 
     private final ApiKeyAuthenticator authenticator;
+    private final PeerRequests peers;
     private final List<String> publicPaths;
     private final AntPathMatcher matcher = new AntPathMatcher();
 
-    ApiKeyFilter(ApiKeyAuthenticator authenticator, List<String> publicPaths) {
+    ApiKeyFilter(ApiKeyAuthenticator authenticator, PeerRequests peers, List<String> publicPaths) {
         this.authenticator = authenticator;
+        this.peers = peers;
         this.publicPaths = List.copyOf(publicPaths);
-    }
-
-    @Override
-    protected boolean shouldNotFilter(HttpServletRequest request) {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
-        return publicPaths.stream().anyMatch(pattern -> matcher.match(pattern, path));
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String header = request.getHeader(HttpHeaders.AUTHORIZATION);
-        if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7) || header.length() == 7) {
-            unauthorized(request, response, "Send an API key as 'Authorization: Bearer <key>'");
-            return;
+        Optional<Caller> caller;
+        String refusal;
+        if (PeerRequests.isForwarded(request)) {
+            // Only a valid signature makes the identity header mean anything; a key alongside it does not help.
+            caller = peers.verify(request);
+            refusal = "The forwarded request's inter-instance signature is missing, not valid or too old";
+        } else if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7) || header.length() == 7) {
+            caller = Optional.empty();
+            refusal = "Send an API key as 'Authorization: Bearer <key>'";
+        } else {
+            caller = authenticator.authenticate(header.substring(7).trim());
+            refusal = "The API key is not valid";
         }
-        Optional<Caller> caller = authenticator.authenticate(header.substring(7).trim());
-        if (caller.isEmpty()) {
-            unauthorized(request, response, "The API key is not valid");
-            return;
+        if (caller.isPresent()) {
+            request.setAttribute(CALLER_ATTRIBUTE, caller.get());
+            chain.doFilter(new AuthenticatedRequest(request, caller.get()), response);
+        } else if (isPublic(request)) {
+            chain.doFilter(request, response);
+        } else {
+            unauthorized(request, response, refusal);
         }
-        request.setAttribute(CALLER_ATTRIBUTE, caller.get());
-        chain.doFilter(request, response);
+    }
+
+    private boolean isPublic(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return publicPaths.stream().anyMatch(pattern -> matcher.match(pattern, path));
+    }
+
+    /** The caller as the servlet API's user, so that {@code isUserInRole("ADMIN")} answers for its key. */
+    private static final class AuthenticatedRequest extends HttpServletRequestWrapper {
+
+        private final Caller caller;
+
+        AuthenticatedRequest(HttpServletRequest request, Caller caller) {
+            super(request);
+            this.caller = caller;
+        }
+
+        @Override
+        public Principal getUserPrincipal() {
+            return caller::keyName;
+        }
+
+        @Override
+        public String getRemoteUser() {
+            return caller.keyName();
+        }
+
+        @Override
+        public boolean isUserInRole(String role) {
+            return caller.role().name().equals(role);
+        }
     }
 
     private static void unauthorized(HttpServletRequest request, HttpServletResponse response, String detail)

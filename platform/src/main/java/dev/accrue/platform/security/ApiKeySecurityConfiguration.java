@@ -1,6 +1,6 @@
 package dev.accrue.platform.security;
 
-import java.util.Arrays;
+import java.time.Clock;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,25 +15,37 @@ import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * Wires API-key authentication into every service. Start-up fails when a key is malformed, or
- * when a documented development key is configured outside the {@code local} profile.
+ * Wires API-key authentication, and the authentication of requests forwarded between instances, into
+ * every service. Start-up fails when a key or the inter-instance secret is malformed, or when a
+ * documented development key or secret is configured outside the {@code local} profile.
  */
 @AutoConfiguration
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-@EnableConfigurationProperties(ApiKeyProperties.class)
+@EnableConfigurationProperties({ApiKeyProperties.class, PeerProperties.class})
 public class ApiKeySecurityConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(ApiKeySecurityConfiguration.class);
 
     @Bean
-    FilterRegistrationBean<ApiKeyFilter> apiKeyFilter(ApiKeyProperties properties, Environment environment) {
+    PeerRequests peerRequests(PeerProperties properties, Environment environment) {
+        PeerRequests.requireValid(properties.secret());
+        if (properties.secret().equals(DevelopmentKeys.PEER_SECRET)) {
+            DevelopmentKeys.refuseOutsideLocal("development inter-instance secret is",
+                    "Configure a secret of your own in accrue.security.peer.secret", environment);
+        }
+        return new PeerRequests(properties.secret(), Clock.systemUTC());
+    }
+
+    @Bean
+    FilterRegistrationBean<ApiKeyFilter> apiKeyFilter(ApiKeyProperties properties, PeerRequests peers,
+                                                      Environment environment) {
         ApiKeyAuthenticator.requireValid(properties.keys());
         refuseDevelopmentKeysOutsideLocal(properties.keys(), environment);
         if (properties.keys().isEmpty()) {
             log.warn("No API keys are configured (accrue.security.keys); every protected request will get 401");
         }
         var registration = new FilterRegistrationBean<>(
-                new ApiKeyFilter(new ApiKeyAuthenticator(properties.keys()), properties.publicPaths()));
+                new ApiKeyFilter(new ApiKeyAuthenticator(properties.keys()), peers, properties.publicPaths()));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
         return registration;
     }
@@ -49,13 +61,11 @@ public class ApiKeySecurityConfiguration {
     }
 
     static void refuseDevelopmentKeysOutsideLocal(List<ApiKeyProperties.Key> keys, Environment environment) {
-        boolean local = Arrays.asList(environment.getActiveProfiles()).contains("local");
         List<String> devKeys = keys.stream().filter(k -> DevelopmentKeys.isDevelopmentHash(k.sha256()))
                 .map(ApiKeyProperties.Key::name).toList();
-        if (!devKeys.isEmpty() && !local) {
-            throw new IllegalStateException("The published development API keys " + devKeys
-                    + " are configured, but the 'local' profile is not active. Configure your own keys' SHA-256 hashes"
-                    + " in accrue.security.keys, or run with --spring.profiles.active=local for development only.");
+        if (!devKeys.isEmpty()) {
+            DevelopmentKeys.refuseOutsideLocal("development API keys " + devKeys + " are",
+                    "Configure your own keys' SHA-256 hashes in accrue.security.keys", environment);
         }
     }
 }

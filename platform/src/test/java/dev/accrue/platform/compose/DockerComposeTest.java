@@ -71,14 +71,12 @@ class DockerComposeTest {
 
         assertThat(advertised).contains("//" + env.get("SPRING_KAFKA_BOOTSTRAP_SERVERS"));
         assertThat(env.get("SPRING_KAFKA_PROPERTIES_SCHEMA_REGISTRY_URL")).isEqualTo("http://schema-registry:8081");
-        assertThat(list(map(SERVICES.get("schema-registry")).get("ports"))).contains("8081:8081");
         assertThat(env.get("ACCRUE_TOPICS_CREATE")).as("topics come from kafka-init").isEqualTo("false");
     }
 
     @Test
     void searchReachesElasticsearch() {
         assertThat(environment("search-service").get("ACCRUE_ELASTICSEARCH_URL")).isEqualTo("http://elasticsearch:9200");
-        assertThat(list(map(SERVICES.get("elasticsearch")).get("ports"))).contains("9200:9200");
         assertThat(String.valueOf(map(SERVICES.get("elasticsearch")).get("image"))).endsWith(":8.19.21");
     }
 
@@ -107,20 +105,52 @@ class DockerComposeTest {
         assertThat(script).contains("create " + defaultOf("licensees") + " \"--config cleanup.policy=compact\"");
     }
 
+    /** Kafka, the registry, Elasticsearch and Kibana have no authentication here: only the compose network reaches them. */
+    @ParameterizedTest
+    @CsvSource({"kafka", "kafka-init", "schema-registry", "elasticsearch", "kibana", "kibana-init"})
+    void unauthenticatedInfrastructurePublishesNoPortOnTheHost(String service) {
+        assertThat(map(SERVICES.get(service))).as(service).doesNotContainKeys("ports", "network_mode");
+    }
+
+    @Test
+    void onlyTheServicesThatAskForAnApiKeyArePublished() throws Exception {
+        Map<String, Object> resolved = map(new Yaml().load(dockerComposeConfig("config")));
+        Map<String, Object> published = new java.util.TreeMap<>();
+        map(resolved.get("services")).forEach((name, service) -> {
+            if (map(service).containsKey("ports")) {
+                published.put(name, map(service).get("ports"));
+            }
+        });
+
+        assertThat(published).containsOnlyKeys("ingest-service", "credit-service", "search-service");
+        assertThat(map(resolved.get("services")).get("credit-service").toString()).contains("ACCRUE_SECURITY_PEER_SECRET");
+    }
+
     @Test
     void dockerComposeAcceptsTheFile() throws Exception {
+        dockerComposeConfig("config", "-q");
+    }
+
+    /** Runs {@code docker-compose config} with every required variable set, and returns what it printed. */
+    private static String dockerComposeConfig(String... arguments) throws Exception {
         assumeTrue(onPath("docker-compose"), "docker-compose is not installed; .ci/run installs it");
-        ProcessBuilder builder = new ProcessBuilder("docker-compose", "-f", COMPOSE.toString(), "config", "-q")
-                .redirectErrorStream(true);
+        List<String> command = new ArrayList<>(List.of("docker-compose", "-f", COMPOSE.toString()));
+        command.addAll(List.of(arguments));
+        ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().put("ACCRUE_ADMIN_KEY_SHA256", "0".repeat(64));
         builder.environment().put("ACCRUE_ANALYST_KEY_SHA256", "1".repeat(64));
         builder.environment().put("ACCRUE_PROVIDER_KEY_SHA256", "2".repeat(64));
         builder.environment().put("ACCRUE_CREDENTIALS_SIGNING_KEY", "{}");
+        builder.environment().put("ACCRUE_PEER_SECRET", "3".repeat(64));
+        Path errors = Files.createTempFile("docker-compose", ".err");
+        builder.redirectError(errors.toFile());
         Process process = builder.start();
         String output = new String(process.getInputStream().readAllBytes());
 
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(process.exitValue()).as(output).isZero();
+        assertThat(process.exitValue()).as(output + Files.readString(errors)).isZero();
+        Files.delete(errors);
+        return output;
     }
 
     private static Map<String, Object> yaml(Path file) throws IOException {

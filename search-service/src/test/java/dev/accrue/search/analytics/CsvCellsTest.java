@@ -29,6 +29,22 @@ class CsvCellsTest {
     }
 
     @Test
+    void aFormulaAfterLeadingSpacesTabsOrLineBreaksCannotRunEither() {
+        assertThat(CsvCells.text("  =1+1")).isEqualTo("\"'  =1+1\"");
+        assertThat(CsvCells.text(" +1")).isEqualTo("\"' +1\"");
+        assertThat(CsvCells.text("   -2")).isEqualTo("\"'   -2\"");
+        assertThat(CsvCells.text(" \t@SUM(A1)")).isEqualTo("\"' \t@SUM(A1)\"");
+        assertThat(CsvCells.text("\n=cmd")).isEqualTo("\"'\n=cmd\"");
+        assertThat(CsvCells.text("\u00a0=cmd")).isEqualTo("\"'\u00a0=cmd\"");
+    }
+
+    @Test
+    void leadingSpacesBeforeOrdinaryTextAreLeftAlone() {
+        assertThat(CsvCells.text("  Ethics - Law")).isEqualTo("  Ethics - Law");
+        assertThat(CsvCells.text("   ")).isEqualTo("   ");
+    }
+
+    @Test
     void aLineEndsWithCrLf() {
         assertThat(CsvCells.line(java.util.List.of("a", "b"))).isEqualTo("a,b\r\n");
     }

@@ -6,7 +6,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Signing of Open Badges credentials ({@code accrue.credit.credentials.*}).
  *
- * @param signingKey EC P-256 private key as a JWK (JSON); blank means credentials are not offered
+ * @param signingKey EC P-256 private key as a JWK (JSON); blank means credentials are not offered. The
+ *                   published development key of application-local.yml is refused outside {@code local}
  * @param issuerId the issuer's id (URL) written into every credential
  * @param issuerName the issuer's display name
  * @param verifyUrl where the credential says it can be verified

@@ -12,6 +12,7 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import dev.accrue.credit.certificate.Certificate;
 import dev.accrue.credit.certificate.CertifiedAward;
+import dev.accrue.platform.security.DevelopmentKeys;
 import java.text.ParseException;
 import java.util.Date;
 import java.util.LinkedHashMap;
@@ -21,6 +22,7 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.core.env.Environment;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ResponseStatusException;
@@ -37,6 +39,8 @@ class OpenBadgeCredentials {
 
     private static final Logger log = LoggerFactory.getLogger(OpenBadgeCredentials.class);
     static final String STATUS_TYPE = "AccrueCertificateRevision";
+    /** The published development key's thumbprint: anyone can sign with it, so only {@code local} may use it. */
+    static final String DEVELOPMENT_KEY_THUMBPRINT = "uq8UKf9BeT9d1ytd_zYqhXPHadsK1g0NL0KxTJwL_qo";
 
     /** What a valid signature vouches for: which certificate revision the credential certifies. */
     record Presented(String certificateId, int revision) {
@@ -45,9 +49,13 @@ class OpenBadgeCredentials {
     private final CredentialProperties properties;
     private final Optional<ECKey> key;
 
-    OpenBadgeCredentials(CredentialProperties properties) {
+    OpenBadgeCredentials(CredentialProperties properties, Environment environment) {
         this.properties = properties;
         this.key = parse(properties.signingKey());
+        if (key.filter(OpenBadgeCredentials::isDevelopmentKey).isPresent()) {
+            DevelopmentKeys.refuseOutsideLocal("development credential-signing key is",
+                    "Configure your own EC P-256 private JWK in accrue.credit.credentials.signing-key", environment);
+        }
         if (key.isEmpty()) {
             log.warn("No accrue.credit.credentials.signing-key: signed credentials are not offered");
         }
@@ -151,6 +159,15 @@ class OpenBadgeCredentials {
     @SuppressWarnings("unchecked")
     private static Map<String, Object> asMap(Object value) {
         return value instanceof Map<?, ?> map ? (Map<String, Object>) map : null;
+    }
+
+    /** The key of application-local.yml, by its public key's thumbprint (RFC 7638) whatever its kid or layout. */
+    static boolean isDevelopmentKey(ECKey key) {
+        try {
+            return DEVELOPMENT_KEY_THUMBPRINT.equals(key.computeThumbprint().toString());
+        } catch (JOSEException e) {
+            throw new IllegalStateException("Cannot compute the signing key's thumbprint", e);
+        }
     }
 
     private static Optional<ECKey> parse(String jwk) {
