@@ -19,12 +19,22 @@ public record Accrual(String licenseeId, String sessionId, List<AttendanceFact> 
                       boolean finalized, Map<ApprovalBody, Award> awards, Certificate certificate) {
 
     public Accrual {
-        facts = facts.stream().distinct().sorted().toList();
+        facts = sortedAndDistinct(facts) ? List.copyOf(facts) : facts.stream().distinct().sorted().toList();
         awards = Map.copyOf(awards);
     }
 
     public static Accrual empty(String licenseeId, String sessionId) {
         return new Accrual(licenseeId, sessionId, List.of(), null, false, Map.of(), null);
+    }
+
+    /** One pass instead of a sort: the codec and {@link #with} always pass sorted, distinct facts. */
+    private static boolean sortedAndDistinct(List<AttendanceFact> facts) {
+        for (int i = 1; i < facts.size(); i++) {
+            if (facts.get(i - 1).compareTo(facts.get(i)) >= 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public boolean holds(AttendanceFact fact) {
