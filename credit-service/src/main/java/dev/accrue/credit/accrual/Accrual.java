@@ -1,22 +1,25 @@
 package dev.accrue.credit.accrual;
 
-import dev.accrue.credit.attendance.Attendance;
+import dev.accrue.credit.attendance.AttendanceFact;
 import dev.accrue.credit.catalog.ApprovalBody;
 import dev.accrue.credit.certificate.Certificate;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Everything known about one licensee in one session: the distinct attendance events (by event
- * id), when the last one arrived, whether credit is final, the latest revision of each award and
- * the latest certificate (null before the first).
+ * Everything known about one licensee in one session: the distinct attendance facts, sorted (not
+ * the events: credit depends only on the facts, see {@link AttendanceFact}), when the last one
+ * arrived, whether credit is final, the latest revision of each award and the latest certificate
+ * (null before the first).
  */
-public record Accrual(String licenseeId, String sessionId, List<Attendance> events, Instant lastAttendanceAt,
+public record Accrual(String licenseeId, String sessionId, List<AttendanceFact> facts, Instant lastAttendanceAt,
                       boolean finalized, Map<ApprovalBody, Award> awards, Certificate certificate) {
 
     public Accrual {
-        events = List.copyOf(events);
+        facts = sortedAndDistinct(facts) ? List.copyOf(facts) : facts.stream().distinct().sorted().toList();
         awards = Map.copyOf(awards);
     }
 
@@ -24,7 +27,27 @@ public record Accrual(String licenseeId, String sessionId, List<Attendance> even
         return new Accrual(licenseeId, sessionId, List.of(), null, false, Map.of(), null);
     }
 
-    public boolean hasSeen(String eventId) {
-        return events.stream().anyMatch(e -> e.eventId().equals(eventId));
+    /** One pass instead of a sort: the codec and {@link #with} always pass sorted, distinct facts. */
+    private static boolean sortedAndDistinct(List<AttendanceFact> facts) {
+        for (int i = 1; i < facts.size(); i++) {
+            if (facts.get(i - 1).compareTo(facts.get(i)) >= 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    public boolean holds(AttendanceFact fact) {
+        return Collections.binarySearch(facts, fact) >= 0;
+    }
+
+    /** This accrual with one more fact, received at {@code receivedAt}. */
+    Accrual with(AttendanceFact fact, Instant receivedAt) {
+        List<AttendanceFact> next = new ArrayList<>(facts);
+        int at = Collections.binarySearch(next, fact);
+        if (at < 0) {
+            next.add(-at - 1, fact);
+        }
+        return new Accrual(licenseeId, sessionId, next, receivedAt, finalized, awards, certificate);
     }
 }

@@ -1,11 +1,13 @@
 package dev.accrue.credit.accrual;
 
 import dev.accrue.credit.accrual.AccrualEvent.AttendanceRecorded;
+import dev.accrue.credit.accrual.AccrualEvent.AttendanceRefused;
 import dev.accrue.credit.accrual.AccrualEvent.AwardDecided;
 import dev.accrue.credit.accrual.AccrualEvent.CertificateDecided;
 import dev.accrue.credit.accrual.AccrualEvent.SessionFinalized;
 import dev.accrue.credit.accrual.AccrualInput.FinalizeSession;
 import dev.accrue.credit.accrual.AccrualInput.RecordAttendance;
+import dev.accrue.credit.attendance.AttendanceFact;
 import dev.accrue.credit.catalog.SessionDefinition;
 import dev.accrue.credit.certificate.CertificatePolicy;
 import java.time.Instant;
@@ -13,13 +15,16 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Credit for one licensee in one session, as two pure functions. {@code decide} turns an input
  * into events; {@code evolve} applies an event to the state.
  *
  * <ul>
- *   <li>An attendance event whose id was seen before changes nothing (idempotency).</li>
+ *   <li>An attendance event whose fact is held already changes nothing (idempotency): the same fact again,
+ *       under any event id, is a repeat ({@link AttendanceFact}).</li>
+ *   <li>A new fact past {@link AccrualLimit} is refused, and nothing else changes.</li>
  *   <li>A live session's awards are decided when it is finalized; attendance after that is
  *       applied at once and yields a new award revision only when the hours change (0 = revoked).</li>
  *   <li>Self-study has nothing to wait for: every recorded completion is assessed at once.</li>
@@ -32,8 +37,13 @@ public final class AccrualDecider {
     public static List<AccrualEvent> decide(Accrual state, AccrualInput input, CreditRuleBook rules, Instant now) {
         List<AccrualEvent> events = new ArrayList<>();
         if (input instanceof RecordAttendance record) {
-            if (state.hasSeen(record.attendance().eventId())) {
+            AttendanceFact fact = AttendanceFact.of(record.attendance());
+            if (state.holds(fact)) {
                 return List.of();
+            }
+            Optional<String> refusal = AccrualLimit.refusal(state, fact);
+            if (refusal.isPresent()) {
+                return List.of(new AttendanceRefused(record.attendance(), refusal.get()));
             }
             events.add(new AttendanceRecorded(record.attendance(), now));
             if (input.session().isSelfStudy() || state.finalized()) {
@@ -52,23 +62,23 @@ public final class AccrualDecider {
 
     public static Accrual evolve(Accrual state, AccrualEvent event) {
         if (event instanceof AttendanceRecorded recorded) {
-            var events = new ArrayList<>(state.events());
-            events.add(recorded.attendance());
-            return new Accrual(state.licenseeId(), state.sessionId(), events, recorded.receivedAt(), state.finalized(),
-                    state.awards(), state.certificate());
+            return state.with(AttendanceFact.of(recorded.attendance()), recorded.receivedAt());
+        }
+        if (event instanceof AttendanceRefused) {
+            return state;
         }
         if (event instanceof SessionFinalized) {
-            return new Accrual(state.licenseeId(), state.sessionId(), state.events(), state.lastAttendanceAt(), true,
+            return new Accrual(state.licenseeId(), state.sessionId(), state.facts(), state.lastAttendanceAt(), true,
                     state.awards(), state.certificate());
         }
         if (event instanceof AwardDecided decided) {
             Map<dev.accrue.credit.catalog.ApprovalBody, Award> awards = new HashMap<>(state.awards());
             awards.put(decided.award().body(), decided.award());
-            return new Accrual(state.licenseeId(), state.sessionId(), state.events(), state.lastAttendanceAt(),
+            return new Accrual(state.licenseeId(), state.sessionId(), state.facts(), state.lastAttendanceAt(),
                     state.finalized(), awards, state.certificate());
         }
         CertificateDecided certificate = (CertificateDecided) event;
-        return new Accrual(state.licenseeId(), state.sessionId(), state.events(), state.lastAttendanceAt(),
+        return new Accrual(state.licenseeId(), state.sessionId(), state.facts(), state.lastAttendanceAt(),
                 state.finalized(), state.awards(), certificate.certificate());
     }
 
@@ -77,7 +87,7 @@ public final class AccrualDecider {
         SessionDefinition session = input.session();
         List<AccrualEvent> events = new ArrayList<>();
         Accrual next = state;
-        for (SessionCredit.Outcome outcome : SessionCredit.assess(state.events(), session, rules, now).values()) {
+        for (SessionCredit.Outcome outcome : SessionCredit.assess(state.facts(), session, rules, now).values()) {
             Award previous = state.awards().get(outcome.approval().body());
             boolean changed = previous == null ? outcome.hours() > 0 : previous.hours() != outcome.hours();
             if (changed) {

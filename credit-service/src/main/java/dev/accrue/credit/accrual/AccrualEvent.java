@@ -10,6 +10,10 @@ public sealed interface AccrualEvent {
     record AttendanceRecorded(Attendance attendance, Instant receivedAt) implements AccrualEvent {
     }
 
+    /** Not applied: the accrual holds the most facts it may ({@link AccrualLimit}); the event goes to rejections. */
+    record AttendanceRefused(Attendance attendance, String reason) implements AccrualEvent {
+    }
+
     record SessionFinalized(FinalizeReason reason, Instant at) implements AccrualEvent {
     }
 

@@ -1,6 +1,6 @@
 package dev.accrue.credit.accrual;
 
-import dev.accrue.credit.attendance.Attendance;
+import dev.accrue.credit.attendance.AttendanceFact;
 import dev.accrue.credit.attendance.AttendedTime;
 import dev.accrue.credit.catalog.Approval;
 import dev.accrue.credit.catalog.CategoryHours;
@@ -17,7 +17,7 @@ import java.util.function.Function;
 
 /**
  * The credit each approval body grants for one licensee's attendance in one session, worked out
- * from the complete set of that licensee's events, so it never depends on their order or repeats.
+ * from the complete set of that licensee's attendance facts, so it never depends on their order or repeats.
  * Live sessions use the body's policy from the rule file; self-study uses {@link SelfStudyPolicy}.
  * The rule file is the one in force on the session's local day (its own time zone), so an evening
  * session on 31 December in New York is judged by that year's rules, not by the next year's.
@@ -29,15 +29,15 @@ final class SessionCredit {
                    int scheduledMinutes, Instant completedAt, String ruleVersion) {
     }
 
-    static Map<Approval, Outcome> assess(Collection<Attendance> events, SessionDefinition session, CreditRuleBook book,
+    static Map<Approval, Outcome> assess(Collection<AttendanceFact> facts, SessionDefinition session, CreditRuleBook book,
                                          Instant now) {
-        return session.isSelfStudy() ? selfStudy(events, session, book, now) : live(events, session, book);
+        return session.isSelfStudy() ? selfStudy(facts, session, book, now) : live(facts, session, book);
     }
 
-    private static Map<Approval, Outcome> live(Collection<Attendance> events, SessionDefinition session,
+    private static Map<Approval, Outcome> live(Collection<AttendanceFact> facts, SessionDefinition session,
                                                CreditRuleBook book) {
         CreditRules rules = rulesAt(book, session).apply(session.startsAt());
-        AttendedTime time = AttendedTime.of(events, session);
+        AttendedTime time = AttendedTime.of(facts, session);
         Instant completedAt = time.lastPresentAt() != null ? time.lastPresentAt() : session.endsAt();
         Map<Approval, Outcome> outcomes = new LinkedHashMap<>();
         for (Approval approval : session.approvals()) {
@@ -49,18 +49,18 @@ final class SessionCredit {
         return outcomes;
     }
 
-    private static Map<Approval, Outcome> selfStudy(Collection<Attendance> events, SessionDefinition session,
+    private static Map<Approval, Outcome> selfStudy(Collection<AttendanceFact> facts, SessionDefinition session,
                                                     CreditRuleBook book, Instant now) {
         Function<Instant, CreditRules> rulesAt = rulesAt(book, session);
-        Optional<Attendance> passed = SelfStudyPolicy.firstPassingCompletion(events, session, rulesAt);
+        Optional<AttendanceFact> passed = SelfStudyPolicy.firstPassingCompletion(facts, session, rulesAt);
         // The award carries the rules that judged its completion; with no pass, today's rules label the zero.
-        CreditRules rules = rulesAt.apply(passed.map(Attendance::occurredAt).orElse(now));
+        CreditRules rules = rulesAt.apply(passed.map(AttendanceFact::at).orElse(now));
         int minutes = (int) Math.round(session.creditHours() * 60);
         Map<Approval, Outcome> outcomes = new LinkedHashMap<>();
         for (Approval approval : session.approvals()) {
             double hours = passed.isPresent() ? session.creditHours() : 0;
             outcomes.put(approval, outcome(approval, hours, session, rules, minutes, minutes,
-                    passed.map(Attendance::occurredAt).orElse(null)));
+                    passed.map(AttendanceFact::at).orElse(null)));
         }
         return outcomes;
     }

@@ -27,10 +27,10 @@ public record AttendedTime(int attendedMinutes, int scheduledMinutes, Instant la
         return Math.max(0, scheduledMinutes - attendedMinutes);
     }
 
-    public static AttendedTime of(Collection<Attendance> events, SessionDefinition session) {
+    public static AttendedTime of(Collection<AttendanceFact> facts, SessionDefinition session) {
         TimeRange window = new TimeRange(session.startsAt(), session.endsAt());
         List<TimeRange> breaks = union(clip(session.breaks(), window));
-        List<TimeRange> present = subtract(union(clip(presence(events, window.end()), window)), breaks);
+        List<TimeRange> present = subtract(union(clip(presence(facts, window.end()), window)), breaks);
         long attended = present.stream().mapToLong(TimeRange::millis).sum();
         long scheduled = window.millis() - breaks.stream().mapToLong(TimeRange::millis).sum();
         Instant last = present.isEmpty() ? null : present.get(present.size() - 1).end();
@@ -38,23 +38,22 @@ public record AttendedTime(int attendedMinutes, int scheduledMinutes, Instant la
     }
 
     /** Presence intervals from the JOINED/LEFT count; an interval still open at the end closes at {@code endsAt}. */
-    static List<TimeRange> presence(Collection<Attendance> events, Instant endsAt) {
-        List<Attendance> sorted = events.stream()
-                .filter(e -> e.type() == AttendanceType.JOINED || e.type() == AttendanceType.LEFT)
-                .map(e -> new Attendance("", "", "", e.type(), e.occurredAt(), null))
+    static List<TimeRange> presence(Collection<AttendanceFact> facts, Instant endsAt) {
+        List<AttendanceFact> sorted = facts.stream()
+                .filter(AttendanceFact::isPresence)
                 .distinct() // a repeated (type, instant) is one fact, whatever its event id
-                .sorted(Comparator.comparing(Attendance::occurredAt).thenComparing(Attendance::type))
+                .sorted() // by time, a JOINED before a LEFT at the same instant
                 .toList();
         List<TimeRange> intervals = new ArrayList<>();
         int count = 0;
         Instant openedAt = null;
-        for (Attendance event : sorted) {
-            if (event.type() == AttendanceType.JOINED) {
+        for (AttendanceFact fact : sorted) {
+            if (fact.type() == AttendanceType.JOINED) {
                 if (count++ == 0) {
-                    openedAt = event.occurredAt();
+                    openedAt = fact.at();
                 }
             } else if (count > 0 && --count == 0) { // a LEFT with nobody present proves nothing: ignored
-                intervals.add(new TimeRange(openedAt, event.occurredAt()));
+                intervals.add(new TimeRange(openedAt, fact.at()));
             }
         }
         if (count > 0 && openedAt.isBefore(endsAt)) {

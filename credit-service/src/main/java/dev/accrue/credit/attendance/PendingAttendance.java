@@ -35,8 +35,14 @@ public record PendingAttendance(String licenseeId, List<Pending> events) {
         return events.size();
     }
 
-    public boolean holds(String eventId) {
-        return events.stream().anyMatch(p -> p.attendance().eventId().equals(eventId));
+    /**
+     * Whether this event is held already: the same event id in the same session. A provider chooses its event ids
+     * and a licensee attends many providers' sessions, so an id alone could match another provider's event; a
+     * session belongs to one provider, so (session, id) cannot.
+     */
+    public boolean holds(Attendance attendance) {
+        return events.stream().anyMatch(p -> p.attendance().sessionId().equals(attendance.sessionId())
+                && p.attendance().eventId().equals(attendance.eventId()));
     }
 
     PendingAttendance with(Pending pending) {

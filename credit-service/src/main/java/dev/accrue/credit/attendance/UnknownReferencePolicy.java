@@ -18,7 +18,8 @@ import java.util.function.Function;
  *       licensee and {@code taskLimit} events in one task (one partition of attendance) in total, so a
  *       flood of events for many unknown licensees cannot grow without bound; one more is refused at
  *       once, with the reason.</li>
- *   <li>An event id that is already held is the same fact again and changes nothing.</li>
+ *   <li>An event id that is already held for the same session is the same event again and changes nothing
+ *       (ids are the provider's own, so they are compared only within one provider's session).</li>
  *   <li>As soon as both its licensee and its session are known it is released, to be credited.</li>
  *   <li>One still unknown after {@code maxWait} is rejected, with a reason that says how long it waited.</li>
  * </ul>
@@ -61,7 +62,7 @@ public record UnknownReferencePolicy(Duration maxWait, int limit, int taskLimit)
      * while {@code heldInTask} events are held in its task already (the licensee's among them).
      */
     public Decision hold(PendingAttendance pending, Pending candidate, String unknown, int heldInTask) {
-        if (pending.holds(candidate.attendance().eventId())) {
+        if (pending.holds(candidate.attendance())) {
             return new Decision.AlreadyHeld();
         }
         if (pending.size() >= limit) {

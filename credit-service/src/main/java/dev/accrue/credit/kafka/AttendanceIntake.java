@@ -184,9 +184,10 @@ final class AttendanceIntake {
             return;
         }
         Accrual before = stores.accrual(session.sessionId(), attendance.licenseeId());
-        Accrual state = engine.apply(before, new AccrualInput.RecordAttendance(attendance, session, known.licensee()), now);
+        Accrual state = engine.apply(before, new AccrualInput.RecordAttendance(attendance, session, known.licensee()), now,
+                reason -> reject(attendance, origin, reason)); // edge case: the accrual holds the most facts it may
         if (state == before) {
-            return; // the decider saw this event id before (redelivery or replay): nothing changes, not even quiet time
+            return; // a fact held already (redelivery, replay, repeat) or refused: nothing changes, not even quiet time
         }
         if (!session.isSelfStudy()) {
             retained.kept(session.sessionId(), session.endsAt());

@@ -116,6 +116,10 @@ final class BinaryReader {
         return values;
     }
 
+    int remaining() {
+        return bytes.length - position;
+    }
+
     boolean atEnd() {
         return position == bytes.length;
     }

@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 
 /**
  * Runs the pure deciders against the stores: applies an accrual input, keeps the transcript in
@@ -36,10 +37,24 @@ final class CreditEngine {
 
     /** Decides, stores the new state, publishes awards and certificates; returns the new state. */
     Accrual apply(Accrual state, AccrualInput input, Instant now) {
+        return apply(state, input, now, reason -> {
+            throw new IllegalStateException("Unexpected refusal of " + input + ": " + reason);
+        });
+    }
+
+    /**
+     * As {@link #apply(Accrual, AccrualInput, Instant)}; an attendance event the decider refused goes to
+     * {@code refused} with the reason, and then nothing is stored (the state returned is {@code state}).
+     */
+    Accrual apply(Accrual state, AccrualInput input, Instant now, Consumer<String> refused) {
         List<AccrualEvent> events = AccrualDecider.decide(state, input, creditRules, now);
         Accrual next = state;
         boolean awarded = false;
         for (AccrualEvent event : events) {
+            if (event instanceof AccrualEvent.AttendanceRefused refusal) {
+                refused.accept(refusal.reason());
+                return state;
+            }
             next = AccrualDecider.evolve(next, event);
             if (event instanceof AccrualEvent.AwardDecided decided) {
                 stores.transcripts.put(state.licenseeId(), stores.transcript(state.licenseeId()).with(decided.award()));

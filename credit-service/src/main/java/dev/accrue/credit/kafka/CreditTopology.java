@@ -54,7 +54,7 @@ public final class CreditTopology {
     public static final String RETAINED_STORE = "retained-session-store";
     static final String ATTENDANCE_PROCESSOR = "attendance-processor";
     static final String LICENSEE_PROCESSOR = "licensee-processor";
-    private static final String REJECTED_BY = "credit-service";
+    static final String REJECTED_BY = "credit-service";
 
     /** Builds Avro serdes; production uses the platform's registry-backed ones. */
     public interface AvroSerdeFactory {

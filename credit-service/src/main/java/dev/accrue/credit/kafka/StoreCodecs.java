@@ -4,6 +4,7 @@ import dev.accrue.credit.accrual.Accrual;
 import dev.accrue.credit.accrual.Award;
 import dev.accrue.credit.accrual.Transcript;
 import dev.accrue.credit.attendance.Attendance;
+import dev.accrue.credit.attendance.AttendanceFact;
 import dev.accrue.credit.attendance.AttendanceType;
 import dev.accrue.credit.catalog.ApprovalBody;
 import dev.accrue.credit.catalog.Category;
@@ -16,22 +17,33 @@ import dev.accrue.credit.compliance.ComplianceReport;
 import dev.accrue.credit.compliance.ComplianceState;
 import dev.accrue.credit.licensee.License;
 import dev.accrue.credit.licensee.Licensee;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.kafka.common.errors.SerializationException;
 import tools.jackson.core.type.TypeReference;
 
 /**
  * Binary layouts (format {@link StoreSerde#BINARY_V1}) of the store values read or written per
  * attendance event, award or profile: accruals, licensee profiles, open sessions, transcripts and
- * compliance reports. Fields are written
- * in record-component order; changing a layout means a new format byte, not an edit here.
+ * compliance reports; accruals are written in format {@link StoreSerde#BINARY_V2} (facts, not
+ * events) and format 1 is still read. Fields are written in record-component order; changing a
+ * layout means a new format byte, not an edit here.
  */
 final class StoreCodecs {
 
+    /** Kinds of attendance facts in format 2. */
+    private static final int JOINED = 0;
+    private static final int LEFT = 1;
+    private static final int COMPLETED = 2;
+    private static final int COMPLETED_WITH_SCORE = 3;
+
     static StoreSerde<Accrual> accruals() {
-        return new StoreSerde<>(JsonSerde.of(Accrual.class), StoreCodecs::writeAccrual, StoreCodecs::readAccrual);
+        return new StoreSerde<>(LegacyAccrual.json(), StoreSerde.BINARY_V2, StoreCodecs::writeAccrual,
+                Map.of(StoreSerde.BINARY_V1, StoreCodecs::readAccrualV1, StoreSerde.BINARY_V2, StoreCodecs::readAccrual));
     }
 
     static StoreSerde<Licensee> licensees() {
@@ -91,28 +103,96 @@ final class StoreCodecs {
     private static void writeAccrual(BinaryWriter out, Accrual accrual) {
         out.writeString(accrual.licenseeId());
         out.writeString(accrual.sessionId());
-        out.writeList(accrual.events(), StoreCodecs::writeAttendance);
-        out.writeInstant(accrual.lastAttendanceAt());
-        out.writeBoolean(accrual.finalized());
-        // In body order, so the same accrual always has the same bytes.
-        out.writeList(accrual.awards().values().stream().sorted(Comparator.comparing(Award::body)).toList(),
-                StoreCodecs::writeAward);
-        out.writeBoolean(accrual.certificate() != null);
-        if (accrual.certificate() != null) {
-            writeCertificate(out, accrual.certificate());
-        }
+        writeFacts(out, accrual.facts());
+        writeOutcome(out, accrual.lastAttendanceAt(), accrual.finalized(), accrual.awards(), accrual.certificate());
     }
 
     private static Accrual readAccrual(BinaryReader in) {
         String licenseeId = in.readString();
         String sessionId = in.readString();
-        var events = in.readList(StoreCodecs::readAttendance);
-        var lastAttendanceAt = in.readInstant();
+        List<AttendanceFact> facts = readFacts(in);
+        Instant lastAttendanceAt = in.readInstant();
         boolean finalized = in.readBoolean();
+        return new Accrual(licenseeId, sessionId, facts, lastAttendanceAt, finalized, readAwards(in), readOptionalCertificate(in));
+    }
+
+    /** Format 1: every event with its ids, as {@link LegacyAccrual}. */
+    private static Accrual readAccrualV1(BinaryReader in) {
+        String licenseeId = in.readString();
+        String sessionId = in.readString();
+        var events = in.readList(StoreCodecs::readAttendance);
+        Instant lastAttendanceAt = in.readInstant();
+        boolean finalized = in.readBoolean();
+        return new LegacyAccrual(licenseeId, sessionId, events, lastAttendanceAt, finalized, readAwards(in),
+                readOptionalCertificate(in)).toAccrual();
+    }
+
+    private static void writeOutcome(BinaryWriter out, Instant lastAttendanceAt, boolean finalized,
+                                     Map<ApprovalBody, Award> awards, Certificate certificate) {
+        out.writeInstant(lastAttendanceAt);
+        out.writeBoolean(finalized);
+        // In body order, so the same accrual always has the same bytes.
+        out.writeList(awards.values().stream().sorted(Comparator.comparing(Award::body)).toList(),
+                StoreCodecs::writeAward);
+        out.writeBoolean(certificate != null);
+        if (certificate != null) {
+            writeCertificate(out, certificate);
+        }
+    }
+
+    private static Map<ApprovalBody, Award> readAwards(BinaryReader in) {
         Map<ApprovalBody, Award> awards = new EnumMap<>(ApprovalBody.class);
         in.readList(StoreCodecs::readAward).forEach(award -> awards.put(award.body(), award));
-        Certificate certificate = in.readBoolean() ? readCertificate(in) : null;
-        return new Accrual(licenseeId, sessionId, events, lastAttendanceAt, finalized, awards, certificate);
+        return awards;
+    }
+
+    /**
+     * Facts in their order (by time), each a kind byte then its epoch millis as the zig-zag difference from the
+     * previous fact's (the source's precision is millis): two or three bytes per fact for a live session. The kind
+     * bytes are fixed here, not enum ordinals, so reordering the enum never changes a stored value.
+     */
+    private static void writeFacts(BinaryWriter out, List<AttendanceFact> facts) {
+        out.writeVarInt(facts.size());
+        long previous = 0;
+        for (AttendanceFact fact : facts) {
+            out.writeByte(kind(fact));
+            long millis = fact.at().toEpochMilli();
+            out.writeSignedLong(millis - previous);
+            previous = millis;
+            if (fact.score() != null) {
+                out.writeDouble(fact.score());
+            }
+        }
+    }
+
+    private static List<AttendanceFact> readFacts(BinaryReader in) {
+        int count = in.readVarInt();
+        if (count < 0 || count > in.remaining() / 2) { // a fact takes at least two bytes
+            throw new SerializationException("Implausible number of facts " + count);
+        }
+        List<AttendanceFact> facts = new ArrayList<>(count);
+        long millis = 0;
+        for (int i = 0; i < count; i++) {
+            int kind = in.readByte();
+            millis += in.readSignedLong();
+            Instant at = Instant.ofEpochMilli(millis);
+            facts.add(switch (kind) {
+                case JOINED -> new AttendanceFact(AttendanceType.JOINED, at, null);
+                case LEFT -> new AttendanceFact(AttendanceType.LEFT, at, null);
+                case COMPLETED -> new AttendanceFact(AttendanceType.SELF_STUDY_COMPLETED, at, null);
+                case COMPLETED_WITH_SCORE -> new AttendanceFact(AttendanceType.SELF_STUDY_COMPLETED, at, in.readDouble());
+                default -> throw new SerializationException("Unknown attendance fact kind " + kind);
+            });
+        }
+        return facts;
+    }
+
+    private static int kind(AttendanceFact fact) {
+        return switch (fact.type()) {
+            case JOINED -> JOINED;
+            case LEFT -> LEFT;
+            case SELF_STUDY_COMPLETED -> fact.score() == null ? COMPLETED : COMPLETED_WITH_SCORE;
+        };
     }
 
     private static void writeAttendance(BinaryWriter out, Attendance attendance) {
@@ -181,6 +261,11 @@ final class StoreCodecs {
         out.writeInstant(certificate.activityEnd());
         out.writeList(certificate.awards(), StoreCodecs::writeCertifiedAward);
         out.writeInstant(certificate.issuedAt());
+    }
+
+    /** A certificate after its presence marker, or null when absent. */
+    private static Certificate readOptionalCertificate(BinaryReader in) {
+        return in.readBoolean() ? readCertificate(in) : null;
     }
 
     private static Certificate readCertificate(BinaryReader in) {

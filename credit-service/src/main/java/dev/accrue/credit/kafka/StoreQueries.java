@@ -12,9 +12,12 @@ import dev.accrue.platform.kafka.AvroSerdes;
 import dev.accrue.platform.topics.AccrueTopics;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyQueryMetadata;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.state.HostInfo;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
@@ -35,6 +38,16 @@ public class StoreQueries {
 
     private static final Logger log = LoggerFactory.getLogger(StoreQueries.class);
 
+    /**
+     * Kafka Streams cannot answer queries now (starting, rebalancing, restoring, failed or stopped); the web layer
+     * answers 503 with Retry-After rather than an error.
+     */
+    public static final class Unavailable extends RuntimeException {
+        public Unavailable(String detail) {
+            super(detail);
+        }
+    }
+
     /** Where a licensee's state lives: here, or at another instance's {@code application.server}. */
     public record Owner(boolean local, String host, int port) {
     }
@@ -53,8 +66,9 @@ public class StoreQueries {
     }
 
     public Owner ownerOf(String licenseeId) {
+        KafkaStreams running = running();
         HostInfo self = queries.getCurrentKafkaStreamsApplicationHostInfo();
-        KeyQueryMetadata metadata = streams.getKafkaStreams()
+        KeyQueryMetadata metadata = running
                 .queryMetadataForKey(CreditTopology.TRANSCRIPT_STORE, licenseeId, new StringSerializer());
         HostInfo owner = metadata == null || metadata.equals(KeyQueryMetadata.NOT_AVAILABLE) ? null : metadata.activeHost();
         if (owner == null || owner.equals(self)) {
@@ -64,21 +78,22 @@ public class StoreQueries {
     }
 
     public Optional<Transcript> transcript(String licenseeId) {
-        return Optional.ofNullable(this.<Transcript>local(CreditTopology.TRANSCRIPT_STORE).get(licenseeId));
+        return Optional.ofNullable(this.<Transcript>local(CreditTopology.TRANSCRIPT_STORE, licenseeId));
     }
 
     public boolean knowsLicensee(String licenseeId) {
-        return local(CreditTopology.LICENSEE_STORE).get(licenseeId) != null;
+        return local(CreditTopology.LICENSEE_STORE, licenseeId) != null;
     }
 
     public Optional<List<ComplianceReport>> compliance(String licenseeId) {
-        return Optional.ofNullable(this.<List<ComplianceReport>>local(CreditTopology.COMPLIANCE_STORE).get(licenseeId));
+        return Optional.ofNullable(this.<List<ComplianceReport>>local(CreditTopology.COMPLIANCE_STORE, licenseeId));
     }
 
     public Optional<Certificate> certificate(String certificateId) {
-        ReadOnlyKeyValueStore<String, ValueAndTimestamp<CertificateIssued>> store = queries.retrieveQueryableStore(
-                CreditTopology.CERTIFICATE_STORE, QueryableStoreTypes.timestampedKeyValueStore());
-        return Optional.ofNullable(store.get(certificateId)).map(ValueAndTimestamp::value).map(CertificateMapper::toDomain);
+        ValueAndTimestamp<CertificateIssued> stored = query(() -> queries.<ReadOnlyKeyValueStore<String,
+                ValueAndTimestamp<CertificateIssued>>>retrieveQueryableStore(CreditTopology.CERTIFICATE_STORE,
+                QueryableStoreTypes.timestampedKeyValueStore()).get(certificateId));
+        return Optional.ofNullable(stored).map(ValueAndTimestamp::value).map(CertificateMapper::toDomain);
     }
 
     /**
@@ -86,9 +101,9 @@ public class StoreQueries {
      * or cannot be read now.
      */
     public Optional<SessionDefinition> session(String sessionId) {
-        ReadOnlyKeyValueStore<String, ValueAndTimestamp<byte[]>> store = queries.retrieveQueryableStore(
-                CreditTopology.SESSION_STORE, QueryableStoreTypes.timestampedKeyValueStore());
-        ValueAndTimestamp<byte[]> stored = store.get(sessionId);
+        ValueAndTimestamp<byte[]> stored = query(() -> queries.<ReadOnlyKeyValueStore<String, ValueAndTimestamp<byte[]>>>
+                retrieveQueryableStore(CreditTopology.SESSION_STORE, QueryableStoreTypes.timestampedKeyValueStore())
+                .get(sessionId));
         if (stored == null) {
             return Optional.empty();
         }
@@ -102,7 +117,33 @@ public class StoreQueries {
         }
     }
 
-    private <V> ReadOnlyKeyValueStore<String, V> local(String store) {
-        return queries.retrieveQueryableStore(store, QueryableStoreTypes.keyValueStore());
+    private <V> V local(String store, String key) {
+        return query(() -> queries.<ReadOnlyKeyValueStore<String, V>>retrieveQueryableStore(store,
+                QueryableStoreTypes.keyValueStore()).get(key));
+    }
+
+    /** Runs a store read while Streams is RUNNING; a store that moves away meanwhile is unavailable too, not an error. */
+    private <T> T query(Supplier<T> read) {
+        running();
+        try {
+            return read.get();
+        } catch (InvalidStateStoreException e) {
+            throw new Unavailable("The credit stores are not available now (" + e.getMessage() + ")");
+        } catch (IllegalStateException e) {
+            if (e.getCause() instanceof InvalidStateStoreException) { // spring-kafka's retries gave up
+                throw new Unavailable("The credit stores are not available now (" + e.getCause().getMessage() + ")");
+            }
+            throw e;
+        }
+    }
+
+    private KafkaStreams running() {
+        KafkaStreams kafkaStreams = streams.getKafkaStreams();
+        KafkaStreams.State state = kafkaStreams == null ? null : kafkaStreams.state();
+        if (state != KafkaStreams.State.RUNNING) {
+            throw new Unavailable("Credit processing is " + (state == null ? "NOT_STARTED" : state.name())
+                    + ", not RUNNING; its stores cannot be read now");
+        }
+        return kafkaStreams;
     }
 }

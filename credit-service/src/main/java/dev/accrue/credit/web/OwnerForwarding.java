@@ -51,8 +51,7 @@ public class OwnerForwarding {
             return Optional.empty();
         }
         if (request.getHeader(FORWARDED_HEADER) != null) {
-            throw new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE,
-                    "The licensee's data is moving between instances; retry shortly");
+            throw new StoreQueries.Unavailable("The licensee's data is moving between instances; retry shortly");
         }
         String pathAndQuery = request.getRequestURI() + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
         HttpRequest.Builder forward = HttpRequest.newBuilder(

@@ -13,8 +13,12 @@ import org.junit.jupiter.api.Test;
 
 class AttendedTimeTest {
 
+    private static List<AttendanceFact> facts(Attendance... events) {
+        return java.util.Arrays.stream(events).map(AttendanceFact::of).toList();
+    }
+
     private static AttendedTime time(Attendance... events) {
-        return AttendedTime.of(List.of(events), live(3, ApprovalBody.APA));
+        return AttendedTime.of(facts(events), live(3, ApprovalBody.APA));
     }
 
     @Test
@@ -55,7 +59,7 @@ class AttendedTimeTest {
     @Test
     void breaks_are_cut_from_attended_and_scheduled_minutes() {
         var session = live(3, List.of(new TimeRange(at("10:00"), at("10:15"))), ApprovalBody.APA);
-        AttendedTime time = AttendedTime.of(List.of(joined("09:00"), left("12:00")), session);
+        AttendedTime time = AttendedTime.of(facts(joined("09:00"), left("12:00")), session);
         assertThat(time.scheduledMinutes()).isEqualTo(165);
         assertThat(time.attendedMinutes()).isEqualTo(165);
         assertThat(time.missedMinutes()).isZero();

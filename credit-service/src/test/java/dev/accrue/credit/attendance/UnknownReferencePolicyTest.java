@@ -51,6 +51,17 @@ class UnknownReferencePolicyTest {
     }
 
     @Test
+    void another_providers_event_with_the_same_id_is_held_too() {
+        // Providers choose their ids: "evt-1" in acme's session says nothing about northwind's "evt-1".
+        Attendance acme = new Attendance("evt-1", "acme-session", Fixtures.LICENSEE, AttendanceType.JOINED, T0, null);
+        Attendance northwind = new Attendance("evt-1", "northwind-session", Fixtures.LICENSEE, AttendanceType.JOINED,
+                T0, null);
+        PendingAttendance state = held(pending(acme, T0));
+        assertThat(POLICY.hold(state, pending(northwind, T0), UNKNOWN, 1)).isInstanceOfSatisfying(Decision.Held.class,
+                next -> assertThat(next.next().events()).extracting(Pending::attendance).containsExactly(acme, northwind));
+    }
+
+    @Test
     void one_event_more_than_the_limit_is_refused_at_once_with_the_reason() {
         PendingAttendance full = held(pending(joined("09:00"), T0), pending(left("09:10"), T0), pending(joined("09:20"), T0));
         assertThat(POLICY.hold(full, pending(left("09:30"), T0), UNKNOWN, 0)).isInstanceOfSatisfying(Decision.Refused.class,

@@ -6,6 +6,7 @@ import dev.accrue.credit.accrual.AccrualInput;
 import dev.accrue.credit.accrual.FinalizeReason;
 import dev.accrue.credit.attendance.Attendance;
 import dev.accrue.credit.attendance.AttendanceType;
+import dev.accrue.credit.attendance.AttendanceFact;
 import dev.accrue.credit.attendance.AttendedTime;
 import dev.accrue.credit.catalog.SessionDefinition;
 import dev.accrue.credit.licensee.Licensee;
@@ -83,7 +84,7 @@ public class AccrualBenchmark {
     @Benchmark
     public void attendedMinutes(Blackhole out) {
         for (List<Attendance> mine : events) {
-            out.consume(AttendedTime.of(mine, session));
+            out.consume(AttendedTime.of(mine.stream().map(AttendanceFact::of).toList(), session));
         }
     }
 

@@ -130,8 +130,13 @@ final class ItSupport {
 
     /** Every committed record of an output topic, from the beginning, once at least {@code atLeast} match. */
     <T> List<T> awaitRecords(String topicKey, int atLeast, Predicate<T> filter) {
+        return awaitRecords(topicKey, atLeast, filter, TIMEOUT);
+    }
+
+    /** As above, with a longer wait for large inputs; reads at most once a second, as each read starts from the beginning. */
+    <T> List<T> awaitRecords(String topicKey, int atLeast, Predicate<T> filter, Duration timeout) {
         List<T> found = new ArrayList<>();
-        await().atMost(TIMEOUT).until(() -> {
+        await().atMost(timeout).pollInterval(Duration.ofSeconds(1)).until(() -> {
             found.clear();
             found.addAll(this.<T>readAll(topicKey).stream().filter(filter).toList());
             return found.size() >= atLeast;

@@ -12,10 +12,13 @@ import dev.accrue.credit.accrual.Accrual;
 import dev.accrue.credit.accrual.AccrualDecider;
 import dev.accrue.credit.accrual.AccrualEvent;
 import dev.accrue.credit.accrual.AccrualInput;
+import dev.accrue.credit.accrual.AccrualLimit;
 import dev.accrue.credit.accrual.CreditRuleBook;
 import dev.accrue.credit.accrual.FinalizeReason;
 import dev.accrue.credit.accrual.Transcript;
 import dev.accrue.credit.attendance.Attendance;
+import dev.accrue.credit.attendance.AttendanceFact;
+import dev.accrue.credit.attendance.AttendanceType;
 import dev.accrue.credit.catalog.ApprovalBody;
 import dev.accrue.credit.catalog.Category;
 import dev.accrue.credit.catalog.Format;
@@ -60,6 +63,24 @@ class StoreSerdeTest {
     }
 
     @Test
+    void an_accrual_at_the_fact_limit_stays_a_few_kilobytes_and_round_trips() {
+        Accrual finalized = finalizedAccrual();
+        List<AttendanceFact> facts = new java.util.ArrayList<>();
+        for (int i = 0; i < AccrualLimit.FACTS; i++) { // a reconnect every few seconds, all day
+            facts.add(new AttendanceFact(i % 2 == 0 ? AttendanceType.JOINED : AttendanceType.LEFT,
+                    Fixtures.at("09:00").plusMillis(i * 2_345L), null));
+        }
+        facts.add(new AttendanceFact(AttendanceType.SELF_STUDY_COMPLETED, Fixtures.at("08:00"), 82.5));
+        facts.add(new AttendanceFact(AttendanceType.SELF_STUDY_COMPLETED, Fixtures.at("08:00"), null));
+        Accrual full = new Accrual("lic-1", "sess-1", facts, NOW, true, finalized.awards(), finalized.certificate());
+
+        byte[] bytes = StoreCodecs.accruals().serializer().serialize("changelog", full);
+
+        assertThat(bytes.length).isLessThan(8 * 1024);
+        assertThat(roundTrip(StoreCodecs.accruals(), full)).isEqualTo(full);
+    }
+
+    @Test
     void licensees_open_sessions_and_transcripts_round_trip() {
         OpenSession open = new OpenSession(Fixtures.ENDS, NOW);
         Transcript transcript = finalizedAccrual().awards().values().stream()
@@ -85,7 +106,7 @@ class StoreSerdeTest {
     @Test
     void values_an_earlier_version_wrote_as_json_are_still_read_so_existing_changelogs_migrate() {
         Accrual accrual = finalizedAccrual();
-        byte[] oldAccrual = JsonSerde.of(Accrual.class).serializer().serialize("changelog", accrual);
+        byte[] oldAccrual = JsonSerde.of(LegacyAccrual.class).serializer().serialize("changelog", legacy(accrual));
         byte[] oldLicensee = JsonSerde.of(Licensee.class).serializer().serialize("changelog", LICENSEE);
         byte[] oldOpen = JsonSerde.of(OpenSession.class).serializer().serialize("changelog", new OpenSession(Fixtures.ENDS, NOW));
 
@@ -100,9 +121,9 @@ class StoreSerdeTest {
         Accrual accrual = finalizedAccrual();
 
         byte[] binary = StoreCodecs.accruals().serializer().serialize("changelog", accrual);
-        byte[] json = JsonSerde.of(Accrual.class).serializer().serialize("changelog", accrual);
+        byte[] json = JsonSerde.of(LegacyAccrual.class).serializer().serialize("changelog", legacy(accrual));
 
-        assertThat(binary[0]).isEqualTo(StoreSerde.BINARY_V1);
+        assertThat(binary[0]).isEqualTo(StoreSerde.BINARY_V2);
         assertThat(binary.length).isLessThan(json.length / 2);
     }
 
@@ -118,6 +139,10 @@ class StoreSerdeTest {
                 .isInstanceOf(SerializationException.class);
         assertThatThrownBy(() -> serde.deserializer().deserialize("changelog", unknown))
                 .isInstanceOf(SerializationException.class).hasMessageContaining("Unknown store value format 9");
+        byte[] unknownKind = binary.clone();
+        unknownKind[1 + 1 + "lic-1".length() + 1 + "sess-1".length() + 1] = 7; // the first fact's kind
+        assertThatThrownBy(() -> serde.deserializer().deserialize("changelog", unknownKind))
+                .isInstanceOf(SerializationException.class).hasMessageContaining("Unknown attendance fact kind 7");
     }
 
     @Test
@@ -140,8 +165,12 @@ class StoreSerdeTest {
         byte[] written = json.serializer().serialize("changelog", accrual);
         byte[] binary = StoreCodecs.accruals().serializer().serialize("changelog", accrual);
 
-        assertThat(written).isEqualTo(JsonSerde.of(Accrual.class).serializer().serialize("changelog", accrual));
-        assertThat(JsonSerde.of(Accrual.class).deserializer().deserialize("changelog", written)).isEqualTo(accrual);
+        // Earlier releases read this as an accrual with one event per fact.
+        LegacyAccrual asEarlierReleasesReadIt = JsonSerde.of(LegacyAccrual.class).deserializer().deserialize("changelog", written);
+        assertThat(asEarlierReleasesReadIt.events()).extracting(Attendance::type, Attendance::occurredAt)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(AttendanceType.JOINED, Fixtures.at("09:10")),
+                        org.assertj.core.groups.Tuple.tuple(AttendanceType.LEFT, Fixtures.at("12:00")));
+        assertThat(asEarlierReleasesReadIt.toAccrual()).isEqualTo(accrual);
         assertThat(json.deserializer().deserialize("changelog", binary)).isEqualTo(accrual);
         assertThat(StoreCodecs.complianceReports().writing(StoreWriteFormat.JSON).serializer().serialize("changelog", reports()))
                 .isEqualTo(JsonSerde.of(new TypeReference<List<ComplianceReport>>() { }).serializer()
@@ -163,7 +192,10 @@ class StoreSerdeTest {
 
         assertGolden(StoreCodecs.openSessions(), open, GOLDEN_OPEN_SESSION);
         assertGolden(StoreCodecs.licensees(), LICENSEE, GOLDEN_LICENSEE);
-        assertGolden(StoreCodecs.accruals(), accrual, GOLDEN_ACCRUAL);
+        assertGolden(StoreCodecs.accruals(), accrual, GOLDEN_ACCRUAL_V2);
+        // Format 1 held every event with its ids; changelogs of earlier releases hold it, and it reads as facts.
+        assertThat(StoreCodecs.accruals().deserializer().deserialize("changelog", HexFormat.of().parseHex(GOLDEN_ACCRUAL_V1)))
+                .isEqualTo(accrual);
         assertGolden(StoreCodecs.transcripts(), transcript, GOLDEN_TRANSCRIPT);
         assertGolden(StoreCodecs.complianceReports(), reports(), GOLDEN_COMPLIANCE);
     }
@@ -179,7 +211,7 @@ class StoreSerdeTest {
     private static final String GOLDEN_LICENSEE = "01066c69632d3104416461094c6f76656c61636510616461406578616d706c652e6f7267020743412d424253054c4d46"
             + "54094e2d43412d4242530196b40201cabf0200084e592d4c4d4843054c4d48430a4e2d4e592d4c4d484301faae020188"
             + "c00201";
-    private static final String GOLDEN_ACCRUAL = "01066c69632d3107736573732d3102066576742d6107736573732d31066c69632d31074a4f494e454401d0b1f5fc0c00"
+    private static final String GOLDEN_ACCRUAL_V1 = "01066c69632d3107736573732d3102066576742d6107736573732d31066c69632d31074a4f494e454401d0b1f5fc0c00"
             + "00066576742d6207736573732d31066c69632d31054c4546540180d1f6fc0c000001a089f7fc0c959aef3a0102253632"
             + "3264633137652d336336612d336231652d623232322d30376330336137663131616301066c69632d3107736573732d31"
             + "09636f757273652d310561636d651545746869637320696e2054656c656865616c74680d4c4956455f574542494e4152"
@@ -198,6 +230,23 @@ class StoreSerdeTest {
             + "2d333733322d386539622d393465653235393530643862010649414345540a49414345542d3132334006666666666666"
             + "020f4c41575f414e445f4554484943533ffdc28f5c28f5c30b54454c454845414c54483fedc28f5c28f5c301a089f7fc"
             + "0c959aef3a";
+    private static final String GOLDEN_ACCRUAL_V2 = "02066c69632d3107736573732d31020080d98bf5af6501808fdd0901a089f7fc0c959aef3a0102253632326463313765"
+            + "2d336336612d336231652d623232322d30376330336137663131616301066c69632d3107736573732d3109636f757273"
+            + "652d310561636d651545746869637320696e2054656c656865616c74680d4c4956455f574542494e4152044150410841"
+            + "50412d313233400800000000000000020f4c41575f414e445f45544849435340000000000000000b54454c454845414c"
+            + "54483ff0000000000000aa01b4010180d1f6fc0c0001a089f7fc0c959aef3a12323032352e3140323032352d30312d30"
+            + "312538373534633635332d653264372d333733322d386539622d39346565323539353064386201066c69632d31077365"
+            + "73732d3109636f757273652d310561636d651545746869637320696e2054656c656865616c74680d4c4956455f574542"
+            + "494e41520649414345540a49414345542d3132334006666666666666013fd1eb851eb851ec020f4c41575f414e445f45"
+            + "54484943533ffdc28f5c28f5c30b54454c454845414c54483fedc28f5c28f5c3aa01b4010180d1f6fc0c0001a089f7fc"
+            + "0c959aef3a12323032352e3140323032352d30312d3031011241432d363832302d324144442d4244303201066c69632d"
+            + "310d416461204c6f76656c616365021043412d4242533a4e2d43412d424253124e592d4c4d48433a4e2d4e592d4c4d48"
+            + "4307736573732d3109636f757273652d310561636d651545746869637320696e2054656c656865616c74680d4c495645"
+            + "5f574542494e415201a0a8f5fc0c000180d1f6fc0c00022536323264633137652d336336612d336231652d623232322d"
+            + "3037633033613766313161630104415041084150412d3132334008000000000000020f4c41575f414e445f4554484943"
+            + "5340000000000000000b54454c454845414c54483ff00000000000002538373534633635332d653264372d333733322d"
+            + "386539622d393465653235393530643862010649414345540a49414345542d3132334006666666666666020f4c41575f"
+            + "414e445f4554484943533ffdc28f5c28f5c30b54454c454845414c54483fedc28f5c28f5c301a089f7fc0c959aef3a";
     private static final String GOLDEN_TRANSCRIPT = "01066c69632d31022536323264633137652d336336612d336231652d623232322d30376330336137663131616301066c"
             + "69632d3107736573732d3109636f757273652d310561636d651545746869637320696e2054656c656865616c74680d4c"
             + "4956455f574542494e415204415041084150412d313233400800000000000000020f4c41575f414e445f455448494353"
@@ -233,6 +282,13 @@ class StoreSerdeTest {
             state = apply(state, new AccrualInput.RecordAttendance(event, session, LICENSEE), rules);
         }
         return apply(state, new AccrualInput.FinalizeSession(FinalizeReason.CLOSED_BY_PROVIDER, session, LICENSEE), rules);
+    }
+
+    /** The accrual as an earlier release stored it: its events, with their ids. */
+    private static LegacyAccrual legacy(Accrual accrual) {
+        return new LegacyAccrual(accrual.licenseeId(), accrual.sessionId(),
+                List.of(withId(joined("09:10"), "evt-a"), withId(left("12:00"), "evt-b")), accrual.lastAttendanceAt(),
+                accrual.finalized(), accrual.awards(), accrual.certificate());
     }
 
     /** Fixed ids, not the fixtures' counter, so the golden bytes do not depend on which tests ran first. */

@@ -6,6 +6,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import dev.accrue.credit.catalog.ApprovalBody;
@@ -67,6 +68,16 @@ class CertificateControllerTest {
     @BeforeEach
     void storeHoldsRevisionOne() {
         given(queries.certificate(ID)).willReturn(Optional.of(certificate(1, 3)));
+    }
+
+    @Test
+    void a_certificate_answers_503_with_retry_after_while_the_stores_cannot_be_read() throws Exception {
+        given(queries.certificate(ID)).willThrow(new StoreQueries.Unavailable("Credit processing is REBALANCING"));
+        mvc.perform(get("/v1/certificates/" + ID).header("Authorization", "Bearer dev-admin-key"))
+                .andExpect(status().isServiceUnavailable())
+                .andExpect(header().string("Retry-After", "5"))
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.detail").value("Credit processing is REBALANCING"));
     }
 
     private String credential() throws Exception {

@@ -1,0 +1,30 @@
+package dev.accrue.credit.attendance;
+
+import java.time.Instant;
+import java.util.Comparator;
+
+/**
+ * What an attendance event says, without its event id: the type, when, and the score of a
+ * self-study completion (null otherwise). Credit depends only on the set of these, so the same
+ * fact sent again, under any event id and by any provider, counts once. Facts sort by time,
+ * a JOINED before a LEFT at the same instant.
+ */
+public record AttendanceFact(AttendanceType type, Instant at, Double score) implements Comparable<AttendanceFact> {
+
+    private static final Comparator<AttendanceFact> ORDER = Comparator.comparing(AttendanceFact::at)
+            .thenComparing(AttendanceFact::type)
+            .thenComparing(AttendanceFact::score, Comparator.nullsFirst(Comparator.naturalOrder()));
+
+    public static AttendanceFact of(Attendance attendance) {
+        return new AttendanceFact(attendance.type(), attendance.occurredAt(), attendance.score());
+    }
+
+    public boolean isPresence() {
+        return type == AttendanceType.JOINED || type == AttendanceType.LEFT;
+    }
+
+    @Override
+    public int compareTo(AttendanceFact other) {
+        return ORDER.compare(this, other);
+    }
+}
