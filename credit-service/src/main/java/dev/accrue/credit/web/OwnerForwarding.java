@@ -4,6 +4,7 @@ import dev.accrue.credit.kafka.StoreQueries;
 import dev.accrue.platform.security.PeerRequests;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -29,6 +30,8 @@ import org.springframework.web.server.ResponseStatusException;
 public class OwnerForwarding {
 
     static final String FORWARDED_HEADER = "X-Accrue-Forwarded";
+    /** An owner's answer is read into memory to relay it; a larger one (a rogue or broken peer) is refused, not buffered. */
+    static final int MAX_ANSWER_BYTES = 8 * 1024 * 1024;
 
     private final StoreQueries queries;
     private final PeerRequests peers;
@@ -62,10 +65,18 @@ public class OwnerForwarding {
         peers.forwardingHeaders(request, "GET", pathAndQuery).forEach(forward::header);
         Optional.ofNullable(request.getHeader(HttpHeaders.ACCEPT)).ifPresent(a -> forward.header(HttpHeaders.ACCEPT, a));
         try {
-            HttpResponse<byte[]> response = http.send(forward.build(), HttpResponse.BodyHandlers.ofByteArray());
+            HttpResponse<InputStream> response = http.send(forward.build(), HttpResponse.BodyHandlers.ofInputStream());
+            byte[] body;
+            try (InputStream in = response.body()) {
+                body = in.readNBytes(MAX_ANSWER_BYTES + 1);
+            }
+            if (body.length > MAX_ANSWER_BYTES) {
+                throw new ResponseStatusException(HttpStatus.BAD_GATEWAY, "The instance that owns this licensee ("
+                        + owner.host() + ":" + owner.port() + ") answered more than " + MAX_ANSWER_BYTES + " bytes");
+            }
             MediaType type = response.headers().firstValue(HttpHeaders.CONTENT_TYPE).map(MediaType::parseMediaType)
                     .orElse(MediaType.APPLICATION_JSON);
-            return Optional.of(ResponseEntity.status(response.statusCode()).contentType(type).body(response.body()));
+            return Optional.of(ResponseEntity.status(response.statusCode()).contentType(type).body(body));
         } catch (IOException e) {
             throw new ResponseStatusException(HttpStatus.BAD_GATEWAY, "The instance that owns this licensee ("
                     + owner.host() + ":" + owner.port() + ") did not answer", e);

@@ -20,7 +20,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.http.HttpStatus;
 import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.web.server.ResponseStatusException;
 
 /** What an instance sends to the owner of a licensee: the caller's identity, signed, never its API key. */
 class OwnerForwardingTest {
@@ -28,6 +30,7 @@ class OwnerForwardingTest {
     private static final Caller ACME = new Caller("dev-provider-acme", Role.PROVIDER, Optional.of("acme"));
 
     private final AtomicReference<Headers> received = new AtomicReference<>();
+    private final AtomicReference<byte[]> answer = new AtomicReference<>("{}".getBytes(StandardCharsets.UTF_8));
     private final AtomicReference<String> receivedPath = new AtomicReference<>();
     private final HttpServer owner = owner();
     private final StoreQueries queries = mock(StoreQueries.class);
@@ -52,6 +55,16 @@ class OwnerForwardingTest {
             assertThat(peers.forwardingHeaders(ACME, "GET", receivedPath.get()))
                     .containsEntry(PeerRequests.CALLER_HEADER, received.get().getFirst(PeerRequests.CALLER_HEADER));
         });
+    }
+
+    @Test
+    void anOwnersAnswerLargerThanTheCapIsRefusedNotBuffered() {
+        answer.set(new byte[OwnerForwarding.MAX_ANSWER_BYTES + 1]);
+        given(queries.ownerOf("lic-1")).willReturn(new StoreQueries.Owner(false, "127.0.0.1", owner.getAddress().getPort()));
+        peers(peers -> assertThatThrownBy(() -> new OwnerForwarding(queries, peers).forwardIfRemote("lic-1", callerRequest()))
+                .isInstanceOfSatisfying(ResponseStatusException.class,
+                        e -> assertThat(e.getStatusCode()).isEqualTo(HttpStatus.BAD_GATEWAY))
+                .hasMessageContaining("answered more than"));
     }
 
     @Test
@@ -83,7 +96,7 @@ class OwnerForwardingTest {
             server.createContext("/", exchange -> {
                 received.set(exchange.getRequestHeaders());
                 receivedPath.set(exchange.getRequestURI().toString());
-                byte[] body = "{}".getBytes(StandardCharsets.UTF_8);
+                byte[] body = answer.get();
                 exchange.getResponseHeaders().add("Content-Type", "application/json");
                 exchange.sendResponseHeaders(200, body.length);
                 exchange.getResponseBody().write(body);
