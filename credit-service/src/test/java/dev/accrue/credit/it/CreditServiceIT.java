@@ -196,6 +196,24 @@ class CreditServiceIT {
         assertThat(ItSupport.http("GET", BASE + "/v1/credentials/issuer-key", null, null).statusCode()).isEqualTo(200);
     }
 
+    @Test
+    void an_oversized_anonymous_verification_is_413_before_its_body_is_read() throws java.io.IOException {
+        for (String path : java.util.List.of("/v1/credentials/verify", "/v1/credentials/%76erify")) {
+            try (var http = new dev.accrue.stack.RawHttp(PORT)) {
+                var response = http.head("POST", path, "Content-Type: application/json", "Content-Length: " + 20 * 1024 * 1024)
+                        .response(); // none of the 20 MB is ever sent
+                assertThat(response.status()).isEqualTo(413);
+                assertThat(response.body()).contains("payload-too-large", "16 KB");
+            }
+        }
+        try (var http = new dev.accrue.stack.RawHttp(PORT)) {
+            var response = http.head("POST", "/v1/credentials/verify", "Content-Type: application/json",
+                    "Transfer-Encoding: chunked").chunks(64 * 1024, 8 * 1024).response();
+            assertThat(response.status()).isEqualTo(413);
+        }
+        assertThat(verify("not-a-credential")).contains("\"valid\":false");
+    }
+
     private static String verify(String credential) {
         return body(ItSupport.http("POST", BASE + "/v1/credentials/verify", null, "{\"credential\":\"" + credential + "\"}"));
     }
