@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
-import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
@@ -103,22 +102,6 @@ public final class RawHttp implements AutoCloseable {
             body.write(in.readAllBytes());
         }
         return new Response(status, headers, body.toString(StandardCharsets.UTF_8));
-    }
-
-    /** Whether the server closed the connection within the time given, rather than waiting for more body. */
-    public boolean closedWithin(int millis) throws IOException {
-        socket.setSoTimeout(millis);
-        try {
-            while (true) {
-                if (in.read() < 0) {
-                    return true;
-                }
-            }
-        } catch (SocketTimeoutException e) {
-            return false;
-        } catch (IOException reset) {
-            return true;
-        }
     }
 
     private String line() throws IOException {

@@ -43,12 +43,12 @@ class RequestLimitsIT extends IngestItSupport {
     void anOversizedSessionIs413AndNotStoredWhateverDisguiseItsPathWears() throws IOException {
         byte[] body = paddedSession(2 * 1024 * 1024);
         List<String> ids = new ArrayList<>();
-        for (String disguise : List.of("/%761/sessions/%s", "/v1/%73essions/%s", "//v1/sessions/%s",
-                "/v1/sessions/%s;jsessionid=1", "/v1/sessions/%s/", "/v1/sessions/%s")) {
+        for (String disguise : List.of("/%761/sessions/{id}", "/v1/%73essions/{id}", "//v1/sessions/{id}",
+                "/v1/sessions/{id};jsessionid=1", "/v1/sessions/{id}/", "/v1/sessions/{id}")) {
             String id = unique("limit");
             ids.add(id);
             try (RawHttp http = new RawHttp(port)) {
-                RawHttp.Response response = http.head("PUT", disguise.formatted(id), AUTH, "Content-Type: application/json",
+                RawHttp.Response response = http.head("PUT", disguise.replace("{id}", id), AUTH, "Content-Type: application/json",
                         "Content-Length: " + body.length).response(); // refused before the body is sent
 
                 assertThat(response.status()).as(disguise).isEqualTo(413);

@@ -26,7 +26,10 @@ final class Problems {
         return of(HttpStatus.TOO_MANY_REQUESTS, TOO_MANY, "Too many requests", detail);
     }
 
-    /** Writes the problem and closes the connection, so the server does not read the body it refused. */
+    /**
+     * Writes the problem and closes the response, so it is sent at once, and asks to close the
+     * connection; Tomcat still drains up to {@code server.tomcat.max-swallow-size} of the refused body.
+     */
     static void write(HttpServletRequest request, HttpServletResponse response, ProblemDetail problem) throws IOException {
         response.setStatus(problem.getStatus());
         response.setHeader(HttpHeaders.CONNECTION, "close");
@@ -37,7 +40,7 @@ final class Problems {
         body.put("status", problem.getStatus());
         body.put("detail", problem.getDetail());
         body.put("instance", request.getRequestURI());
-        JsonMapper.shared().writeValue(response.getOutputStream(), body);
+        JsonMapper.shared().writeValue(response.getOutputStream(), body); // closes the stream: the answer goes out now
     }
 
     private static ProblemDetail of(HttpStatus status, URI type, String title, String detail) {
