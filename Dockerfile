@@ -12,5 +12,7 @@ RUN apt-get update -qq && apt-get install -y -qq --no-install-recommends curl &&
 RUN useradd --system --uid 10001 accrue && mkdir -p /var/lib/accrue && chown accrue /var/lib/accrue
 USER accrue
 COPY --from=build /app.jar /opt/accrue/app.jar
-ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError"
-ENTRYPOINT ["java", "-jar", "/opt/accrue/app.jar"]
+ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75"
+# On the command line, so setting JAVA_TOOL_OPTIONS (e.g. to profile) cannot drop it: a JVM out of heap can lose
+# the threads that serve requests and stay up answering nothing, so it exits and the orchestrator restarts it.
+ENTRYPOINT ["java", "-XX:+ExitOnOutOfMemoryError", "-jar", "/opt/accrue/app.jar"]

@@ -10,7 +10,7 @@ import org.springframework.util.unit.DataSize;
  *
  * @param publish how long a request waits for the broker, and the Retry-After it answers with when that fails
  * @param views how long a miss waits for the catalog and licensee views to catch up with other instances
- * @param limits request size limits; each 413 names the one it hit
+ * @param limits item, row and line limits of one request; each 413 names the one it hit
  */
 @ConfigurationProperties("accrue.ingest")
 public record IngestProperties(
@@ -35,14 +35,13 @@ public record IngestProperties(
     }
 
     /**
-     * @param jsonBody largest body of the single-object endpoints (sessions, licensees, one event)
-     * @param batchBody largest body of POST /v1/attendance/batch
+     * What one request may hold; body sizes and concurrency per endpoint are {@code accrue.web.limits.*} (platform).
+     *
      * @param batchItems most items in one batch
-     * @param importBody largest CSV upload
      * @param importRows most data rows in one CSV upload
+     * @param lineLength most characters in one line of a CSV upload or of an NDJSON batch
      */
-    public record Limits(@DefaultValue("64KB") DataSize jsonBody, @DefaultValue("8MB") DataSize batchBody,
-                         @DefaultValue("10000") int batchItems, @DefaultValue("16MB") DataSize importBody,
-                         @DefaultValue("50000") int importRows) {
+    public record Limits(@DefaultValue("10000") int batchItems, @DefaultValue("50000") int importRows,
+                         @DefaultValue("65536") int lineLength) {
     }
 }

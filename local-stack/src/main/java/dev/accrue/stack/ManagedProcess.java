@@ -43,7 +43,7 @@ public final class ManagedProcess {
             Path logFile = logDir.resolve(name + ".log");
             Process process = new ProcessBuilder(command)
                     .redirectErrorStream(true)
-                    .redirectOutput(logFile.toFile())
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile())) // a restart adds to the log
                     .start();
             log.info("Started {} (pid {}), log {}", name, process.pid(), logFile);
             return new ManagedProcess(name, logFile, process);

@@ -43,6 +43,11 @@ final class ProcessGroup<K extends Enum<K>> {
         running.clear();
     }
 
+    /** The processes that exited without being stopped (crashed, or exited on OutOfMemoryError). */
+    synchronized java.util.List<K> exited() {
+        return running.entrySet().stream().filter(e -> !e.getValue().isAlive()).map(Map.Entry::getKey).toList();
+    }
+
     synchronized Map<K, Long> pids() {
         Map<K, Long> pids = new java.util.HashMap<>();
         running.forEach((key, process) -> pids.put(key, process.pid()));

@@ -44,6 +44,8 @@ public final class ServiceFleet implements AutoCloseable {
     private final StackLayout layout;
     private final Map<Service, Integer> ports;
     private final ProcessGroup<Service> running = new ProcessGroup<>(Service.class);
+    private final Map<Service, Runnable> launches = new EnumMap<>(Service.class);
+    private volatile boolean closed;
 
     /** A fleet on the documented ports (8080, 8082, 8083). */
     public static ServiceFleet standardPorts(StackLayout layout) {
@@ -79,27 +81,47 @@ public final class ServiceFleet implements AutoCloseable {
      */
     public synchronized void start(Endpoints endpoints, Path workDir, List<Service> services, List<String> extraJvmArgs) {
         for (Service service : services) {
-            List<String> jvm = new ArrayList<>(List.of(
-                    "-Xmx512m",
-                    "-Dspring.profiles.active=local",
-                    "-Dserver.port=" + ports.get(service),
-                    "-Dspring.kafka.bootstrap-servers=" + endpoints.kafkaBootstrapServers(),
-                    "-Dspring.kafka.properties.schema.registry.url=" + endpoints.schemaRegistryUrl()));
-            if (endpoints.elasticsearchUrl() != null) {
-                jvm.add("-Daccrue.elasticsearch.url=" + endpoints.elasticsearchUrl());
-            }
-            if (service == Service.CREDIT) {
-                jvm.add("-Dspring.kafka.streams.state-dir=" + workDir.resolve("credit-streams-" + ports.get(service)));
-            }
-            jvm.addAll(extraJvmArgs);
-            // Boot's JarLauncher under the watchdog: the service exits when this JVM does, even on kill -9.
-            String classpath = privateCopy(jar(service), workDir) + File.pathSeparator + layout.watchdogJar();
-            running.add(service, ManagedProcess.startJava(service.module(), workDir.resolve("logs"), jvm,
-                    List.of("-cp", classpath, "dev.accrue.stack.watchdog.WatchedMain", BOOT_LAUNCHER)));
+            launches.put(service, () -> launch(service, endpoints, workDir, extraJvmArgs));
+            launches.get(service).run();
         }
         for (Service service : services) {
             running.get(service).awaitReady(() -> Probes.httpOk(url(service) + "/actuator/health"), Duration.ofMinutes(3));
         }
+    }
+
+    /**
+     * Starts again, as it was started, every service whose process exited by itself: a service exits on
+     * OutOfMemoryError rather than stay up serving nothing, and the supervisor brings it back.
+     */
+    public synchronized List<Service> restartExited() {
+        if (closed) {
+            return List.of(); // stopping: an exited service is meant to be down
+        }
+        List<Service> exited = running.exited();
+        exited.forEach(service -> launches.get(service).run());
+        return exited;
+    }
+
+    private void launch(Service service, Endpoints endpoints, Path workDir, List<String> extraJvmArgs) {
+        List<String> jvm = new ArrayList<>(List.of(
+                "-Xmx512m",
+                // A JVM out of heap can lose the threads that serve requests and stay up answering nothing: exit instead.
+                "-XX:+ExitOnOutOfMemoryError",
+                "-Dspring.profiles.active=local",
+                "-Dserver.port=" + ports.get(service),
+                "-Dspring.kafka.bootstrap-servers=" + endpoints.kafkaBootstrapServers(),
+                "-Dspring.kafka.properties.schema.registry.url=" + endpoints.schemaRegistryUrl()));
+        if (endpoints.elasticsearchUrl() != null) {
+            jvm.add("-Daccrue.elasticsearch.url=" + endpoints.elasticsearchUrl());
+        }
+        if (service == Service.CREDIT) {
+            jvm.add("-Dspring.kafka.streams.state-dir=" + workDir.resolve("credit-streams-" + ports.get(service)));
+        }
+        jvm.addAll(extraJvmArgs);
+        // Boot's JarLauncher under the watchdog: the service exits when this JVM does, even on kill -9.
+        String classpath = privateCopy(jar(service), workDir) + File.pathSeparator + layout.watchdogJar();
+        running.add(service, ManagedProcess.startJava(service.module(), workDir.resolve("logs"), jvm,
+                List.of("-cp", classpath, "dev.accrue.stack.watchdog.WatchedMain", BOOT_LAUNCHER)));
     }
 
     public void start(Endpoints endpoints, Path workDir) {
@@ -123,6 +145,7 @@ public final class ServiceFleet implements AutoCloseable {
 
     @Override
     public void close() {
+        closed = true;
         running.stopAll();
     }
 

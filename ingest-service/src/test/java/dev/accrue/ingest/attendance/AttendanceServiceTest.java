@@ -180,6 +180,7 @@ class AttendanceServiceTest {
 
     private ImportResult importZoom(KnownSession session, String report) {
         return service.importRows(session, AttendanceSource.ZOOM_CSV, "zoom",
-                ZoomParticipantReport.parse(CsvDocument.read(report.getBytes(java.nio.charset.StandardCharsets.UTF_8)), ZoneId.of(session.timeZone()), 100));
+                ZoomParticipantReport.parse(CsvDocument.read(new java.io.ByteArrayInputStream(
+                        report.getBytes(java.nio.charset.StandardCharsets.UTF_8)), 65536), ZoneId.of(session.timeZone()), 100));
     }
 }

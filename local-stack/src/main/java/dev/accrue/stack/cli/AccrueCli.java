@@ -42,7 +42,11 @@ public final class AccrueCli {
     private static void supervise(int brokers) throws Exception {
         RunningSystem system = RunningSystem.start(brokers);
         Files.writeString(system.stateDir().resolve("ready"), system.banner());
-        new CountDownLatch(1).await(); // until SIGTERM; the shutdown hook stops the children
+        CountDownLatch stopped = new CountDownLatch(1); // counted down by nothing: runs until SIGTERM (the shutdown hook)
+        while (!stopped.await(5, java.util.concurrent.TimeUnit.SECONDS)) {
+            // A service exits on OutOfMemoryError (-XX:+ExitOnOutOfMemoryError); start it again, like an orchestrator.
+            system.fleet().restartExited().forEach(service -> Console.step("Restarted " + service.module() + ", which had exited"));
+        }
     }
 
     private static void demo(DemoOptions options) throws Exception {

@@ -4,30 +4,35 @@ import dev.accrue.ingest.common.FieldError;
 import dev.accrue.ingest.common.InvalidInputException;
 import dev.accrue.ingest.common.MalformedInputException;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Iterator;
 import java.util.List;
+import java.util.NoSuchElementException;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 /**
- * A CSV upload read safely, as records with the file line each starts on. The whole file is
- * checked before anything is imported, so a problem at the end never leaves half a file published:
+ * A CSV upload read safely and as a stream: records come one at a time with the file line each
+ * starts on, and only the record being read is held, so memory does not grow with the file (a
+ * file of millions of blank lines costs nothing). Each problem stops the reading where it is found:
  * <ul>
  *   <li>bytes that are not UTF-8 are refused (400); a byte-order mark, as Excel and Zoom write, is skipped;</li>
  *   <li>broken quoting (an unterminated quote, text after a closing quote) is refused with its line (400);</li>
+ *   <li>a line longer than the line limit is refused (413), so one record cannot fill the heap;</li>
  *   <li>a cell that starts with =, +, -, @, tab or carriage return (also after leading spaces) is refused
  *       (422): spreadsheets run such cells as formulas when the data is exported again (CSV injection).
  *       Only a cell of dashes alone, Zoom's "no value", is let through.</li>
  * </ul>
+ * The importers read every record before they publish anything, so a problem at the end never
+ * leaves half a file published.
  */
 public final class CsvDocument {
 
@@ -39,46 +44,101 @@ public final class CsvDocument {
         }
     }
 
-    private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(true).get();
+    // Blank lines come back as records (not skipped by the parser), so each record's line is the line after the last one.
+    private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(false).get();
     private static final String FORMULA_STARTS = "=+-@\t\r";
     private static final java.util.regex.Pattern DASHES_ONLY = java.util.regex.Pattern.compile("-+");
 
     private CsvDocument() {
     }
 
-    public static List<Line> read(byte[] bytes) {
-        String text = decode(bytes);
-        int[] lineStarts = lineStarts(text);
-        List<Line> lines = new ArrayList<>();
-        try (CSVParser parser = CSVParser.parse(text, FORMAT)) {
-            for (CSVRecord record : parser) {
-                int line = lineOf(lineStarts, firstCharacter(text, record.getCharacterPosition()));
-                Line parsed = new Line(line, Arrays.asList(record.values()));
-                refuseFormulas(parsed);
-                lines.add(parsed);
-            }
-        } catch (UncheckedIOException | IllegalStateException e) {
-            throw new MalformedInputException("The CSV cannot be read: " + describe(e)
-                    + ". Quote a cell that contains commas, quotes or line breaks, and double any quote inside it (RFC 4180)");
-        } catch (IOException e) {
-            throw new MalformedInputException("The CSV cannot be read: " + e.getMessage());
-        }
-        return lines;
-    }
-
-    private static String decode(byte[] bytes) {
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+    /** The records of a UTF-8 CSV stream, read lazily, once; blank lines are left out. */
+    public static Iterable<Line> read(InputStream bytes, int maxLineLength) {
+        var decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
-        ByteBuffer in = ByteBuffer.wrap(bytes);
-        try {
-            CharBuffer chars = decoder.decode(in);
-            String text = chars.toString();
-            return text.startsWith("\uFEFF") ? text.substring(1) : text;
-        } catch (CharacterCodingException e) {
-            throw new MalformedInputException("The CSV is not valid UTF-8 (near byte " + in.position()
-                    + "); export it as 'CSV UTF-8'");
+        LineLimitReader text = new LineLimitReader(new InputStreamReader(bytes, decoder), maxLineLength);
+        return () -> new Records(text);
+    }
+
+    private static final class Records implements Iterator<Line> {
+
+        private final LineLimitReader text;
+        private final Iterator<CSVRecord> records;
+        private int nextLine = 1;
+        private Line next;
+
+        Records(LineLimitReader text) {
+            this.text = text;
+            this.records = parser(text).iterator();
         }
+
+        @Override
+        public boolean hasNext() {
+            while (next == null) {
+                CSVRecord record = advance();
+                if (record == null) {
+                    return false;
+                }
+                int line = nextLine;
+                nextLine += 1 + lineBreaks(record.values());
+                if (record.size() > 1 || !record.get(0).isEmpty()) {
+                    next = new Line(line, Arrays.asList(record.values()));
+                    refuseFormulas(next);
+                }
+            }
+            return true;
+        }
+
+        @Override
+        public Line next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException();
+            }
+            Line line = next;
+            next = null;
+            return line;
+        }
+
+        private CSVRecord advance() {
+            try {
+                return records.hasNext() ? records.next() : null;
+            } catch (UncheckedIOException | IllegalStateException e) {
+                if (e.getCause() instanceof CharacterCodingException) {
+                    throw notUtf8(text.line());
+                }
+                throw new MalformedInputException("The CSV cannot be read: " + describe(e)
+                        + ". Quote a cell that contains commas, quotes or line breaks, and double any quote inside it (RFC 4180)");
+            }
+        }
+
+        private static CSVParser parser(LineLimitReader text) {
+            try {
+                return CSVParser.parse(text, FORMAT);
+            } catch (CharacterCodingException e) {
+                throw notUtf8(text.line());
+            } catch (IOException e) {
+                throw new MalformedInputException("The CSV cannot be read: " + e.getMessage());
+            }
+        }
+    }
+
+    /** Line breaks inside quoted cells, counted as the file counts them (CRLF, LF or a lone CR). */
+    static int lineBreaks(String[] cells) {
+        int breaks = 0;
+        for (String cell : cells) {
+            for (int i = 0; i < cell.length(); i++) {
+                char c = cell.charAt(i);
+                if (c == '\n' || (c == '\r' && (i + 1 >= cell.length() || cell.charAt(i + 1) != '\n'))) {
+                    breaks++;
+                }
+            }
+        }
+        return breaks;
+    }
+
+    private static MalformedInputException notUtf8(long line) {
+        return new MalformedInputException("The CSV is not valid UTF-8 (on line " + line + "); export it as 'CSV UTF-8'");
     }
 
     private static void refuseFormulas(Line line) {
@@ -103,32 +163,6 @@ public final class CsvDocument {
 
     private static String printable(char c) {
         return c == '\t' ? "\\t" : c == '\r' ? "\\r" : String.valueOf(c);
-    }
-
-    private static int[] lineStarts(String text) {
-        List<Integer> starts = new ArrayList<>();
-        starts.add(0);
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '\n' || (c == '\r' && (i + 1 >= text.length() || text.charAt(i + 1) != '\n'))) {
-                starts.add(i + 1);
-            }
-        }
-        return starts.stream().mapToInt(Integer::intValue).toArray();
-    }
-
-    /** The parser reports where it began reading, before any blank lines it skipped; a record begins after them. */
-    private static long firstCharacter(String text, long position) {
-        int i = (int) position;
-        while (i < text.length() && (text.charAt(i) == '\r' || text.charAt(i) == '\n')) {
-            i++;
-        }
-        return i;
-    }
-
-    private static int lineOf(int[] lineStarts, long position) {
-        int found = Arrays.binarySearch(lineStarts, (int) position);
-        return found >= 0 ? found + 1 : -found - 1;
     }
 
     private static String describe(Exception e) {

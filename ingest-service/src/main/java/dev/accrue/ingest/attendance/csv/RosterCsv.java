@@ -29,17 +29,21 @@ public final class RosterCsv {
 
     static final List<String> COLUMNS = List.of("licenseeid", "email", "type", "occurredat", "score", "eventid");
 
-    public static ParsedImport parse(List<CsvDocument.Line> lines, int maxRows) {
-        List<CsvDocument.Line> rows = lines.stream().filter(l -> !l.isBlank()).toList();
-        if (rows.isEmpty()) {
-            throw new InvalidInputException(List.of(new FieldError("file",
-                    "is empty; a roster starts with the header row " + String.join(",", headerNames()))));
-        }
-        Header header = header(rows.get(0));
-        ImportLimits.requireAtMost(rows.size() - 1, maxRows);
+    /** Reads the rows as they stream in, and stops at the first row past {@code maxRows} (413). */
+    public static ParsedImport parse(Iterable<CsvDocument.Line> lines, int maxRows) {
+        Header header = null;
+        int dataRows = 0;
         List<ImportRow> parsed = new ArrayList<>();
         List<RowProblem> problems = new ArrayList<>();
-        for (CsvDocument.Line row : rows.subList(1, rows.size())) {
+        for (CsvDocument.Line row : lines) {
+            if (row.isBlank()) {
+                continue;
+            }
+            if (header == null) {
+                header = header(row);
+                continue;
+            }
+            ImportLimits.requireAtMost(++dataRows, maxRows);
             if (row.cells().size() != header.width()) {
                 problems.add(unparseable(row, "has " + row.cells().size() + " cells; the header has " + header.width()));
                 continue;
@@ -50,7 +54,11 @@ public final class RosterCsv {
                 problems.add(unparseable(row, e.getMessage()));
             }
         }
-        return new ParsedImport(rows.size() - 1, parsed, problems);
+        if (header == null) {
+            throw new InvalidInputException(List.of(new FieldError("file",
+                    "is empty; a roster starts with the header row " + String.join(",", headerNames()))));
+        }
+        return new ParsedImport(dataRows, parsed, problems);
     }
 
     private static Header header(CsvDocument.Line first) {

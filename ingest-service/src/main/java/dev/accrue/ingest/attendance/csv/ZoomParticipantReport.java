@@ -49,7 +49,8 @@ public final class ZoomParticipantReport {
             pattern("M/d/yyyy H:mm"), pattern("yyyy-MM-dd H:mm:ss"), pattern("yyyy-MM-dd h:mm:ss a"),
             pattern("MMM d, yyyy h:mm:ss a"), pattern("MMM d, yyyy H:mm:ss"));
 
-    public static ParsedImport parse(List<CsvDocument.Line> lines, ZoneId zone, int maxRows) {
+    /** Reads the rows as they stream in, and stops at the first participant row past {@code maxRows} (413). */
+    public static ParsedImport parse(Iterable<CsvDocument.Line> lines, ZoneId zone, int maxRows) {
         Header header = null;
         int dataRows = 0;
         List<ImportRow> rows = new ArrayList<>();

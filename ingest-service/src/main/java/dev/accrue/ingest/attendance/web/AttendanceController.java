@@ -43,7 +43,7 @@ class AttendanceController {
 
     AttendanceController(AttendanceService attendance, JsonMapper json, IngestProperties properties, MeterRegistry meters) {
         this.attendance = attendance;
-        this.batches = new BatchReader(json, properties.limits().batchItems());
+        this.batches = new BatchReader(json, properties.limits().batchItems(), properties.limits().lineLength());
         this.metrics = new AttendanceMetrics(meters);
     }
 

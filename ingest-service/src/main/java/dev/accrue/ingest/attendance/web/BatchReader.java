@@ -5,10 +5,10 @@ import dev.accrue.ingest.common.FieldError;
 import dev.accrue.ingest.common.MalformedInputException;
 import dev.accrue.ingest.common.PayloadTooLargeException;
 import dev.accrue.ingest.common.web.JsonErrors;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.Reader;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -26,17 +26,20 @@ import tools.jackson.databind.json.JsonMapper;
  * (each item straight into an input by {@link AttendanceItemReader}). An item of the wrong shape
  * (unknown or repeated field, wrong type) is rejected on its own. Broken JSON
  * syntax in an array makes the whole body unreadable (400) because item boundaries are lost; in
- * NDJSON only that line is rejected. More than the item limit is a 413.
+ * NDJSON only that line is rejected, and a line over the line limit is rejected unread. More than
+ * the item limit is a 413 as soon as the first extra item is reached.
  */
 final class BatchReader {
 
     /** The strict mapper's parser settings, less duplicate detection, which {@link AttendanceItemReader} does. */
     private final ObjectReader json;
     private final int maxItems;
+    private final int maxLineLength;
 
-    BatchReader(JsonMapper json, int maxItems) {
+    BatchReader(JsonMapper json, int maxItems, int maxLineLength) {
         this.json = json.reader().without(StreamReadFeature.STRICT_DUPLICATE_DETECTION);
         this.maxItems = maxItems;
+        this.maxLineLength = maxLineLength;
     }
 
     List<BatchItem> readArray(InputStream body) {
@@ -67,9 +70,10 @@ final class BatchReader {
         List<BatchItem> items = new ArrayList<>();
         var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
-        try (BufferedReader lines = new BufferedReader(new InputStreamReader(body, decoder), 64 * 1024)) {
+        try (Reader text = new InputStreamReader(body, decoder)) {
+            BoundedLines lines = new BoundedLines(text, maxLineLength);
             boolean first = true;
-            for (String line = lines.readLine(); line != null; line = lines.readLine(), first = false) {
+            for (String line = lines.next(); line != null; line = lines.next(), first = false) {
                 if (first && line.startsWith("\uFEFF")) {
                     line = line.substring(1); // a byte-order mark, as Windows editors write: not part of the first event
                 }
@@ -77,7 +81,7 @@ final class BatchReader {
                     continue;
                 }
                 requireRoom(items.size());
-                items.add(line(items.size(), line));
+                items.add(line == BoundedLines.OVERLONG ? overlong(items.size()) : line(items.size(), line));
             }
         } catch (CharacterCodingException e) {
             throw new MalformedInputException("The batch body is not valid UTF-8; nothing was stored");
@@ -85,6 +89,11 @@ final class BatchReader {
             throw new MalformedInputException("The batch body could not be read: " + e.getMessage());
         }
         return items;
+    }
+
+    private BatchItem overlong(int index) {
+        return new BatchItem.Malformed(index, null, List.of(new FieldError("[" + index + "]", "is longer than "
+                + maxLineLength + " characters (accrue.ingest.limits.line-length); one event is far shorter")));
     }
 
     /** One NDJSON line: exactly one JSON value, else only this item is rejected. */

@@ -13,7 +13,6 @@ import dev.accrue.ingest.common.Access;
 import dev.accrue.ingest.common.Checks;
 import dev.accrue.ingest.common.FieldError;
 import dev.accrue.ingest.common.InvalidInputException;
-import dev.accrue.ingest.common.PayloadTooLargeException;
 import dev.accrue.ingest.common.web.CallerAccess;
 import dev.accrue.platform.security.Caller;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -22,6 +21,7 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
+import java.io.InputStream;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -71,7 +71,7 @@ class ImportController {
                             HttpServletRequest request, Caller caller) throws IOException {
         Access access = CallerAccess.writer(caller);
         KnownSession session = attendance.sessionForImport(sessionId, access);
-        return importFile(session, format, timeZone, request.getInputStream().readAllBytes(), caller);
+        return importFile(session, format, timeZone, request.getInputStream(), caller);
     }
 
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -81,18 +81,17 @@ class ImportController {
                               @RequestPart("file") MultipartFile file, Caller caller) throws IOException {
         Access access = CallerAccess.writer(caller);
         KnownSession session = attendance.sessionForImport(sessionId, access);
-        if (file.getSize() > limits.importBody().toBytes()) {
-            throw new PayloadTooLargeException("The file of " + file.getSize() + " bytes is larger than the import limit of "
-                    + limits.importBody() + " (accrue.ingest.limits.import-body)");
+        try (InputStream bytes = file.getInputStream()) {
+            return importFile(session, format, timeZone, bytes, caller);
         }
-        return importFile(session, format, timeZone, file.getBytes(), caller);
     }
 
-    private ImportResult importFile(KnownSession session, String format, String timeZone, byte[] bytes, Caller caller) {
+    /** Parses the file as it streams in (rows, not bytes, are kept), then imports it whole. */
+    private ImportResult importFile(KnownSession session, String format, String timeZone, InputStream bytes, Caller caller) {
         long started = System.nanoTime();
         ImportFormat kind = ImportFormat.of(format);
         ZoneId zone = zone(timeZone, session);
-        List<CsvDocument.Line> lines = CsvDocument.read(bytes);
+        Iterable<CsvDocument.Line> lines = CsvDocument.read(bytes, limits.lineLength());
         ParsedImport parsed = kind == ImportFormat.ROSTER
                 ? RosterCsv.parse(lines, limits.importRows())
                 : ZoomParticipantReport.parse(lines, zone, limits.importRows());

@@ -7,6 +7,7 @@ import dev.accrue.ingest.common.NotFoundException;
 import dev.accrue.ingest.common.PayloadTooLargeException;
 import dev.accrue.ingest.common.UnavailableException;
 import dev.accrue.ingest.common.UnknownReferenceException;
+import dev.accrue.platform.web.BodyTooLargeException;
 import java.util.List;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -30,7 +31,7 @@ import tools.jackson.core.JacksonException;
  * Every error as application/problem+json. Spring MVC's own failures (405, 406, 415, missing
  * parameters...) keep the base class's handling; this class adds the domain's exceptions and
  * rewrites the ones whose default text would not help a client: unreadable JSON names the field
- * or the line and column, oversized bodies name the limit. Anything unexpected is a 500 with a
+ * or the line and column, oversized uploads name the limit (an oversized body is the platform's 413). Anything unexpected is a 500 with a
  * reference to the log line, never a stack trace.
  */
 @RestControllerAdvice
@@ -91,10 +92,6 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
                                                                   HttpStatusCode status, WebRequest request) {
-        PayloadTooLargeException tooLarge = find(e, PayloadTooLargeException.class);
-        if (tooLarge != null) {
-            return body(tooLargeProblem(tooLarge.getMessage()));
-        }
         JacksonException json = find(e, JacksonException.class);
         if (json == null) {
             return body(Problems.of(HttpStatus.BAD_REQUEST, Problems.MALFORMED, "Malformed request",
@@ -123,7 +120,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleMaxUploadSizeExceededException(MaxUploadSizeExceededException e,
                                                                           HttpHeaders headers, HttpStatusCode status,
                                                                           WebRequest request) {
-        return body(tooLargeProblem("The upload is larger than the limit of " + RequestSizeLimitFilter.describe(e.getMaxUploadSize())
+        return body(tooLargeProblem("The upload is larger than the limit of " + BodyTooLargeException.describe(e.getMaxUploadSize())
                 + " (spring.servlet.multipart.max-file-size)"));
     }
 

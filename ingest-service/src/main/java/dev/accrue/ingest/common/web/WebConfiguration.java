@@ -1,27 +1,16 @@
 package dev.accrue.ingest.common.web;
 
-import dev.accrue.ingest.IngestProperties;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
-import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.Ordered;
-import tools.jackson.databind.json.JsonMapper;
 
-/** The request size filter (after API-key authentication, so anonymous uploads are refused unread) and the OpenAPI description. */
+/** The OpenAPI description. Request size and concurrency limits come from the platform ({@code accrue.web.limits}). */
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration {
-
-    @Bean
-    FilterRegistrationBean<RequestSizeLimitFilter> requestSizeLimitFilter(IngestProperties properties, JsonMapper json) {
-        var registration = new FilterRegistrationBean<>(new RequestSizeLimitFilter(properties.limits(), json));
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
-        return registration;
-    }
 
     @Bean
     OpenAPI ingestOpenApi() {

@@ -7,14 +7,22 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import dev.accrue.ingest.common.FieldError;
 import dev.accrue.ingest.common.InvalidInputException;
 import dev.accrue.ingest.common.MalformedInputException;
+import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class CsvDocumentTest {
 
     static List<CsvDocument.Line> read(String csv) {
-        return CsvDocument.read(csv.getBytes(StandardCharsets.UTF_8));
+        return read(csv.getBytes(StandardCharsets.UTF_8));
+    }
+
+    static List<CsvDocument.Line> read(byte[] bytes) {
+        List<CsvDocument.Line> lines = new ArrayList<>();
+        CsvDocument.read(new ByteArrayInputStream(bytes), 1000).forEach(lines::add);
+        return lines;
     }
 
     @Test
@@ -57,7 +65,7 @@ class CsvDocumentTest {
     void bytesThatAreNotUtf8AreRefused() {
         byte[] latin1 = "Name\nJos\u00e9\n".getBytes(StandardCharsets.ISO_8859_1);
 
-        assertThatThrownBy(() -> CsvDocument.read(latin1)).isInstanceOf(MalformedInputException.class)
+        assertThatThrownBy(() -> read(latin1)).isInstanceOf(MalformedInputException.class)
                 .hasMessageContaining("not valid UTF-8");
     }
 }

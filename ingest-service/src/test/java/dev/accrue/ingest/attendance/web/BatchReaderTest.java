@@ -17,7 +17,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 class BatchReaderTest {
 
-    final BatchReader reader = new BatchReader(JsonMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build(), 3);
+    final BatchReader reader = new BatchReader(JsonMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build(), 3, 200);
 
     @Test
     void anItemIsReadIntoAnInputWithNullMeaningAbsent() {

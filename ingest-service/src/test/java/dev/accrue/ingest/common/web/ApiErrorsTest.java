@@ -23,6 +23,7 @@ import dev.accrue.ingest.common.InvalidInputException;
 import dev.accrue.ingest.common.UnavailableException;
 import dev.accrue.ingest.licensee.LicenseeService;
 import dev.accrue.platform.security.ApiKeySecurityConfiguration;
+import dev.accrue.platform.web.RequestLimitsConfiguration;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
@@ -44,7 +45,8 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 /** What a client sees when a request goes wrong: status, problem+json body, field errors, headers. */
 @WebMvcTest
 @ActiveProfiles("local")
-@Import({JsonConfiguration.class, WebConfiguration.class, ApiKeySecurityConfiguration.class, ApiErrorsTest.Support.class})
+@Import({JsonConfiguration.class, WebConfiguration.class, ApiKeySecurityConfiguration.class, RequestLimitsConfiguration.class,
+        ApiErrorsTest.Support.class})
 class ApiErrorsTest {
 
     static final String ACME = "Bearer dev-provider-acme-key";
@@ -159,7 +161,7 @@ class ApiErrorsTest {
         mvc.perform(putSession(huge))
                 .andExpect(status().isContentTooLarge())
                 .andExpect(content().contentType(PROBLEM))
-                .andExpect(jsonPath("$.detail").value(containsString("64 KB (accrue.ingest.limits.json-body)")));
+                .andExpect(jsonPath("$.detail").value(containsString("64 KB (accrue.web.limits.max-body)")));
     }
 
     @Test

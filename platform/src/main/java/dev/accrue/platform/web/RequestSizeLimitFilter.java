@@ -1,0 +1,147 @@
+package dev.accrue.platform.web;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UnsupportedEncodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Enforces {@link RequestLimits} on every request, after API-key authentication (so an anonymous
+ * upload to a protected endpoint is refused unread). A declared Content-Length over the limit is a
+ * 413 before anything is read; a chunked body is counted as it is read and fails with the same 413
+ * once it passes the limit. An endpoint at its concurrency cap answers 429 with Retry-After, unread.
+ * Both refusals close the connection, so the server does not drain a body it refused.
+ */
+final class RequestSizeLimitFilter extends OncePerRequestFilter {
+
+    private final RequestLimits limits;
+    private final Duration retryAfter;
+
+    RequestSizeLimitFilter(RequestLimits limits, Duration retryAfter) {
+        this.limits = limits;
+        this.retryAfter = retryAfter;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        RequestLimits.Limit limit = limits.forRequest(request);
+        long declared = request.getContentLengthLong();
+        if (declared > limit.maxBody()) {
+            Problems.write(request, response, Problems.tooLarge(limit.tooLarge(declared)));
+            return;
+        }
+        if (!limit.tryEnter()) {
+            long seconds = Math.max(1, (retryAfter.toMillis() + 999) / 1000);
+            response.setHeader("Retry-After", String.valueOf(seconds));
+            Problems.write(request, response, Problems.tooManyRequests("This endpoint is handling as many requests as it"
+                    + " takes at once; retry after " + seconds + " s"));
+            return;
+        }
+        try {
+            chain.doFilter(new LimitedRequest(request, limit), response);
+        } catch (BodyTooLargeException e) {
+            if (response.isCommitted()) {
+                throw e;
+            }
+            response.reset();
+            Problems.write(request, response, Problems.tooLarge(e.getMessage())); // a filter read it, not a controller
+        } finally {
+            limit.leave();
+        }
+    }
+
+    /** Counts the bytes read and fails once the body passes the limit, for bodies without a Content-Length. */
+    private static final class LimitedRequest extends HttpServletRequestWrapper {
+
+        private final RequestLimits.Limit limit;
+        private ServletInputStream stream;
+
+        LimitedRequest(HttpServletRequest request, RequestLimits.Limit limit) {
+            super(request);
+            this.limit = limit;
+        }
+
+        @Override
+        public ServletInputStream getInputStream() throws IOException {
+            if (stream == null) {
+                stream = new CountingStream(super.getInputStream(), limit);
+            }
+            return stream;
+        }
+
+        @Override
+        public BufferedReader getReader() throws IOException {
+            String encoding = getCharacterEncoding();
+            try {
+                return new BufferedReader(new InputStreamReader(getInputStream(),
+                        encoding == null ? StandardCharsets.UTF_8 : Charset.forName(encoding)));
+            } catch (IllegalArgumentException e) {
+                throw new UnsupportedEncodingException(encoding);
+            }
+        }
+    }
+
+    private static final class CountingStream extends ServletInputStream {
+
+        private final ServletInputStream delegate;
+        private final RequestLimits.Limit limit;
+        private long count;
+
+        CountingStream(ServletInputStream delegate, RequestLimits.Limit limit) {
+            this.delegate = delegate;
+            this.limit = limit;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = delegate.read();
+            if (b >= 0) {
+                add(1);
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int n = delegate.read(buffer, offset, length);
+            if (n > 0) {
+                add(n);
+            }
+            return n;
+        }
+
+        private void add(int n) {
+            count += n;
+            if (count > limit.maxBody()) {
+                throw new BodyTooLargeException(limit.tooLarge(-1));
+            }
+        }
+
+        @Override
+        public boolean isFinished() {
+            return delegate.isFinished();
+        }
+
+        @Override
+        public boolean isReady() {
+            return delegate.isReady();
+        }
+
+        @Override
+        public void setReadListener(ReadListener listener) {
+            delegate.setReadListener(listener);
+        }
+    }
+}
