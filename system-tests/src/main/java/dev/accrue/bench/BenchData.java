@@ -23,9 +23,11 @@ final class BenchData {
         require(http.put(ServiceFleet.Service.INGEST, "/v1/sessions/" + sessionId, PROVIDER_KEY, body), "session");
     }
 
+    /** Licensees owned by acme, the provider whose key sends the benchmark's attendance. */
     static void publishLicensees(ServiceClients http, String prefix, int count) {
         for (int i = 0; i < count; i++) {
             Map<String, Object> body = Map.of("givenName", "Bench", "familyName", "User" + i, "email", prefix + i + "@example.org",
+                    "owner", "acme",
                     "licenses", List.of(Map.of("board", "CA-BBS", "licenseType", "LMFT", "licenseNumber", "B" + i,
                             "cycleStart", "2025-01-01", "cycleEnd", "2026-12-31", "firstRenewal", false)));
             require(http.put(ServiceFleet.Service.INGEST, "/v1/licensees/" + prefix + i, ADMIN_KEY, body), "licensee");

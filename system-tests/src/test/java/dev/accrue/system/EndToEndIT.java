@@ -691,7 +691,8 @@ class EndToEndIT {
         }
 
         Map<String, Object> request() {
-            return Map.of("givenName", givenName, "familyName", familyName, "email", email(), "licenses", List.of(Map.of(
+            // Owned by the run's provider: only its sessions may name the licensee.
+            return Map.of("givenName", givenName, "familyName", familyName, "email", email(), "owner", PROVIDER, "licenses", List.of(Map.of(
                     "board", board, "licenseType", licenseType, "licenseNumber", licenseNumber(),
                     "cycleStart", CYCLE_END.minusYears(cycleYears).plusDays(1).toString(),
                     "cycleEnd", CYCLE_END.toString(), "firstRenewal", false)));

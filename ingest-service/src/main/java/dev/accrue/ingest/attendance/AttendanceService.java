@@ -18,12 +18,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * Accepts attendance one event at a time or in batches. Every event is checked on its own
- * (fields, then the session and licensee it names, then whether the caller may write attendance
- * for that session's provider), and all accepted events are published together; the call returns
- * only when the broker has acknowledged all of them. Invalid events are never published.
+ * (fields, the session it names, whether the caller may write attendance for that session's
+ * provider, then whether that provider owns the licensee it names; a licensee it does not own is
+ * answered as unknown), and all accepted events are published together; the call returns only
+ * when the broker has acknowledged all of them. Invalid events are never published.
  */
 public final class AttendanceService {
 
@@ -46,8 +48,8 @@ public final class AttendanceService {
                 .orElseThrow(() -> unknownSession("sessionId", event.sessionId()));
         // Ownership before the licensee check, so other providers learn nothing about the directory.
         access.requireProvider(session.providerId(), "attendance for sessions");
-        if (!licensees.exists(event.licenseeId())) {
-            throw unknownLicensee(event.licenseeId());
+        if (!licensees.mayAttend(event.licenseeId(), session.providerId())) {
+            throw unknownLicensee(event.licenseeId(), session.providerId()); // the same whether unknown or not theirs
         }
         List<FieldError> mismatch = AttendancePolicy.checkAgainst(event, session);
         if (!mismatch.isEmpty()) {
@@ -75,17 +77,22 @@ public final class AttendanceService {
             }
         }
         Map<String, KnownSession> sessions = resolve(candidates, AttendanceEvent::sessionId, catalog);
-        Map<String, LicenseeDirectory.Entry> knownLicensees = resolve(candidates, AttendanceEvent::licenseeId, licensees.view());
-        // eventId -> the candidate that first used it; sized for the batch so it never rehashes.
+        Set<String> licenseeIds = new HashSet<>();
+        candidates.forEach(e -> licenseeIds.add(e.licenseeId()));
+        Map<String, LicenseeDirectory.Entry> knownLicensees = findLicensees(licenseeIds, found -> candidates.stream()
+                .allMatch(e -> !sessions.containsKey(e.sessionId()) || LicenseeDirectory.attendable(
+                        found.get(e.licenseeId()), sessions.get(e.sessionId()).providerId())));
+        // provider and eventId -> the candidate that first used it; sized for the batch so it never rehashes.
         Map<String, Integer> firstById = new HashMap<>(candidates.size() * 4 / 3 + 1);
         List<AttendanceEvent> accepted = new ArrayList<>(candidates.size());
         for (int c = 0; c < candidates.size(); c++) {
             AttendanceEvent event = candidates.get(c);
             int index = candidateIndexes.get(c);
-            BatchResult.Item problem = referenceProblem(index, event, sessions.get(event.sessionId()),
-                    knownLicensees.containsKey(event.licenseeId()), access);
+            KnownSession session = sessions.get(event.sessionId());
+            BatchResult.Item problem = referenceProblem(index, event, session, knownLicensees.get(event.licenseeId()), access);
             if (problem == null) {
-                Integer first = firstById.putIfAbsent(event.eventId(), c);
+                // Event ids are the provider's own: an ADMIN batch may carry two providers' equal ids.
+                Integer first = firstById.putIfAbsent(session.providerId() + '\n' + event.eventId(), c);
                 if (first == null) {
                     accepted.add(event);
                 } else if (!candidates.get(first).sameFactAs(event)) {
@@ -103,7 +110,7 @@ public final class AttendanceService {
     }
 
     private BatchResult.Item referenceProblem(int index, AttendanceEvent event, KnownSession session,
-                                              boolean licenseeKnown, Access access) {
+                                              LicenseeDirectory.Entry licensee, Access access) {
         if (session == null) {
             return rejected(index, event.eventId(), BatchResult.INVALID, unknownSession("sessionId", event.sessionId()).errors());
         }
@@ -111,8 +118,9 @@ public final class AttendanceService {
             return rejected(index, event.eventId(), BatchResult.FORBIDDEN, List.of(new FieldError("sessionId",
                     access.describe() + " may not write attendance for sessions of provider '" + session.providerId() + "'")));
         }
-        if (!licenseeKnown) {
-            return rejected(index, event.eventId(), BatchResult.INVALID, unknownLicensee(event.licenseeId()).errors());
+        if (!LicenseeDirectory.attendable(licensee, session.providerId())) {
+            return rejected(index, event.eventId(), BatchResult.INVALID,
+                    unknownLicensee(event.licenseeId(), session.providerId()).errors());
         }
         List<FieldError> mismatch = AttendancePolicy.checkAgainst(event, session);
         return mismatch.isEmpty() ? null : rejected(index, event.eventId(), BatchResult.INVALID, mismatch);
@@ -144,15 +152,17 @@ public final class AttendanceService {
                 namedIds.add(row.licenseeId());
             }
         });
-        Map<String, LicenseeDirectory.Entry> known = resolveKeys(namedIds, licensees.view());
+        String provider = session.providerId();
+        Map<String, LicenseeDirectory.Entry> known = findLicensees(namedIds, found -> namedIds.stream()
+                .allMatch(id -> LicenseeDirectory.attendable(found.get(id), provider)));
         boolean emailMissing = parsed.rows().stream().anyMatch(row -> row.licenseeId() == null
-                && licensees.byEmail(row.email()) instanceof LicenseeDirectory.Match.None);
+                && licensees.byEmail(row.email(), provider) instanceof LicenseeDirectory.Match.None);
         if (emailMissing) {
             licensees.view().requireCaughtUp(); // another instance may have just stored that licensee
         }
         Map<Integer, List<AttendanceEvent>> eventsByLine = new LinkedHashMap<>();
         for (ImportRow row : parsed.rows()) {
-            Optional<String> licenseeId = match(row, session.providerId(), known, problems);
+            Optional<String> licenseeId = match(row, provider, known, problems);
             if (licenseeId.isEmpty()) {
                 continue;
             }
@@ -208,10 +218,12 @@ public final class AttendanceService {
     private Optional<String> match(ImportRow row, String provider, Map<String, LicenseeDirectory.Entry> known,
                                    Set<RowProblem> problems) {
         if (row.licenseeId() != null) {
-            if (known.containsKey(row.licenseeId())) {
+            if (LicenseeDirectory.attendable(known.get(row.licenseeId()), provider)) {
                 return Optional.of(row.licenseeId());
             }
-            problems.add(new RowProblem(row.line(), RowProblem.Kind.UNMATCHED, "no licensee '" + row.licenseeId() + "' is known"));
+            // The same words whether the id is unknown or another provider's.
+            problems.add(new RowProblem(row.line(), RowProblem.Kind.UNMATCHED, "no licensee '" + row.licenseeId()
+                    + "' of provider '" + provider + "' is known"));
             return Optional.empty();
         }
         LicenseeDirectory.Match match = licensees.byEmail(row.email(), provider);
@@ -220,8 +232,8 @@ public final class AttendanceService {
         }
         String detail = match instanceof LicenseeDirectory.Match.Ambiguous ambiguous
                 ? "email " + row.email() + " belongs to " + ambiguous.licenseeIds().size()
-                        + " licensees; give licenseeId instead"
-                : "no licensee has the email " + row.email();
+                        + " licensees of provider '" + provider + "'; give licenseeId instead"
+                : "no licensee of provider '" + provider + "' has the email " + row.email();
         problems.add(new RowProblem(row.line(), RowProblem.Kind.UNMATCHED, detail));
         return Optional.empty();
     }
@@ -235,13 +247,33 @@ public final class AttendanceService {
     }
 
     private static <V> Map<String, V> resolveKeys(Set<String> keys, KeyedView<V> view) {
-        Map<String, V> found = new HashMap<>();
-        view.requireReady();
-        keys.forEach(k -> view.find(k).ifPresent(v -> found.put(k, v)));
+        Map<String, V> found = findAll(keys, view);
         if (found.size() < keys.size()) {
             view.requireCaughtUp(); // a miss that cannot be confirmed is a 503 for the request, not "unknown" per item
             keys.stream().filter(k -> !found.containsKey(k)).forEach(k -> view.find(k).ifPresent(v -> found.put(k, v)));
         }
+        return found;
+    }
+
+    /**
+     * Looks the licensees up once; when {@code allUsable} finds one that may not be named (unknown, or not
+     * the session provider's), lets the directory catch up once and looks again: a transfer made through
+     * another instance is seen, and "not yours" takes as long as "unknown".
+     */
+    private Map<String, LicenseeDirectory.Entry> findLicensees(Set<String> ids,
+                                                               Predicate<Map<String, LicenseeDirectory.Entry>> allUsable) {
+        Map<String, LicenseeDirectory.Entry> found = findAll(ids, licensees.view());
+        if (allUsable.test(found)) {
+            return found;
+        }
+        licensees.view().requireCaughtUp();
+        return findAll(ids, licensees.view());
+    }
+
+    private static <V> Map<String, V> findAll(Set<String> keys, KeyedView<V> view) {
+        Map<String, V> found = new HashMap<>();
+        view.requireReady();
+        keys.forEach(k -> view.find(k).ifPresent(v -> found.put(k, v)));
         return found;
     }
 
@@ -254,9 +286,10 @@ public final class AttendanceService {
                 + sessionId + " first");
     }
 
-    private static UnknownReferenceException unknownLicensee(String licenseeId) {
-        return new UnknownReferenceException("licenseeId", "No licensee '" + licenseeId
-                + "' is known; create it with PUT /v1/licensees/" + licenseeId + " first");
+    /** The answer for a licensee that is unknown and for one another provider owns: nothing tells them apart. */
+    private static UnknownReferenceException unknownLicensee(String licenseeId, String provider) {
+        return new UnknownReferenceException("licenseeId", "No licensee '" + licenseeId + "' of provider '" + provider
+                + "' is known; register it with PUT /v1/licensees/" + licenseeId + " first");
     }
 
     private static String describe(List<FieldError> errors) {

@@ -2,7 +2,6 @@ package dev.accrue.ingest.licensee;
 
 import dev.accrue.ingest.common.KeyedView;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -10,8 +9,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * This instance's view of the licensees topic: which licensee ids exist, who owns each, and an
- * index from email (lower case) to licensee ids for matching webinar reports. Only the email and
- * the owner are kept per licensee, so a million licensees fit in a small heap.
+ * index from owner and email (lower case) to licensee ids for matching webinar reports. Only the
+ * email and the owner are kept per licensee, so a million licensees fit in a small heap. Lookups
+ * for attendance see only the licensees {@link LicenseeTenancy} lets the session's provider name.
  */
 public final class LicenseeDirectory {
 
@@ -40,25 +40,40 @@ public final class LicenseeDirectory {
         }
     }
 
-    private final Map<String, Set<String>> idsByEmail = new ConcurrentHashMap<>();
+    // Keyed by owner and email, so a provider's lookup never touches (or waits on) other providers' licensees.
+    private final Map<String, Set<String>> idsByOwnerEmail = new ConcurrentHashMap<>();
     private final KeyedView<Entry> emails;
 
     public LicenseeDirectory(Duration freshnessWait, Duration retryAfter) {
-        this.emails = new KeyedView<>("licensee directory", freshnessWait, retryAfter,
-                (id, before, after) -> reindex(id, before == null ? null : before.email(), after == null ? null : after.email()));
+        this.emails = new KeyedView<>("licensee directory", freshnessWait, retryAfter, this::reindex);
     }
 
     public KeyedView<Entry> view() {
         return emails;
     }
 
-    public boolean exists(String licenseeId) {
-        return emails.findFresh(licenseeId).isPresent();
+    /**
+     * Whether attendance in a session of this provider may name the licensee. A refusal first catches up
+     * with the topic, as a miss does, so "not yours" takes as long as "unknown" and a transfer made through
+     * another instance is seen.
+     */
+    public boolean mayAttend(String licenseeId, String sessionProvider) {
+        if (attendable(emails.find(licenseeId).orElse(null), sessionProvider)) {
+            return true;
+        }
+        emails.requireCaughtUp();
+        return attendable(emails.find(licenseeId).orElse(null), sessionProvider);
     }
 
-    public Match byEmail(String email) {
+    /** {@link LicenseeTenancy#mayAttend} for an entry of this directory, null when the licensee is unknown. */
+    public static boolean attendable(Entry entry, String sessionProvider) {
+        return entry != null && LicenseeTenancy.mayAttend(entry.owner(), sessionProvider);
+    }
+
+    /** The provider's own licensees with this email; other providers' and unowned ones are never considered. */
+    public Match byEmail(String email, String provider) {
         emails.requireReady();
-        Set<String> ids = idsByEmail.get(LicenseePolicy.normalizeEmail(email));
+        Set<String> ids = idsByOwnerEmail.get(indexKey(provider, LicenseePolicy.normalizeEmail(email)));
         if (ids == null || ids.isEmpty()) {
             return new Match.None();
         }
@@ -66,38 +81,29 @@ public final class LicenseeDirectory {
         return copy.size() == 1 ? new Match.One(copy.iterator().next()) : new Match.Ambiguous(copy);
     }
 
-    /**
-     * As {@link #byEmail(String)}, but when several licensees share the email and exactly one of them is the
-     * given provider's own, that one: another provider registering someone's email must not block (or take)
-     * the matching of the provider's own participants.
-     */
-    public Match byEmail(String email, String provider) {
-        Match match = byEmail(email);
-        if (match instanceof Match.Ambiguous ambiguous) {
-            List<String> own = ambiguous.licenseeIds().stream()
-                    .filter(id -> emails.find(id).map(e -> provider.equals(e.owner())).orElse(false)).toList();
-            if (own.size() == 1) {
-                return new Match.One(own.get(0));
-            }
-        }
-        return match;
-    }
-
     public Optional<String> emailOf(String licenseeId) {
         return emails.find(licenseeId).map(Entry::email);
     }
 
+    private static String indexKey(String owner, String email) {
+        return owner + '\n' + email;
+    }
+
     // Called by the view inside its per-key update, so the email index follows every change.
-    private void reindex(String licenseeId, String emailBefore, String emailAfter) {
-        if (emailBefore != null && !emailBefore.equals(emailAfter)) {
-            idsByEmail.computeIfPresent(emailBefore, (email, ids) -> {
+    private void reindex(String licenseeId, Entry before, Entry after) {
+        String keyBefore = before == null || before.owner() == null || before.email() == null ? null
+                : indexKey(before.owner(), before.email());
+        String keyAfter = after == null || after.owner() == null || after.email() == null ? null
+                : indexKey(after.owner(), after.email());
+        if (keyBefore != null && !keyBefore.equals(keyAfter)) {
+            idsByOwnerEmail.computeIfPresent(keyBefore, (key, ids) -> {
                 ids.remove(licenseeId);
                 return ids.isEmpty() ? null : ids;
             });
         }
-        if (emailAfter != null) {
+        if (keyAfter != null) {
             // Added inside compute, so a concurrent removal of the last id cannot drop this one.
-            idsByEmail.compute(emailAfter, (email, ids) -> {
+            idsByOwnerEmail.compute(keyAfter, (key, ids) -> {
                 Set<String> updated = ids == null ? ConcurrentHashMap.newKeySet() : ids;
                 updated.add(licenseeId);
                 return updated;

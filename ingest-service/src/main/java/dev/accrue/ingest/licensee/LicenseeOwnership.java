@@ -2,6 +2,7 @@ package dev.accrue.ingest.licensee;
 
 import dev.accrue.ingest.common.Access;
 import dev.accrue.ingest.common.ForbiddenException;
+import dev.accrue.ingest.common.IdUnavailableException;
 
 /**
  * Who may replace a licensee profile, and who owns it afterwards. The provider that registers a
@@ -11,21 +12,21 @@ import dev.accrue.ingest.common.ForbiddenException;
  * owner (written before owners were recorded, or created by an ADMIN key without one) is claimed by
  * the first provider that writes it: nothing records who registered the old ones, and refusing
  * every provider would lock them out of their own licensees; an ADMIN key can reassign a wrong
- * claim. The refusal does not name the owner, so providers cannot learn which other provider a
- * person studies with. Attendance is not restricted by ownership: people attend many providers' courses.
+ * claim. Licensee ids are one namespace for all providers, so another provider learns only that
+ * the id is not available: a 409 that reads the same whatever the reason, naming nobody.
  */
 public final class LicenseeOwnership {
 
     /**
-     * The owner the profile has after this write; throws {@link ForbiddenException} when the caller may not write it.
+     * The owner the profile has after this write; throws {@link IdUnavailableException} when another provider owns
+     * it, {@link ForbiddenException} when the caller names an owner it may not.
      *
      * @param currentOwner the owner stored now, null when none (or no profile)
      * @param requestedOwner the owner the request names, null when it names none
      */
     public static String ownerAfterWrite(String licenseeId, String currentOwner, String requestedOwner, Access access) {
         if (currentOwner != null && !access.mayActFor(currentOwner)) {
-            throw new ForbiddenException("Licensee '" + licenseeId + "' was registered by another provider; only that"
-                    + " provider or an ADMIN key may replace it, and " + access.describe() + " is neither");
+            throw unavailable(licenseeId);
         }
         if (requestedOwner != null) {
             if (!access.mayActFor(requestedOwner)) {
@@ -35,6 +36,11 @@ public final class LicenseeOwnership {
             return requestedOwner;
         }
         return currentOwner != null ? currentOwner : access.providerId().orElse(null);
+    }
+
+    static IdUnavailableException unavailable(String licenseeId) {
+        return new IdUnavailableException("Licensee id '" + licenseeId + "' is not available; choose another id. Licensee"
+                + " ids are one namespace for all providers: use opaque ids, never licence numbers or emails");
     }
 
     private LicenseeOwnership() {

@@ -6,10 +6,10 @@ import dev.accrue.ingest.common.StripedLocks;
 import java.time.Clock;
 
 /**
- * Creates or replaces a licensee. Licensees form one directory shared by all providers (a person
- * attends courses of many providers, and attendance may name any licensee), but a profile may be
- * replaced only by the provider that registered it or an ADMIN key ({@link LicenseeOwnership}).
- * The directory is updated as soon as the broker acknowledges the write.
+ * Creates or replaces a licensee. A profile is private to the provider that registered it: only
+ * that provider or an ADMIN key may replace it ({@link LicenseeOwnership}), and only that
+ * provider's sessions may name it ({@link LicenseeTenancy}). Ids are one namespace for all
+ * providers. The directory is updated as soon as the broker acknowledges the write.
  *
  * <p>The owner is read only after the directory has caught up with the topic (a 503 when it cannot),
  * and reading it, publishing and applying the result hold the licensee's lock, so two writes of one

@@ -106,13 +106,6 @@ class AttendanceServiceTest {
     }
 
     @Test
-    void attendanceMayNameALicenseeAnotherProviderOwns() {
-        service.record(event("e-1", "live-1", "lic-2", "JOINED"), ACME);
-
-        assertThat(published).extracting(AttendanceEvent::licenseeId).containsExactly("lic-2");
-    }
-
-    @Test
     void aZoomReconnectImportsEveryPairAndReimportingDerivesTheSameIds() {
         String report = """
                 Name (Original Name),User Email,Join Time,Leave Time,Duration (Minutes),Guest

@@ -97,7 +97,7 @@ class IngestApiIT extends IngestItSupport {
     }
 
     @Test
-    void aLicenseeBelongsToTheProviderThatRegisteredItAndOnlyItOrAnAdminMayReplaceIt() {
+    void aLicenseeBelongsToTheProviderThatRegisteredItAndOnlyItOrAnAdminMayReplaceOrNameIt() {
         String licenseeId = unique("lic");
         String northwindSession = unique("s");
         putLiveSession(northwindSession, "northwind", NORTHWIND);
@@ -111,14 +111,14 @@ class IngestApiIT extends IngestItSupport {
 
         assertThat(created.status()).isEqualTo(200);
         assertThat(created.json().get("owner").asString()).isEqualTo("acme");
-        assertThat(takeOver.status()).isEqualTo(403);
+        assertThat(takeOver.status()).isEqualTo(409);
         assertThat(takeOver.contentType()).startsWith("application/problem+json");
-        assertThat(takeOver.json().get("type").asString()).endsWith("/forbidden");
-        assertThat(takeOver.json().get("detail").asString()).contains("registered by another provider").doesNotContain("acme");
+        assertThat(takeOver.json().get("type").asString()).endsWith("/id-unavailable");
+        assertThat(takeOver.json().get("detail").asString()).contains("is not available").doesNotContain("acme");
         assertThat(byOwner.status()).isEqualTo(200);
         assertThat(byAdmin.status()).isEqualTo(200);
         assertThat(byAdmin.json().get("owner").asString()).isEqualTo("acme");
-        assertThat(attendanceByOther.status()).isEqualTo(202);
+        assertThat(attendanceByOther.status()).isEqualTo(422);
         List<LicenseeProfile> stored = awaitRecords("accrue.licensees", LicenseeProfile.class,
                 l -> l.getLicenseeId().equals(licenseeId), 3).stream().map(ConsumerRecord::value).toList();
         assertThat(stored).extracting(LicenseeProfile::getEmail)
@@ -138,7 +138,7 @@ class IngestApiIT extends IngestItSupport {
         assertThat(byAdmin.json().get("owner").isNull()).isTrue();
         assertThat(claimed.status()).isEqualTo(200);
         assertThat(claimed.json().get("owner").asString()).isEqualTo("northwind");
-        assertThat(byOther.status()).isEqualTo(403);
+        assertThat(byOther.status()).isEqualTo(409);
         List<LicenseeProfile> stored = awaitRecords("accrue.licensees", LicenseeProfile.class,
                 l -> l.getLicenseeId().equals(licenseeId), 2).stream().map(ConsumerRecord::value).toList();
         assertThat(stored).extracting(LicenseeProfile::getOwner).containsExactly(null, "northwind");
@@ -158,7 +158,7 @@ class IngestApiIT extends IngestItSupport {
 
         assertThat(assigned.status()).isEqualTo(200);
         assertThat(assigned.json().get("owner").asString()).isEqualTo("acme");
-        assertThat(byNorthwind.status()).isEqualTo(403);
+        assertThat(byNorthwind.status()).isEqualTo(409);
         assertThat(giveAway.status()).isEqualTo(403);
         assertThat(giveAway.contentType()).startsWith("application/problem+json");
         assertThat(transferred.json().get("owner").asString()).isEqualTo("northwind");

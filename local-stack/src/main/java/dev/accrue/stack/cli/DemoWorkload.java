@@ -69,9 +69,16 @@ public final class DemoWorkload {
         Console.step("Publishing " + options.licensees() + " licensees");
         List<String> licensees = new ArrayList<>();
         List<Map<String, Object>> profiles = new ArrayList<>();
+        // A licensee is private to its provider, whose sessions alone may name it: half are acme's, half northwind's.
+        Map<String, List<String>> licenseesByProvider = new LinkedHashMap<>();
         for (int i = 0; i < options.licensees(); i++) {
-            licensees.add(String.format("lic-%05d", i));
-            profiles.add(licenseeProfile(i));
+            String id = String.format("lic-%05d", i);
+            String owner = i % 2 == 0 ? "acme" : "northwind";
+            licensees.add(id);
+            licenseesByProvider.computeIfAbsent(owner, p -> new ArrayList<>()).add(id);
+            Map<String, Object> profile = new LinkedHashMap<>(licenseeProfile(i));
+            profile.put("owner", owner);
+            profiles.add(profile);
         }
         inParallel(licensees.size(), i -> expectOk(clients.put(INGEST, "/v1/licensees/" + licensees.get(i), DevKeys.ADMIN,
                 profiles.get(i)), "licensee " + licensees.get(i)), new Console.ProgressBar("licensees", licensees.size()));
@@ -81,11 +88,11 @@ public final class DemoWorkload {
         for (Session session : sessions) {
             if (session != zoomSession) {
                 eventsByProvider.computeIfAbsent(session.provider(), p -> new ArrayList<>())
-                        .addAll(attendance(session, licensees));
+                        .addAll(attendance(session, licenseesByProvider.getOrDefault(session.provider(), List.of())));
             }
         }
         int accepted = sendAttendance(eventsByProvider);
-        int imported = importZoomReport(zoomSession, licensees);
+        int imported = importZoomReport(zoomSession, licenseesByProvider.getOrDefault(zoomSession.provider(), List.of()));
 
         // Close all but two sessions; those two are finalised by the quiet-period timer instead.
         sessions.stream().filter(Session::live).skip(2).forEach(s ->

@@ -42,7 +42,15 @@ public record AttendanceDocument(
     }
 
     public DocumentWrite write() {
-        return new DocumentWrite.Put(Indices.ATTENDANCE, DocumentIds.of(eventId), java.util.OptionalLong.empty(), this);
+        return new DocumentWrite.Put(Indices.ATTENDANCE, id(sessionId, eventId), java.util.OptionalLong.empty(), this);
+    }
+
+    /**
+     * The document id: event ids are chosen by providers, so two providers may use the same one. The session
+     * belongs to one provider and, unlike the provider, is known even before the session is indexed.
+     */
+    public static String id(String sessionId, String eventId) {
+        return DocumentIds.of(sessionId, eventId);
     }
 
     /** The event's own document, then the participation and the enrolment it stands for, where it has them. */

@@ -62,10 +62,10 @@ class DenormalisationTest {
     }
 
     @Test
-    void attendanceIsStoredUnderItsEventIdWithoutVersion() {
+    void attendanceIsStoredUnderItsSessionAndEventIdWithoutVersion() {
         DocumentWrite.Put put = (DocumentWrite.Put) AttendanceDocument.of(joined(), SESSION).write();
         assertThat(put.index()).isEqualTo(Indices.ATTENDANCE);
-        assertThat(put.id()).isEqualTo("e1");
+        assertThat(put.id()).isEqualTo("S1|e1");
         assertThat(put.externalVersion()).isEmpty();
     }
 

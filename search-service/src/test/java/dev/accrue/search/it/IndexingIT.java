@@ -95,15 +95,15 @@ class IndexingIT extends SearchServiceTestBase {
                 List.of(Events.hours(Category.LAW_AND_ETHICS, 2)), List.of(APA));
         try (EventLog log = log()) {
             log.send(Events.attendance("late-e1", "late-S1", "late-L1", JOINED, "2025-01-06T15:00:00Z"));
-            await().atMost(Duration.ofSeconds(60)).until(() -> attendance("late-e1") != null);
-            assertThat(attendance("late-e1").sessionResolved()).isFalse();
+            await().atMost(Duration.ofSeconds(60)).until(() -> attendance("late-S1", "late-e1") != null);
+            assertThat(attendance("late-S1", "late-e1").sessionResolved()).isFalse();
 
             await().atMost(Duration.ofSeconds(60)).until(() -> participation("late-L1|late-S1") != null);
             assertThat(participation("late-L1|late-S1").sessionResolved()).isFalse();
             assertThat(count(Indices.ENROLMENTS, term("licenseeId", "late-L1"))).isZero(); // no course known yet
 
             log.send(session);
-            await().atMost(Duration.ofSeconds(60)).until(() -> attendance("late-e1").sessionResolved());
+            await().atMost(Duration.ofSeconds(60)).until(() -> attendance("late-S1", "late-e1").sessionResolved());
             await().atMost(Duration.ofSeconds(60)).until(() -> participation("late-L1|late-S1").sessionResolved());
             await().atMost(Duration.ofSeconds(60)).until(() -> enrolment("late-L1|p-late/C9") != null);
         }
@@ -112,7 +112,7 @@ class IndexingIT extends SearchServiceTestBase {
         assertThat(enrolment.sessionId()).isEqualTo("late-S1");
         assertThat(enrolment.occurredAt()).isEqualTo(Instant.parse("2025-01-06T15:00:00Z"));
         assertThat(enrolment.title()).isEqualTo("Arrives Late");
-        AttendanceDocument doc = attendance("late-e1");
+        AttendanceDocument doc = attendance("late-S1", "late-e1");
         assertThat(doc.providerId()).isEqualTo("p-late");
         assertThat(doc.courseKey()).isEqualTo("p-late/C9");
         assertThat(doc.title()).isEqualTo("Arrives Late");
@@ -135,8 +135,8 @@ class IndexingIT extends SearchServiceTestBase {
 
         pendingAttendance.complete(List.of(pending)); // written and answered before it returns; gets are real-time
 
-        assertThat(attendance("own-e1").sessionResolved()).isTrue();
-        assertThat(attendance("own-e1").title()).isEqualTo("Own Batch");
+        assertThat(attendance("own-S1", "own-e1").sessionResolved()).isTrue();
+        assertThat(attendance("own-S1", "own-e1").title()).isEqualTo("Own Batch");
         assertThat(participation("own-L1|own-S1").sessionResolved()).isTrue();
         assertThat(participation("own-L1|own-S1").courseKey()).isEqualTo("p-own/C2");
         assertThat(enrolment("own-L1|p-own/C2").occurredAt()).isEqualTo(Instant.parse("2025-01-06T15:00:00Z"));
@@ -153,7 +153,7 @@ class IndexingIT extends SearchServiceTestBase {
             log.send(Events.attendance("first-e1", "first-S1", "first-L1", JOINED, "2025-01-06T15:00:00Z"));
             log.send(Events.attendance("first-e3", "first-S1", "first-L1", LEFT, "2025-01-06T15:10:00Z"));
             log.send(rejoined); // a replay of the later join
-            await().atMost(Duration.ofSeconds(60)).until(() -> attendance("first-e3") != null);
+            await().atMost(Duration.ofSeconds(60)).until(() -> attendance("first-S1", "first-e3") != null);
             await().atMost(Duration.ofSeconds(60)).until(this::indexerCaughtUp);
         }
         ParticipationDocument stored = participation("first-L1|first-S1");
@@ -177,7 +177,7 @@ class IndexingIT extends SearchServiceTestBase {
             log.send(Events.attendance("enrol-e1", "enrol-S1", "enrol-L1", JOINED, "2025-01-06T09:00:00Z"));
             log.send(Events.attendance("enrol-e3", "enrol-S1", "enrol-L1", LEFT, "2025-01-06T09:30:00Z"));
             log.send(later); // a replay of the later session's join
-            await().atMost(Duration.ofSeconds(60)).until(() -> attendance("enrol-e3") != null);
+            await().atMost(Duration.ofSeconds(60)).until(() -> attendance("enrol-S1", "enrol-e3") != null);
             await().atMost(Duration.ofSeconds(60)).until(this::indexerCaughtUp);
         }
         EnrolmentDocument stored = enrolment("enrol-L1|p-enrol/C1");
@@ -223,7 +223,7 @@ class IndexingIT extends SearchServiceTestBase {
             log.send(impossibleDate);
             log.send(Events.attendance("dlq-e2", "dlq-S1", key, JOINED, "2025-01-06T15:00:00Z"));
         }
-        await().atMost(Duration.ofSeconds(60)).until(() -> attendance("dlq-e2") != null);
+        await().atMost(Duration.ofSeconds(60)).until(() -> attendance("dlq-S1", "dlq-e2") != null);
 
         List<Rejection> rejections = deadLetters(key, 2);
         assertThat(rejections).hasSize(2);
@@ -238,7 +238,7 @@ class IndexingIT extends SearchServiceTestBase {
         assertThat(refused.getReason()).startsWith("Elasticsearch rejected the document for accrue-attendance")
                 .contains("occurredAt");
         assertThat(refused.getOffset()).isEqualTo(corrupt.getOffset() + 1);
-        assertThat(attendance("dlq-e1")).isNull();
+        assertThat(attendance("dlq-S1", "dlq-e1")).isNull();
     }
 
     @Test
@@ -254,7 +254,7 @@ class IndexingIT extends SearchServiceTestBase {
             assertThat(r.getEventId()).isEqualTo("half-e1");
             assertThat(r.getReason()).startsWith("Elasticsearch rejected the document for accrue-attendance");
         });
-        assertThat(attendance("half-e1")).isNull();
+        assertThat(attendance("half-S1", "half-e1")).isNull();
         assertThat(participation("half-L1|half-S1").occurredAt()).isEqualTo(Instant.parse("2025-01-06T15:00:00Z"));
     }
 
@@ -286,8 +286,8 @@ class IndexingIT extends SearchServiceTestBase {
         return stored(Indices.AWARDS, award.getAwardId(), AwardDocument.class);
     }
 
-    private AttendanceDocument attendance(String eventId) throws Exception {
-        return stored(Indices.ATTENDANCE, eventId, AttendanceDocument.class);
+    private AttendanceDocument attendance(String sessionId, String eventId) throws Exception {
+        return stored(Indices.ATTENDANCE, AttendanceDocument.id(sessionId, eventId), AttendanceDocument.class);
     }
 
     private ParticipationDocument participation(String participation) throws Exception {

@@ -24,7 +24,8 @@ import org.springframework.web.server.ResponseStatusException;
 
 /**
  * Certificates by number, as JSON, PDF or a signed Open Badges credential (ADMIN, ANALYST, or the
- * PROVIDER whose session it certifies), and public verification of presented credentials.
+ * PROVIDER whose session it certifies; to other providers it does not exist), and public
+ * verification of presented credentials.
  * Certificates are in a global store, so any instance answers without forwarding.
  */
 @RestController
@@ -106,11 +107,14 @@ class CertificateController {
         return CertificatePdf.render(certificate, zone, ceuBodies, properties.verifyUrl());
     }
 
+    /**
+     * The certificate, if the caller may read it. Another provider's certificate is the same 404 as an unknown
+     * one: numbers derive from (licensee, session), so a 403 would confirm that a person attended that session.
+     */
     private Certificate readable(String id, Caller caller) {
-        Certificate certificate = queries.certificate(id)
+        return queries.certificate(id)
+                .filter(certificate -> ReadAccess.mayRead(caller, certificate.providerId()))
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No certificate " + id));
-        ReadAccess.requireRead(caller, certificate.providerId());
-        return certificate;
     }
 
     private static String detail(CredentialStatus status) {

@@ -105,10 +105,17 @@ class CertificateControllerTest {
     }
 
     @Test
-    void another_provider_may_not_read_it() throws Exception {
-        mvc.perform(get("/v1/certificates/" + ID).header("Authorization", "Bearer dev-provider-northwind-key"))
-                .andExpect(status().isForbidden())
-                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+    void to_another_provider_it_is_as_unknown_as_a_certificate_that_does_not_exist() throws Exception {
+        given(queries.certificate("AC-NOPE")).willReturn(Optional.empty());
+        for (String path : new String[] {"", ".pdf", "/credential"}) {
+            String unknown = mvc.perform(get("/v1/certificates/AC-NOPE" + path)
+                            .header("Authorization", "Bearer dev-provider-northwind-key"))
+                    .andExpect(status().isNotFound()).andReturn().getResponse().getContentAsString();
+            mvc.perform(get("/v1/certificates/" + ID + path).header("Authorization", "Bearer dev-provider-northwind-key"))
+                    .andExpect(status().isNotFound())
+                    .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                    .andExpect(content().string(unknown.replace("AC-NOPE", ID)));
+        }
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.accrue.ingest.common.web;
 
 import dev.accrue.ingest.common.ForbiddenException;
+import dev.accrue.ingest.common.IdUnavailableException;
 import dev.accrue.ingest.common.InvalidInputException;
 import dev.accrue.ingest.common.MalformedInputException;
 import dev.accrue.ingest.common.NotFoundException;
@@ -64,6 +65,11 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(NotFoundException.class)
     ResponseEntity<ProblemDetail> notFound(NotFoundException e) {
         return respond(Problems.of(HttpStatus.NOT_FOUND, Problems.NOT_FOUND, "Not found", e.getMessage()));
+    }
+
+    @ExceptionHandler(IdUnavailableException.class)
+    ResponseEntity<ProblemDetail> idUnavailable(IdUnavailableException e) {
+        return respond(Problems.of(HttpStatus.CONFLICT, Problems.ID_UNAVAILABLE, "Id not available", e.getMessage()));
     }
 
     @ExceptionHandler(PayloadTooLargeException.class)

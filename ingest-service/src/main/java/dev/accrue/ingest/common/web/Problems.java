@@ -18,6 +18,7 @@ public final class Problems {
     public static final URI UNKNOWN_REFERENCE = URI.create(BASE + "unknown-reference");
     public static final URI FORBIDDEN = URI.create(BASE + "forbidden");
     public static final URI NOT_FOUND = URI.create(BASE + "not-found");
+    public static final URI ID_UNAVAILABLE = URI.create(BASE + "id-unavailable");
     public static final URI TOO_LARGE = URI.create(BASE + "payload-too-large");
     public static final URI UNAVAILABLE = URI.create(BASE + "temporarily-unavailable");
     public static final URI INTERNAL = URI.create(BASE + "internal-error");

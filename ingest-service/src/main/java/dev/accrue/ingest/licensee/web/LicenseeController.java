@@ -15,7 +15,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The licensee directory: create or replace a licensee and their licences. */
+/** The licensee directory: create or replace a licensee and their licences, private to the provider that owns it. */
 @RestController
 @RequestMapping(path = "/v1/licensees", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Licensees")
@@ -32,11 +32,12 @@ class LicenseeController {
     @PutMapping(path = "/{licenseeId}", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Create or replace a licensee", description = "200 once Kafka has stored it, with `owner`, the"
             + " provider that registered the licensee. PROVIDER and ADMIN keys may write. The first provider to write a"
-            + " licensee owns it; afterwards only that provider or an ADMIN key may replace it, others get 403 (the answer"
-            + " does not name the owner). An ADMIN write sets `owner` when the body names one (assign or transfer) and"
-            + " keeps it otherwise. A licensee without an owner (stored before owners were recorded, or created by an"
-            + " ADMIN key without one) is claimed by the next provider that writes it. 503 when the licensee directory"
-            + " cannot catch up with Kafka. Attendance may name any licensee, whoever owns it.")
+            + " licensee owns it; afterwards only that provider or an ADMIN key may replace it, others get 409"
+            + " id-unavailable (ids are one namespace for all providers: use opaque ids; the answer names no one). An"
+            + " ADMIN write sets `owner` when the body names one (assign or transfer) and keeps it otherwise. A licensee"
+            + " without an owner (stored before owners were recorded, or created by an ADMIN key without one) is claimed"
+            + " by the next provider that writes it. 503 when the licensee directory cannot catch up with Kafka. Only"
+            + " sessions of the owner may name the licensee in attendance; to other providers it does not exist.")
     Licensee put(@PathVariable String licenseeId, @RequestBody LicenseeRequest body, Caller caller) {
         Licensee licensee = licensees.put(licenseeId, body.toInput(), CallerAccess.writer(caller)); // 403 for ANALYST keys
         log.info("licensee {} stored by key {}", licenseeId, caller.keyName());

@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Reads every attendance event matching a filter, oldest first, a page at a time with
- * {@code search_after} on (occurredAt, eventId), a unique and stable order, so memory stays flat
+ * {@code search_after} on (occurredAt, eventId, sessionId), a unique and stable order, so memory stays flat
  * whatever the size and no server-side context has to be kept or cleaned up. Events indexed while
  * an export runs appear in it only if they sort after the current page.
  */
@@ -52,7 +52,8 @@ public class AttendanceExport {
                 s.index(EventSource.ATTENDANCE.index).size(PAGE).ignoreUnavailable(true).allowNoIndices(true)
                         .query(query)
                         .sort(o -> o.field(f -> f.field("occurredAt").order(SortOrder.Asc)))
-                        .sort(o -> o.field(f -> f.field("eventId").order(SortOrder.Asc)));
+                        .sort(o -> o.field(f -> f.field("eventId").order(SortOrder.Asc)))
+                        .sort(o -> o.field(f -> f.field("sessionId").order(SortOrder.Asc))); // two providers may share an eventId
                 if (searchAfter != null) {
                     s.searchAfter(searchAfter);
                 }

@@ -82,7 +82,8 @@ public class PendingAttendance {
                             .query(q -> q.bool(b -> b
                                     .filter(f -> f.terms(t -> t.field("sessionId").terms(v -> v.value(ids))))
                                     .filter(f -> f.term(t -> t.field("sessionResolved").value(false)))))
-                            .sort(o -> o.field(f -> f.field("eventId").order(SortOrder.Asc)));
+                            .sort(o -> o.field(f -> f.field("eventId").order(SortOrder.Asc)))
+                            .sort(o -> o.field(f -> f.field("sessionId").order(SortOrder.Asc))); // eventIds repeat across providers
                     if (searchAfter != null) {
                         s.searchAfter(searchAfter);
                     }

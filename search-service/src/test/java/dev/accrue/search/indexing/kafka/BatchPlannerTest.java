@@ -109,7 +109,7 @@ class BatchPlannerTest {
                 Events.attendance("e2", "S2", "L1", AttendanceType.LEFT, "2025-01-06T11:00:00Z"));
         BatchPlanner.Plan plan = planner.plan(List.of(joined, left));
         assertThat(plan.writes()).extracting(p -> p.write().index() + " " + p.write().id() + " " + p.eventId())
-                .containsExactly("accrue-attendance e1 e1", "accrue-attendance e2 e2", "accrue-participations L1|S2 e1",
+                .containsExactly("accrue-attendance S2|e1 e1", "accrue-attendance S2|e2 e2", "accrue-participations L1|S2 e1",
                         "accrue-enrolments L1|acme/C2 e1");
         assertThat(plan.writes().get(2).record()).isSameAs(joined);
         assertThat(plan.writes().get(3).record()).isSameAs(joined);
