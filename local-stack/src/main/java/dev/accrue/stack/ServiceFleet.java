@@ -138,6 +138,12 @@ public final class ServiceFleet implements AutoCloseable {
         running.stop(service);
     }
 
+    /** Whether the service was started and its process is alive. */
+    public boolean isRunning(Service service) {
+        ManagedProcess process = running.get(service);
+        return process != null && process.isAlive();
+    }
+
     /** Kills one service at once (SIGKILL), as a crash would; {@link #start} brings it back. */
     public void kill(Service service) {
         running.kill(service);

@@ -60,9 +60,9 @@ final class CreditKills {
         rig.catalog.close(faulty);
         awaitCredited(rig);
 
-        List<CreditAward> awards = Topics.readAll(rig.kafka, BenchKafka.CREDITS, CreditAward.class);
-        List<CertificateIssued> certificates = Topics.readAll(rig.kafka, BenchKafka.CERTIFICATES, CertificateIssued.class);
-        List<ComplianceStatus> compliance = Topics.readAll(rig.kafka, BenchKafka.COMPLIANCE, ComplianceStatus.class);
+        List<CreditAward> awards = Topics.readAll(rig, BenchKafka.CREDITS, CreditAward.class);
+        List<CertificateIssued> certificates = Topics.readAll(rig, BenchKafka.CERTIFICATES, CertificateIssued.class);
+        List<ComplianceStatus> compliance = Topics.readAll(rig, BenchKafka.COMPLIANCE, ComplianceStatus.class);
         Map<String, String> twinResults = results(twin, twinLicensees, awards, certificates, compliance);
         Map<String, String> faultyResults = results(faulty, faultyLicensees, awards, certificates, compliance);
 

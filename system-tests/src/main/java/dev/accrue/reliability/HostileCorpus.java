@@ -199,6 +199,14 @@ final class HostileCorpus {
         corpus.add(new Attack("import unknown format", INGEST, "POST",
                 "/v1/attendance/import?sessionId=" + session + "&format=excel", key, "text/csv", bytes("a\n")));
 
+        // Paths that look public as written but may route elsewhere once normalised: never a way around the key.
+        for (String sneaky : new String[] {"/swagger-ui/..;/v1/licensees/" + licensee + "/compliance",
+                "/actuator/health/..;/..;/v1/licensees/" + licensee + "/compliance",
+                "/v3/api-docs/%2e%2e/%2e%2e/v1/licensees/" + licensee + "/compliance",
+                "/v1/credentials/verify/..;/..;/licensees/" + licensee + "/compliance"}) {
+            corpus.add(new Attack("no key via " + sneaky, CREDIT, "GET", sneaky, null, null, null));
+        }
+
         // credit-service: verification without a credential, unknown certificates, reads without the right.
         for (String body : new String[] {"", "{}", "{\"credential\":\"\"}", "[]", "{\"credential\":", "null"}) {
             corpus.add(new Attack("verify " + body, CREDIT, "POST", "/v1/credentials/verify", null, json, bytes(body)));

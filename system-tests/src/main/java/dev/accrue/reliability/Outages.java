@@ -47,7 +47,7 @@ final class Outages {
                 () -> load.acknowledged() >= acked + settings.rate() * 2L);
         List<SteadyLoad.Outcome> outcomes = load.stop();
 
-        Map<String, Long> onTopic = Topics.readAll(rig.kafka, BenchKafka.ATTENDANCE, AttendanceEvent.class).stream()
+        Map<String, Long> onTopic = Topics.readAll(rig, BenchKafka.ATTENDANCE, AttendanceEvent.class).stream()
                 .filter(e -> e.getSessionId().equals(session))
                 .collect(Collectors.groupingBy(AttendanceEvent::getEventId, Collectors.counting()));
         long acknowledged = outcomes.stream().filter(SteadyLoad.Outcome::acknowledged).count();

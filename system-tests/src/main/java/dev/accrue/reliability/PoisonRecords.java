@@ -80,7 +80,7 @@ final class PoisonRecords {
         List<String> failures = new ArrayList<>();
         try {
             Rig.await("the valid events behind the poison are credited and indexed", Duration.ofMinutes(3), () ->
-                    Topics.readAll(rig.kafka, BenchKafka.CREDITS, CreditAward.class).stream()
+                    Topics.readAll(rig, BenchKafka.CREDITS, CreditAward.class).stream()
                             .anyMatch(a -> a.getSessionId().equals(session))
                             && rig.count(Outages.ATTENDANCE_INDEX, "sessionId", session) == 2);
         } catch (IllegalStateException e) {
@@ -88,7 +88,7 @@ final class PoisonRecords {
         }
         Set<String> recorded = new HashSet<>();
         for (String topic : List.of(BenchKafka.REJECTIONS, BenchKafka.SEARCH_DEAD_LETTERS)) {
-            for (Rejection r : Topics.readAll(rig.kafka, topic, Rejection.class)) {
+            for (Rejection r : Topics.readAll(rig, topic, Rejection.class)) {
                 recorded.add(r.getSourceTopic() + "/" + r.getPartition() + "/" + r.getOffset());
             }
         }

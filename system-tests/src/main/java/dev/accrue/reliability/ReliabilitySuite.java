@@ -6,7 +6,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.function.BiFunction;
 
 /**
@@ -21,12 +24,12 @@ public final class ReliabilitySuite {
 
     private static final List<Scenario> SCENARIOS = List.of(
             new Scenario("broker", 1, BrokerKill::onlyBroker),
-            new Scenario("cluster", 3, BrokerKill::oneOfThree),
             new Scenario("credit", 1, CreditKills::run),
             new Scenario("outages", 1, Outages::run),
-            new Scenario("poison", 1, PoisonRecords::run),
+            new Scenario("hostile", 1, HostileCorpus::run),
             new Scenario("two-instances", 1, TwoInstances::run),
-            new Scenario("hostile", 1, HostileCorpus::run));
+            new Scenario("poison", 1, PoisonRecords::run),
+            new Scenario("cluster", 3, BrokerKill::oneOfThree));
 
     private record Scenario(String name, int brokers, BiFunction<Rig, Settings, ScenarioResult> body) {
     }
@@ -51,23 +54,44 @@ public final class ReliabilitySuite {
         System.exit(results.stream().allMatch(ScenarioResult::passed) ? 0 : 1);
     }
 
-    /** Runs every scenario on a fresh stack under {@code workDir/reliability-work}, and returns their results in order. */
+    /** Runs every scenario, one stack per Kafka shape under {@code workDir/reliability-work}, and returns their results in order. */
     public static List<ScenarioResult> run(Settings settings, Path workDir) {
         List<ScenarioResult> results = new ArrayList<>();
-        for (Scenario scenario : SCENARIOS) {
-            Progress.step("Scenario %d of %d: %s", results.size() + 1, SCENARIOS.size(), scenario.name());
-            Path dir = scenarioDir(workDir, scenario.name());
-            try (Rig rig = new Rig(dir, scenario.brokers())) {
-                results.add(scenario.body().apply(rig, settings));
+        Map<Integer, List<Scenario>> byShape = SCENARIOS.stream()
+                .collect(Collectors.groupingBy(Scenario::brokers, LinkedHashMap::new, Collectors.toList()));
+        for (Map.Entry<Integer, List<Scenario>> shape : byShape.entrySet()) {
+            Path dir = scenarioDir(workDir, shape.getKey() == 1 ? "single-broker" : shape.getKey() + "-node-cluster");
+            int before = results.size();
+            try (Rig rig = new Rig(dir, shape.getKey())) {
+                for (Scenario scenario : shape.getValue()) {
+                    Progress.step("Scenario %d of %d: %s", results.size() + 1, SCENARIOS.size(), scenario.name());
+                    results.add(runOne(rig, scenario, settings, dir));
+                }
             } catch (RuntimeException e) {
-                // A scenario that could not finish is a failed scenario, reported with the others.
-                results.add(new ScenarioResult(scenario.name(), "did not finish", 0, 0, 0, 0, 0, List.of("logs: " + dir),
-                        List.of(e.toString())));
+                // The stack itself would not start: every scenario on it is reported as failed.
+                shape.getValue().subList(results.size() - before, shape.getValue().size())
+                        .forEach(s -> results.add(notFinished(s, dir, e)));
             }
-            ScenarioResult last = results.get(results.size() - 1);
-            Progress.step("%s: %s", last.name(), last.passed() ? "held" : "FAILED " + last.failures());
         }
         return results;
+    }
+
+    private static ScenarioResult runOne(Rig rig, Scenario scenario, Settings settings, Path dir) {
+        ScenarioResult result;
+        try {
+            result = scenario.body().apply(rig, settings);
+        } catch (RuntimeException e) {
+            // A scenario that could not finish is a failed scenario, reported with the others.
+            result = notFinished(scenario, dir, e);
+        }
+        Progress.step("%s: %s", result.name(), result.passed() ? "held" : "FAILED " + result.failures());
+        rig.heal();
+        return result;
+    }
+
+    private static ScenarioResult notFinished(Scenario scenario, Path dir, RuntimeException e) {
+        return new ScenarioResult(scenario.name(), "did not finish", 0, 0, 0, 0, 0, List.of("logs: " + dir),
+                List.of(e.toString()));
     }
 
     private static Path scenarioDir(Path workDir, String name) {

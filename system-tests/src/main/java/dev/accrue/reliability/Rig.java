@@ -14,6 +14,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
@@ -55,6 +56,24 @@ final class Rig implements AutoCloseable {
 
     void restart(ServiceFleet.Service service) {
         fleet.start(context.endpoints(), context.logDir(), List.of(service), List.of());
+    }
+
+    /**
+     * Brings back whatever a scenario left stopped or killed (it may have failed half-way), so the
+     * next scenario on this rig starts from a whole system.
+     */
+    void heal() {
+        if (context.cluster() != null) {
+            context.cluster().start();
+            context.stack().start(EnumSet.of(Component.SCHEMA_REGISTRY, Component.ELASTICSEARCH));
+        } else {
+            context.stack().start(EnumSet.allOf(Component.class));
+        }
+        for (ServiceFleet.Service service : ServiceFleet.Service.values()) {
+            if (!fleet.isRunning(service)) {
+                restart(service);
+            }
+        }
     }
 
     /** Documents in the index whose {@code field} equals {@code value} (0 while Elasticsearch does not answer). */

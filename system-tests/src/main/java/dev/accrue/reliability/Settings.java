@@ -9,17 +9,20 @@ import java.util.List;
  * a 60 s Elasticsearch outage and five credit-service kills; the quick run (CI) keeps every
  * scenario but shortens outages and load, so it fits the build's time budget.
  */
-public record Settings(boolean quick, String prefix, int rate, Duration outage, Duration elasticsearchOutage, int creditKills,
-                int licensees, int hostileRequests, long seed) {
+public record Settings(boolean quick, String prefix, int rate, Duration outage, Duration elasticsearchOutage,
+                Duration clusterOutage, int creditKills, int licensees, int hostileRequests, long seed) {
+
+    /** How long a cluster may take to move a dead node's partitions to other leaders before ingest must accept again. */
+    static final Duration FAILOVER = Duration.ofSeconds(10);
 
     public static Settings quick(long seed) {
         return new Settings(true, "rq" + Long.toHexString(System.currentTimeMillis()), 50, Duration.ofSeconds(8),
-                Duration.ofSeconds(15), 2, 20, 320, seed);
+                Duration.ofSeconds(15), Duration.ofSeconds(25), 2, 20, 320, seed);
     }
 
     static Settings full(long seed) {
         return new Settings(false, "rf" + Long.toHexString(System.currentTimeMillis()), 200, Duration.ofSeconds(20),
-                Duration.ofSeconds(60), 5, 200, 600, seed);
+                Duration.ofSeconds(60), Duration.ofSeconds(60), 5, 200, 600, seed);
     }
 
     /** Registers this run's licensees for one scenario and returns their ids. */

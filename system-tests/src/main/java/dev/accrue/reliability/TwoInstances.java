@@ -25,8 +25,13 @@ import java.util.stream.Collectors;
 final class TwoInstances {
 
     static ScenarioResult run(Rig rig, Settings settings) {
-        ServiceFleet first = rig.fleet;
-        ServiceFleet second = rig.context.fleet(List.of(ServiceFleet.Service.values()), List.of());
+        // The second instances go when the scenario ends, so later scenarios meet one instance of each again.
+        try (ServiceFleet second = rig.context.fleet(List.of(ServiceFleet.Service.values()), List.of())) {
+            return run(rig, second, settings);
+        }
+    }
+
+    private static ScenarioResult run(Rig rig, ServiceFleet second, Settings settings) {
         ServiceClients viaFirst = rig.clients;
         ServiceClients viaSecond = new ServiceClients(second);
         String session = settings.prefix() + "-ti";
@@ -63,7 +68,7 @@ final class TwoInstances {
                     + " events for licensees registered through ingest 1 were refused by ingest 2");
         }
 
-        Set<String> onTopic = Topics.readAll(rig.kafka, BenchKafka.ATTENDANCE, AttendanceEvent.class).stream()
+        Set<String> onTopic = Topics.readAll(rig, BenchKafka.ATTENDANCE, AttendanceEvent.class).stream()
                 .filter(e -> e.getSessionId().equals(session)).map(AttendanceEvent::getEventId).collect(Collectors.toSet());
         long acknowledged = outcomes.stream().filter(SteadyLoad.Outcome::acknowledged).count() + ackedThroughSecond;
         try {

@@ -13,6 +13,7 @@ import dev.accrue.ingest.common.KeyedView;
 import dev.accrue.ingest.common.Position;
 import dev.accrue.ingest.common.UnknownReferenceException;
 import dev.accrue.ingest.licensee.LicenseeDirectory;
+import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -182,12 +183,12 @@ class AttendanceTenancyTest {
 
     private ImportResult importRoster(String csv) {
         return service.importRows(service.sessionForImport("acme-live", ACME), AttendanceSource.ROSTER_CSV, "roster",
-                RosterCsv.parse(CsvDocument.read(csv.getBytes(StandardCharsets.UTF_8)), 100));
+                RosterCsv.parse(CsvDocument.read(new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), 65536), 100));
     }
 
     private ImportResult importZoom(String report) {
         return service.importRows(service.sessionForImport("acme-live", ACME), AttendanceSource.ZOOM_CSV, "zoom",
-                ZoomParticipantReport.parse(CsvDocument.read(report.getBytes(StandardCharsets.UTF_8)), ZoneId.of("UTC"), 100));
+                ZoomParticipantReport.parse(CsvDocument.read(new ByteArrayInputStream(report.getBytes(StandardCharsets.UTF_8)), 65536), ZoneId.of("UTC"), 100));
     }
 
     private static Access provider(String id) {

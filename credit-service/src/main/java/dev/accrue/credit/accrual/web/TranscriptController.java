@@ -14,10 +14,12 @@ import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
 import java.util.List;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
 
 /** A licensee's transcript: every award that currently grants credit. PROVIDER keys see only their sessions' awards. */
 @RestController
@@ -45,15 +47,32 @@ class TranscriptController {
         this.forwarding = forwarding;
     }
 
-    @Operation(summary = "A licensee's awards (ADMIN, ANALYST; PROVIDER: awards from its own sessions only)")
+    @Operation(summary = "A licensee's awards (ADMIN, ANALYST; PROVIDER: awards from its own sessions only, 404 when"
+            + " there are none)")
     @GetMapping("/v1/licensees/{id}/transcript")
     ResponseEntity<?> transcript(@PathVariable String id, Caller caller, HttpServletRequest request) {
         return forwarding.forwardIfRemote(id, request).<ResponseEntity<?>>map(r -> r).orElseGet(() -> {
+            if (!ReadAccess.readsEverything(caller)) {
+                return ResponseEntity.ok(new TranscriptView(id, ownEntries(id, caller)));
+            }
             Transcript transcript = KnownLicensee.orEmpty(queries, id, queries.transcript(id), () -> Transcript.empty(id));
-            List<Entry> entries = transcript.granted().stream()
-                    .filter(award -> ReadAccess.mayRead(caller, award.providerId()))
-                    .map(Entry::of).toList();
-            return ResponseEntity.ok(new TranscriptView(id, entries));
+            return ResponseEntity.ok(new TranscriptView(id, transcript.granted().stream().map(Entry::of).toList()));
         });
+    }
+
+    /**
+     * A provider's view: only awards from its own sessions. Whether the licensee is unknown, someone
+     * else's, or simply has no credit from this provider yet, the answer is the same 404, so a
+     * provider cannot learn that another provider registered or credited a person.
+     */
+    private List<Entry> ownEntries(String id, Caller caller) {
+        List<Entry> entries = queries.transcript(id).map(Transcript::granted).orElse(List.of()).stream()
+                .filter(award -> ReadAccess.mayRead(caller, award.providerId()))
+                .map(Entry::of).toList();
+        if (entries.isEmpty()) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No credit from provider '"
+                    + caller.providerId().orElse("") + "' for licensee '" + id + "'");
+        }
+        return entries;
     }
 }

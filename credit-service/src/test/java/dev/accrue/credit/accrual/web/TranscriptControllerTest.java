@@ -1,5 +1,6 @@
 package dev.accrue.credit.accrual.web;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.BDDMockito.given;
@@ -79,6 +80,23 @@ class TranscriptControllerTest {
         given(queries.transcript("nobody")).willReturn(Optional.empty());
         mvc.perform(get("/v1/licensees/nobody/transcript").header("Authorization", "Bearer dev-admin-key"))
                 .andExpect(status().isNotFound());
+    }
+
+    @Test
+    void a_provider_gets_the_same_404_for_an_unknown_licensee_and_one_it_never_credited() throws Exception {
+        given(forwarding.forwardIfRemote(any(), any())).willReturn(Optional.empty());
+        given(queries.transcript("nobody")).willReturn(Optional.empty());
+        given(queries.transcript("lic-3")).willReturn(Optional.of(new Transcript("lic-3", List.of(award("s-north", "northwind", 2)))));
+
+        String unknown = mvc.perform(get("/v1/licensees/nobody/transcript")
+                        .header("Authorization", "Bearer dev-provider-acme-key"))
+                .andExpect(status().isNotFound()).andReturn().getResponse().getContentAsString();
+        String othersOnly = mvc.perform(get("/v1/licensees/lic-3/transcript")
+                        .header("Authorization", "Bearer dev-provider-acme-key"))
+                .andExpect(status().isNotFound()).andReturn().getResponse().getContentAsString();
+
+        assertThat(othersOnly.replace("lic-3", "nobody")).isEqualTo(unknown);
+        assertThat(othersOnly).doesNotContain("northwind");
     }
 
     @Test
