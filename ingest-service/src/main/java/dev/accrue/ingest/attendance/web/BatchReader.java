@@ -72,11 +72,7 @@ final class BatchReader {
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         try (Reader text = new InputStreamReader(body, decoder)) {
             BoundedLines lines = new BoundedLines(text, maxLineLength);
-            boolean first = true;
-            for (String line = lines.next(); line != null; line = lines.next(), first = false) {
-                if (first && line.startsWith("\uFEFF")) {
-                    line = line.substring(1); // a byte-order mark, as Windows editors write: not part of the first event
-                }
+            for (String line = lines.next(); line != null; line = lines.next()) { // a byte-order mark is skipped by BoundedLines
                 if (line.isBlank()) {
                     continue;
                 }
