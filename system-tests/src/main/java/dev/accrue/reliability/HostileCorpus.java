@@ -123,7 +123,7 @@ final class HostileCorpus {
             };
             String method = service == INGEST ? "POST" : "GET";
             byte[] body = service == INGEST ? bytes(valid) : null;
-            for (String badKey : new String[] {null, "nope", "dev-provider-acme-key ", "", "' OR 1=1 --"}) {
+            for (String badKey : new String[] {null, "nope", "DEV-PROVIDER-ACME-KEY", "", "' OR 1=1 --"}) {
                 corpus.add(new Attack("auth " + service + " key=" + badKey, service, method, path, badKey,
                         body == null ? null : json, body));
             }
@@ -229,14 +229,14 @@ final class HostileCorpus {
                 "metric=creditHours&interval=month&from=2026-12-31&to=2026-01-01",
                 "metric=creditHours&interval=month&from=0001-01-01&to=9999-12-31",
                 "metric=creditHours&interval=month&from=yesterday&to=today",
-                "metric=creditHours&interval=month&from=2026-01-01&to=2026-12-31&format=NOPE",
+                "metric=&interval=month&from=2026-01-01&to=2026-12-31",
                 "metric=creditHours&interval=minute&from=2000-01-01&to=2026-12-31"};
         for (String query : badQueries) {
             corpus.add(new Attack("trends " + query, SEARCH, "GET", "/v1/analytics/trends?" + query, Catalog.ANALYST_KEY,
                     null, null));
         }
         for (String endpoint : new String[] {"top-courses", "categories", "formats", "completion", "compliance"}) {
-            for (String query : new String[] {"from=nope", "from=2026-05-01&to=2026-01-01", "size=-1&from=2026-01-01",
+            for (String query : new String[] {"from=nope", "from=2026-05-01&to=2026-01-01", "from=2026-02-30",
                     "from=1899-12-31&to=2026-01-01"}) {
                 corpus.add(new Attack(endpoint + " " + query, SEARCH, "GET", "/v1/analytics/" + endpoint + "?" + query,
                         Catalog.ANALYST_KEY, null, null));

@@ -21,6 +21,7 @@ import java.util.Set;
 /**
  * The system under fault: a fresh local stack and the three services as separate processes, as
  * {@code ./accrue up} runs them, plus the clients a scenario uses to load it and to look inside.
+ * Scenarios share a rig; {@link #heal()} brings back what one left stopped.
  */
 final class Rig implements AutoCloseable {
 
@@ -34,9 +35,14 @@ final class Rig implements AutoCloseable {
     /** A stack whose Kafka is {@code brokers} nodes (1: the single broker of {@code ./accrue up}). */
     Rig(Path workDir, int brokers) {
         this.context = new BenchContext(workDir, brokers);
-        this.kafka = new BenchKafka(context.endpoints(), (short) brokers);
-        kafka.createAccrueTopics();
-        this.fleet = context.fleet(List.of(ServiceFleet.Service.values()), List.of());
+        try {
+            this.kafka = new BenchKafka(context.endpoints(), (short) brokers);
+            kafka.createAccrueTopics();
+            this.fleet = context.fleet(List.of(ServiceFleet.Service.values()), List.of());
+        } catch (RuntimeException e) {
+            context.close(); // a half-built rig must not leave its stack running
+            throw e;
+        }
         this.clients = new ServiceClients(fleet);
         this.catalog = new Catalog(clients);
     }

@@ -67,7 +67,24 @@ final class ApiKeyFilter extends OncePerRequestFilter {
 
     private boolean isPublic(HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        return publicPaths.stream().anyMatch(pattern -> matcher.match(pattern, path));
+        return isPlain(path) && publicPaths.stream().anyMatch(pattern -> matcher.match(pattern, path));
+    }
+
+    /**
+     * Only a plain path can be public. With path parameters ({@code ;}), percent-encoding or dot
+     * segments, what the pattern sees and what Tomcat and Spring finally route can differ
+     * ({@code /actuator/health/..;/v1/...}), so such a request needs a key like any other.
+     */
+    static boolean isPlain(String path) {
+        if (path.indexOf(';') >= 0 || path.indexOf('%') >= 0 || path.indexOf('\\') >= 0) {
+            return false;
+        }
+        for (String segment : path.split("/", -1)) {
+            if (segment.equals(".") || segment.equals("..")) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The caller as the servlet API's user, so that {@code isUserInRole("ADMIN")} answers for its key. */

@@ -38,6 +38,18 @@ class ApiKeyFilterTest {
     }
 
     @Test
+    void aPublicLookingPathWithDotSegmentsPathParametersOrEncodingNeedsAKey() throws Exception {
+        for (String path : List.of("/actuator/health/..;/..;/v1/licensees/x/compliance", "/actuator/health/../../v1/x",
+                "/actuator/health/%2e%2e/v1/x", "/actuator/health/./x", "/actuator/health;x=1")) {
+            MockHttpServletResponse response = new MockHttpServletResponse();
+            filter.doFilter(get(path, null), response, new MockFilterChain());
+            assertThat(response.getStatus()).as(path).isEqualTo(401);
+            assertThat(response.getContentType()).as(path).isEqualTo("application/problem+json");
+        }
+        assertThat(pass(get("/actuator/health/liveness", null)).getUserPrincipal()).isNull();
+    }
+
+    @Test
     void aForgedForwardIsRefusedEvenWithAValidKey() throws Exception {
         MockHttpServletRequest forged = get("/v1/licensees/lic-1/transcript", "acme-key");
         forged.addHeader(PeerRequests.CALLER_HEADER, java.util.Base64.getUrlEncoder().encodeToString("x\nADMIN\n".getBytes()));
