@@ -51,11 +51,13 @@ final class HostileCorpus {
         List<String> wrong = new ArrayList<>();
         Map<String, Long> byStatus = new TreeMap<>();
         long answered4xx = 0;
+        long answered2xx = 0;
         Progress.Bar bar = Progress.bar("requests", corpus.size());
         for (int i = 0; i < corpus.size(); i++) {
             Attack attack = corpus.get(i);
             String outcome = send(http, rig.fleet.url(attack.service()), attack);
             byStatus.merge(outcome.split(" ")[0], 1L, Long::sum);
+            answered2xx += outcome.startsWith("2") ? 1 : 0;
             if (outcome.startsWith("4") && outcome.endsWith("problem")) {
                 answered4xx++;
             } else {
@@ -74,8 +76,9 @@ final class HostileCorpus {
             failures.add(published + " records reached the ingest topics");
         }
         return new ScenarioResult("Hostile request corpus", corpus.size() + " malformed, oversized or unauthorised "
-                + "requests (seed " + settings.seed() + ")", corpus.size(), answered4xx, answered4xx, 0, 0,
-                List.of("answers by status: " + byStatus, "records published to the ingest topics: " + published), failures);
+                + "requests (seed " + settings.seed() + ")", corpus.size(), answered2xx, 0, 0, 0,
+                List.of("answers by status: " + byStatus, "answered 4xx problem+json: " + answered4xx,
+                        "records published to the ingest topics: " + published), failures);
     }
 
     /** "status problem" when the answer is problem+json, "status other-type" otherwise, "no-answer ..." on failure. */

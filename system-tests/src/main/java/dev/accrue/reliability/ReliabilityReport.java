@@ -16,11 +16,12 @@ final class ReliabilityReport {
         md.append("# Reliability\n\n");
         md.append("Written by `").append(command).append("` on ").append(Instant.now().truncatedTo(ChronoUnit.SECONDS))
                 .append(" at commit ").append(commit()).append(". Do not edit by hand: run the command again.\n\n");
-        md.append("Each scenario runs the stack as `./accrue up` does (Kafka, the schema registry, Elasticsearch and the ")
-                .append("three services, each its own process) on a fresh cluster, breaks one part under load and checks a ")
-                .append("promise. `sent` counts requests or records sent, `acknowledged` those answered 2xx, `found` ")
-                .append("acknowledged ones present afterwards, `duplicated` those present more than once, `lost` ")
-                .append("acknowledged ones missing.\n\n");
+        md.append("The stack runs as `./accrue up` runs it (Kafka, the schema registry, Elasticsearch and the three ")
+                .append("services, each its own process): one stack with a single broker for most scenarios, one with a ")
+                .append("three-node Kafka cluster for the last. Each scenario breaks one part under load, with ids of its ")
+                .append("own, and checks a promise. `sent` counts requests or records sent, `acknowledged` those answered ")
+                .append("2xx (or written, for poison records), `found` acknowledged ones present afterwards where they ")
+                .append("belong, `duplicated` those present more than once, `lost` acknowledged ones missing.\n\n");
         md.append("| scenario | fault | sent | acknowledged | found | duplicated | lost | result |\n");
         md.append("|---|---|---:|---:|---:|---:|---:|---|\n");
         for (ScenarioResult r : results) {
