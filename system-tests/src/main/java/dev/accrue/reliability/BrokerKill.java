@@ -1,8 +1,6 @@
 package dev.accrue.reliability;
 
-import dev.accrue.bench.BenchKafka;
 import dev.accrue.bench.Progress;
-import dev.accrue.events.AttendanceEvent;
 import dev.accrue.stack.Component;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -38,9 +36,7 @@ final class BrokerKill {
         rig.catalog.session(session);
         List<String> licensees = settings.licensees(rig, staysAvailable ? "ck" : "bk");
         Progress.step("%s: %d events/s through ingest, down for %s", name, settings.rate(), Progress.seconds(outage));
-        SteadyLoad load = new SteadyLoad(rig.clients, settings.rate(), 8, n -> rig.catalog.attendance(
-                session + "-e" + n, session, licensees.get((int) (n % licensees.size())), n % 2 == 0 ? "JOINED" : "LEFT",
-                (n / 2 % 60) + 0.5));
+        SteadyLoad load = SteadyLoad.attendance(rig, settings, session, licensees, 8);
         Rig.await("ingest has acknowledged events", Duration.ofMinutes(1), () -> load.acknowledged() >= settings.rate() * 3L);
         kill.run();
         long killedAt = System.nanoTime(); // once the process is gone: a request acknowledged before was stored before
@@ -53,9 +49,7 @@ final class BrokerKill {
                 () -> load.acknowledged() >= ackedBefore + settings.rate() * 3L);
         List<SteadyLoad.Outcome> outcomes = load.stop();
 
-        Map<String, Long> onTopic = Topics.readAll(rig, BenchKafka.ATTENDANCE, AttendanceEvent.class).stream()
-                .filter(e -> e.getSessionId().equals(session))
-                .collect(Collectors.groupingBy(AttendanceEvent::getEventId, Collectors.counting()));
+        Map<String, Long> onTopic = Topics.attendanceCounts(rig, session);
         List<SteadyLoad.Outcome> acked = outcomes.stream().filter(SteadyLoad.Outcome::acknowledged).toList();
         long found = acked.stream().filter(o -> onTopic.containsKey(o.eventId())).count();
         long duplicated = onTopic.values().stream().filter(c -> c > 1).count();

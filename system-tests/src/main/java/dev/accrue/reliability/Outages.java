@@ -1,8 +1,6 @@
 package dev.accrue.reliability;
 
-import dev.accrue.bench.BenchKafka;
 import dev.accrue.bench.Progress;
-import dev.accrue.events.AttendanceEvent;
 import dev.accrue.stack.Component;
 import dev.accrue.stack.ServiceFleet;
 import dev.accrue.stack.Probes;
@@ -10,7 +8,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
  * Elasticsearch is killed for the outage length, then the schema registry, both under steady ingest
@@ -27,9 +24,7 @@ final class Outages {
         String session = settings.prefix() + "-es";
         rig.catalog.session(session);
         List<String> licensees = settings.licensees(rig, "es");
-        SteadyLoad load = new SteadyLoad(rig.clients, settings.rate(), 4, n -> rig.catalog.attendance(
-                session + "-e" + n, session, licensees.get((int) (n % licensees.size())), n % 2 == 0 ? "JOINED" : "LEFT",
-                (n / 2 % 60) + 0.5));
+        SteadyLoad load = SteadyLoad.attendance(rig, settings, session, licensees, 4);
         for (Component component : List.of(Component.ELASTICSEARCH, Component.SCHEMA_REGISTRY)) {
             Duration outage = component == Component.ELASTICSEARCH ? settings.elasticsearchOutage() : settings.outage();
             long acked = load.acknowledged();
@@ -47,9 +42,7 @@ final class Outages {
                 () -> load.acknowledged() >= acked + settings.rate() * 2L);
         List<SteadyLoad.Outcome> outcomes = load.stop();
 
-        Map<String, Long> onTopic = Topics.readAll(rig, BenchKafka.ATTENDANCE, AttendanceEvent.class).stream()
-                .filter(e -> e.getSessionId().equals(session))
-                .collect(Collectors.groupingBy(AttendanceEvent::getEventId, Collectors.counting()));
+        Map<String, Long> onTopic = Topics.attendanceCounts(rig, session);
         long acknowledged = outcomes.stream().filter(SteadyLoad.Outcome::acknowledged).count();
         long ackedOnTopic = outcomes.stream().filter(o -> o.acknowledged() && onTopic.containsKey(o.eventId())).count();
         List<String> failures = new ArrayList<>();

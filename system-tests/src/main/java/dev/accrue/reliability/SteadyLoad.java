@@ -39,6 +39,15 @@ final class SteadyLoad implements AutoCloseable {
     private final Queue<Outcome> outcomes = new ConcurrentLinkedQueue<>();
     private final long start = System.nanoTime();
 
+    /**
+     * The scenarios' usual load: JOINED and LEFT in turn for the session's licensees, round robin,
+     * at the settings' rate; event ids are the session's plus a running number.
+     */
+    static SteadyLoad attendance(Rig rig, Settings settings, String sessionId, List<String> licensees, int threads) {
+        return new SteadyLoad(rig.clients, settings.rate(), threads, n -> rig.catalog.attendance(sessionId + "-e" + n,
+                sessionId, licensees.get((int) (n % licensees.size())), n % 2 == 0 ? "JOINED" : "LEFT", (n / 2 % 60) + 0.5));
+    }
+
     /** Starts at once; {@code events} builds the n-th event (its {@code eventId} must be unique). */
     SteadyLoad(ServiceClients clients, int perSecond, int threads, LongFunction<Map<String, Object>> events) {
         this.clients = clients;

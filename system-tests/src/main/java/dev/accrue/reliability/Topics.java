@@ -1,12 +1,14 @@
 package dev.accrue.reliability;
 
 import dev.accrue.bench.BenchKafka;
+import dev.accrue.events.AttendanceEvent;
 import dev.accrue.schemas.serde.ConfluentAvroDeserializer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -51,6 +53,13 @@ final class Topics {
             }
         }
         return decoded;
+    }
+
+    /** How many times each event id of the session is on {@code accrue.attendance}. */
+    static Map<String, Long> attendanceCounts(Rig rig, String sessionId) {
+        return readAll(rig, BenchKafka.ATTENDANCE, AttendanceEvent.class).stream()
+                .filter(e -> e.getSessionId().equals(sessionId))
+                .collect(Collectors.groupingBy(AttendanceEvent::getEventId, Collectors.counting()));
     }
 
     private Topics() {

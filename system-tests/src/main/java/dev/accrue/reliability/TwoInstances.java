@@ -6,14 +6,12 @@ import static dev.accrue.stack.ServiceFleet.Service.SEARCH;
 
 import dev.accrue.bench.BenchKafka;
 import dev.accrue.bench.Progress;
-import dev.accrue.events.AttendanceEvent;
 import dev.accrue.stack.ServiceClients;
 import dev.accrue.stack.ServiceFleet;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * Two instances of every service at once, as a scaled-out deployment runs them. Promises: the two
@@ -47,8 +45,7 @@ final class TwoInstances {
         }
 
         Progress.step("Two instances: attendance through both ingest instances while search instance 2 stops");
-        SteadyLoad load = new SteadyLoad(viaFirst, settings.rate(), 4, n -> rig.catalog.attendance(session + "-e" + n,
-                session, licensees.get((int) (n % licensees.size())), n % 2 == 0 ? "JOINED" : "LEFT", (n / 2 % 60) + 0.5));
+        SteadyLoad load = SteadyLoad.attendance(rig, settings, session, licensees, 4);
         long sentThroughSecond = 0;
         long ackedThroughSecond = 0;
         for (int i = 0; i < licensees.size(); i++) {
@@ -68,8 +65,7 @@ final class TwoInstances {
                     + " events for licensees registered through ingest 1 were refused by ingest 2");
         }
 
-        Set<String> onTopic = Topics.readAll(rig, BenchKafka.ATTENDANCE, AttendanceEvent.class).stream()
-                .filter(e -> e.getSessionId().equals(session)).map(AttendanceEvent::getEventId).collect(Collectors.toSet());
+        Set<String> onTopic = Topics.attendanceCounts(rig, session).keySet();
         long acknowledged = outcomes.stream().filter(SteadyLoad.Outcome::acknowledged).count() + ackedThroughSecond;
         try {
             Rig.await("search instance 1 has indexed all " + onTopic.size() + " events", Duration.ofMinutes(3),
