@@ -4,7 +4,10 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
-/** The latest revision of every award a licensee was ever granted (revoked ones included, with 0 hours). */
+/**
+ * The latest revision of every award a licensee was ever granted (revoked ones included, with 0 hours); at most
+ * {@link TranscriptLimit#AWARDS}, which the credit engine checks before it adds one.
+ */
 public record Transcript(String licenseeId, List<Award> awards) {
 
     public Transcript {
@@ -22,6 +25,11 @@ public record Transcript(String licenseeId, List<Award> awards) {
         next.add(award);
         next.sort(Comparator.comparing(Award::completedAt).thenComparing(Award::awardId));
         return new Transcript(licenseeId, next);
+    }
+
+    /** Whether an award with this id is on the transcript, in any revision. */
+    public boolean holds(String awardId) {
+        return awards.stream().anyMatch(a -> a.awardId().equals(awardId));
     }
 
     /** Awards that currently grant credit, as a transcript shows them. */

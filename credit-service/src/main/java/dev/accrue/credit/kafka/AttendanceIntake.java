@@ -185,7 +185,7 @@ final class AttendanceIntake {
         }
         Accrual before = stores.accrual(session.sessionId(), attendance.licenseeId());
         Accrual state = engine.apply(before, new AccrualInput.RecordAttendance(attendance, session, known.licensee()), now,
-                reason -> reject(attendance, origin, reason)); // edge case: the accrual holds the most facts it may
+                reason -> reject(attendance, origin, reason)); // edge case: the accrual or transcript is full
         if (state == before) {
             return; // a fact held already (redelivery, replay, repeat) or refused: nothing changes, not even quiet time
         }
@@ -197,7 +197,7 @@ final class AttendanceIntake {
                 // Closed, and this task has read attendance published after the closure: nothing accepted
                 // before the closure is still to come, so credit is final at once.
                 engine.apply(state, new AccrualInput.FinalizeSession(FinalizeReason.CLOSED_BY_PROVIDER, session,
-                        known.licensee()), now);
+                        known.licensee()), now, reason -> reject(attendance, origin, reason));
             } else {
                 // Edge case: the closure may be visible before attendance accepted ahead of it (a separate
                 // topic): the punctuator finalizes once the task has caught up or settled.

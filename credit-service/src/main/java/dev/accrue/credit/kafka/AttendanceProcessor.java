@@ -38,6 +38,9 @@ import org.apache.kafka.streams.state.KeyValueIterator;
  */
 final class AttendanceProcessor implements Processor<String, Decoded<AttendanceEvent>, String, CreditOutput> {
 
+    /** The source named on a rejection made by the finalization check, which reads no record. */
+    static final String FINALIZATION = "(finalization)";
+
     private final Clock clock;
     private final CreditStreamsProperties settings;
     private final CreditRuleBook creditRules;
@@ -185,7 +188,9 @@ final class AttendanceProcessor implements Processor<String, Decoded<AttendanceE
         }
         for (Accrual accrual : accruals) {
             Licensee licensee = stores.licensees.get(accrual.licenseeId());
-            engine.apply(accrual, new AccrualInput.FinalizeSession(reason, session.get(), licensee), now);
+            engine.apply(accrual, new AccrualInput.FinalizeSession(reason, session.get(), licensee), now,
+                    refusal -> context.forward(new Record<>(accrual.licenseeId(), (CreditOutput) new CreditOutput.Rejected(
+                            FINALIZATION, -1, -1L, accrual.licenseeId(), null, refusal, null), clock.millis())));
         }
     }
 

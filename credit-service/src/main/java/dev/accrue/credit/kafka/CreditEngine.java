@@ -4,7 +4,9 @@ import dev.accrue.credit.accrual.Accrual;
 import dev.accrue.credit.accrual.AccrualDecider;
 import dev.accrue.credit.accrual.AccrualEvent;
 import dev.accrue.credit.accrual.AccrualInput;
+import dev.accrue.credit.accrual.Award;
 import dev.accrue.credit.accrual.CreditRuleBook;
+import dev.accrue.credit.accrual.TranscriptLimit;
 import dev.accrue.credit.compliance.BoardRuleBook;
 import dev.accrue.credit.compliance.ComplianceDecider;
 import dev.accrue.credit.compliance.ComplianceReport;
@@ -12,6 +14,7 @@ import dev.accrue.credit.licensee.Licensee;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
@@ -35,19 +38,23 @@ final class CreditEngine {
         this.emit = emit;
     }
 
-    /** Decides, stores the new state, publishes awards and certificates; returns the new state. */
-    Accrual apply(Accrual state, AccrualInput input, Instant now) {
-        return apply(state, input, now, reason -> {
-            throw new IllegalStateException("Unexpected refusal of " + input + ": " + reason);
-        });
-    }
-
     /**
-     * As {@link #apply(Accrual, AccrualInput, Instant)}; an attendance event the decider refused goes to
-     * {@code refused} with the reason, and then nothing is stored (the state returned is {@code state}).
+     * Decides, stores the new state, publishes awards and certificates; returns the new state. An input the
+     * decider refused ({@link dev.accrue.credit.accrual.AccrualLimit}), or whose new award would not fit on the
+     * transcript ({@link TranscriptLimit}), goes to {@code refused} with the reason. A refused attendance event
+     * changes nothing (the state returned is {@code state}); a refused finalization still finalizes, without the
+     * new awards, so it is refused once rather than at every check.
      */
     Accrual apply(Accrual state, AccrualInput input, Instant now, Consumer<String> refused) {
         List<AccrualEvent> events = AccrualDecider.decide(state, input, creditRules, now);
+        List<Award> awards = events.stream().filter(AccrualEvent.AwardDecided.class::isInstance)
+                .map(e -> ((AccrualEvent.AwardDecided) e).award()).toList();
+        Optional<String> full = awards.isEmpty() ? Optional.empty()
+                : TranscriptLimit.refusal(stores.transcript(state.licenseeId()), awards);
+        if (full.isPresent()) {
+            refused.accept(full.get()); // in this transaction: the transcript never grows past what one record holds
+            events = events.stream().filter(AccrualEvent.SessionFinalized.class::isInstance).toList();
+        }
         Accrual next = state;
         boolean awarded = false;
         for (AccrualEvent event : events) {

@@ -12,6 +12,7 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -83,6 +84,12 @@ class CreditStreamsConfiguration {
                 return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
             });
         };
+    }
+
+    /** Closes the rejection producers the handlers share when the context closes, after Streams has stopped. */
+    @Bean
+    DisposableBean rejectionProducers() {
+        return RejectionProducers::closeAll;
     }
 
     @Bean

@@ -1,7 +1,6 @@
 package dev.accrue.credit.kafka;
 
 import dev.accrue.events.Rejection;
-import dev.accrue.schemas.serde.ConfluentAvroSerializer;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -9,12 +8,8 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.Producer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.RetriableException;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.errors.DeserializationExceptionHandler;
 import org.apache.kafka.streams.errors.ErrorHandlerContext;
 import org.apache.kafka.streams.errors.ProcessingExceptionHandler;
@@ -25,14 +20,14 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The last line of defence: a record that throws while it is read, processed or written goes to
- * {@code accrue.rejections} with the reason, and the stream carries on, so one record never stops the
- * client for every tenant. Expected problems are rejected inside the processors, in their transaction;
- * this handler catches only the unexpected, so its rejection is written by a producer of its own
- * (created on the first error), outside the transaction: if the task's transaction then aborts, the
- * record is processed again and may be rejected twice. When the rejection cannot be written, the
- * record fails the thread, which is replaced and retries it, so nothing is dropped unrecorded.
- * Kafka Streams creates it from {@code processing.exception.handler} and its siblings
- * ({@link CreditStreamsConfiguration}).
+ * {@code accrue.rejections} with the reason, and the stream carries on. Expected problems, oversized results
+ * included ({@code AccrualLimit}, {@code TranscriptLimit}), are rejected inside the processors, in their
+ * transaction; this handler writes through a producer of its own ({@link RejectionProducers}), outside it.
+ * Under exactly-once that is all it can do for a failed write: a non-retriable send error leaves the transaction
+ * abortable, so CONTINUE cannot commit it; the task aborts and reads the record again, and the partition stalls
+ * until the cause is fixed. Each record is therefore rejected once per application instance (remembered by topic,
+ * partition and offset), not once per retry. When the rejection cannot be written, the record fails the thread,
+ * which is replaced and retries it, so nothing is dropped unrecorded.
  */
 public final class RejectingExceptionHandler
         implements ProcessingExceptionHandler, ProductionExceptionHandler, DeserializationExceptionHandler {
@@ -45,12 +40,16 @@ public final class RejectingExceptionHandler
 
     private Map<String, Object> configs;
     private String topic;
-    private Producer<String, Rejection> producer;
 
     @Override
     public void configure(Map<String, ?> configs) {
         this.configs = new HashMap<>(configs);
         this.topic = String.valueOf(configs.get(TOPIC_CONFIG));
+    }
+
+    /** The producer and memory shared by every handler of this application, created on the first error. */
+    RejectionProducers.Shared shared() {
+        return RejectionProducers.of(configs);
     }
 
     @Override
@@ -94,7 +93,13 @@ public final class RejectingExceptionHandler
 
     /** Writes the rejection and waits for it; false when it could not be written. */
     private boolean reject(ErrorHandlerContext context, String reason, Exception exception) {
-        log.warn("Rejecting {}-{}@{}: {}", context.topic(), context.partition(), context.offset(), reason, exception);
+        RejectionProducers.Shared shared = shared();
+        String source = context.topic() + "-" + context.partition() + "@" + context.offset();
+        if (context.topic() != null && shared.rejected().contains(source)) {
+            log.warn("Skipping {} again, already rejected: {}", source, reason);
+            return true; // retried after an aborted transaction: one rejection is enough
+        }
+        log.warn("Rejecting {}: {}", source, reason, exception);
         byte[] raw = context.sourceRawValue();
         Rejection rejection = Rejection.newBuilder()
                 .setSourceTopic(context.topic() == null ? "(punctuation)" : context.topic())
@@ -105,30 +110,15 @@ public final class RejectingExceptionHandler
                 .setRejectedBy(CreditTopology.REJECTED_BY).setRejectedAt(Instant.now())
                 .build();
         try {
-            producer().send(new ProducerRecord<>(topic, rejection.getKey(), rejection)).get(30, TimeUnit.SECONDS);
+            shared.producer().send(new ProducerRecord<>(topic, rejection.getKey(), rejection)).get(30, TimeUnit.SECONDS);
+            if (context.topic() != null) {
+                shared.rejected().add(source);
+            }
             return true;
         } catch (Exception e) {
             log.error("Cannot write the rejection to {}; the record fails its thread and is retried", topic, e);
             return false;
         }
-    }
-
-    private Producer<String, Rejection> producer() {
-        if (producer == null) {
-            Map<String, Object> config = new HashMap<>();
-            configs.forEach((key, value) -> {
-                if (ProducerConfig.configNames().contains(key) && value != null) {
-                    config.put(key, value); // bootstrap servers, security
-                }
-            });
-            config.remove(ProducerConfig.TRANSACTIONAL_ID_CONFIG);
-            config.put(ProducerConfig.ACKS_CONFIG, "all");
-            config.put(ProducerConfig.CLIENT_ID_CONFIG, "credit-service-rejections-" + System.identityHashCode(this));
-            ConfluentAvroSerializer<Rejection> values = new ConfluentAvroSerializer<>();
-            values.configure(configs, false);
-            producer = new KafkaProducer<>(config, new StringSerializer(), values);
-        }
-        return producer;
     }
 
     private static String describe(Exception exception) {

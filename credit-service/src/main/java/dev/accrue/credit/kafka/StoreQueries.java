@@ -70,8 +70,12 @@ public class StoreQueries {
         HostInfo self = queries.getCurrentKafkaStreamsApplicationHostInfo();
         KeyQueryMetadata metadata = running
                 .queryMetadataForKey(CreditTopology.TRANSCRIPT_STORE, licenseeId, new StringSerializer());
-        HostInfo owner = metadata == null || metadata.equals(KeyQueryMetadata.NOT_AVAILABLE) ? null : metadata.activeHost();
-        if (owner == null || owner.equals(self)) {
+        if (metadata == null || metadata.equals(KeyQueryMetadata.NOT_AVAILABLE) || metadata.activeHost() == null) {
+            // Not "here": answering from this instance's stores would give 404 for a licensee that exists elsewhere.
+            throw new Unavailable("Credit processing cannot say now which instance holds licensee '" + licenseeId + "'");
+        }
+        HostInfo owner = metadata.activeHost();
+        if (owner.equals(self)) {
             return new Owner(true, self.host(), self.port());
         }
         return new Owner(false, owner.host(), owner.port());

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.Optional;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
@@ -24,7 +25,8 @@ import org.springframework.web.server.ResponseStatusException;
  * answer returned as is. The forward names the caller and is signed with the inter-instance secret
  * ({@link PeerRequests}); the caller's API key never leaves this instance, since any member of the
  * Kafka group can advertise a host. The owner applies the caller's own read rights. A request that
- * was already forwarded and still lands on a non-owner means ownership is moving (rebalance): 503.
+ * was already forwarded and still lands on a non-owner means ownership is moving (rebalance), and an owner that
+ * does not answer is restarting or unreachable: both 503 with Retry-After, since the data exists.
  */
 @Component
 public class OwnerForwarding {
@@ -32,6 +34,16 @@ public class OwnerForwarding {
     static final String FORWARDED_HEADER = "X-Accrue-Forwarded";
     /** An owner's answer is read into memory to relay it; a larger one (a rogue or broken peer) is refused, not buffered. */
     static final int MAX_ANSWER_BYTES = 8 * 1024 * 1024;
+
+    /** The owner's Content-Type, or JSON when it sent none; a malformed one is relayed as opaque bytes, not a 500. */
+    static MediaType contentType(HttpResponse<?> response) {
+        try {
+            return response.headers().firstValue(HttpHeaders.CONTENT_TYPE).map(MediaType::parseMediaType)
+                    .orElse(MediaType.APPLICATION_JSON);
+        } catch (InvalidMediaTypeException e) {
+            return MediaType.APPLICATION_OCTET_STREAM;
+        }
+    }
 
     private final StoreQueries queries;
     private final PeerRequests peers;
@@ -74,12 +86,14 @@ public class OwnerForwarding {
                 throw new ResponseStatusException(HttpStatus.BAD_GATEWAY, "The instance that owns this licensee ("
                         + owner.host() + ":" + owner.port() + ") answered more than " + MAX_ANSWER_BYTES + " bytes");
             }
-            MediaType type = response.headers().firstValue(HttpHeaders.CONTENT_TYPE).map(MediaType::parseMediaType)
-                    .orElse(MediaType.APPLICATION_JSON);
-            return Optional.of(ResponseEntity.status(response.statusCode()).contentType(type).body(body));
+            ResponseEntity.BodyBuilder relayed = ResponseEntity.status(response.statusCode()).contentType(contentType(response));
+            // The owner is rebalancing or restoring: pass on how long it asked callers to wait.
+            response.headers().firstValue(HttpHeaders.RETRY_AFTER).ifPresent(wait -> relayed.header(HttpHeaders.RETRY_AFTER, wait));
+            return Optional.of(relayed.body(body));
         } catch (IOException e) {
-            throw new ResponseStatusException(HttpStatus.BAD_GATEWAY, "The instance that owns this licensee ("
-                    + owner.host() + ":" + owner.port() + ") did not answer", e);
+            // The data exists; its owner is restarting or unreachable for now, so callers should retry (503), not give up.
+            throw new StoreQueries.Unavailable("The instance that owns this licensee (" + owner.host() + ":" + owner.port()
+                    + ") did not answer (" + e.getClass().getSimpleName() + "); retry shortly");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE, "Interrupted while forwarding", e);

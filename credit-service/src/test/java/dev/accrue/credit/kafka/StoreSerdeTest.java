@@ -15,12 +15,16 @@ import dev.accrue.credit.accrual.AccrualInput;
 import dev.accrue.credit.accrual.AccrualLimit;
 import dev.accrue.credit.accrual.CreditRuleBook;
 import dev.accrue.credit.accrual.FinalizeReason;
+import dev.accrue.credit.accrual.Award;
+import dev.accrue.credit.accrual.AwardId;
 import dev.accrue.credit.accrual.Transcript;
+import dev.accrue.credit.accrual.TranscriptLimit;
 import dev.accrue.credit.attendance.Attendance;
 import dev.accrue.credit.attendance.AttendanceFact;
 import dev.accrue.credit.attendance.AttendanceType;
 import dev.accrue.credit.catalog.ApprovalBody;
 import dev.accrue.credit.catalog.Category;
+import dev.accrue.credit.catalog.CategoryHours;
 import dev.accrue.credit.catalog.Format;
 import dev.accrue.credit.compliance.CategoryProgress;
 import dev.accrue.credit.compliance.ComplianceReport;
@@ -91,6 +95,26 @@ class StoreSerdeTest {
         assertThat(roundTrip(StoreCodecs.licensees(), unnamed)).isEqualTo(unnamed);
         assertThat(roundTrip(StoreCodecs.openSessions(), open)).isEqualTo(open);
         assertThat(roundTrip(StoreCodecs.transcripts(), transcript)).isEqualTo(transcript);
+    }
+
+    @Test
+    void a_full_transcript_of_the_largest_awards_ingest_accepts_stays_far_below_one_record() {
+        String id = "x".repeat(128); // ids, title and approval id at ingest's limits, in 3-byte UTF-8 where free text
+        List<CategoryHours> every = java.util.Arrays.stream(Category.values()).map(c -> new CategoryHours(c, 1.25)).toList();
+        Transcript full = Transcript.empty(id);
+        for (int i = 0; i < TranscriptLimit.AWARDS; i++) {
+            String session = id.substring(4) + String.format("%04d", i);
+            full = full.with(new Award(AwardId.of(id, session, ApprovalBody.IACET), 12, id, session, id, id,
+                    "€".repeat(300), Format.SELF_STUDY, ApprovalBody.IACET, "€".repeat(100), 1.5, 0.15, every, 90, 90,
+                    NOW, NOW, "credit-2025.1"));
+        }
+
+        byte[] binary = StoreCodecs.transcripts().serializer().serialize("changelog", full);
+        byte[] json = StoreCodecs.transcripts().writing(StoreWriteFormat.JSON).serializer().serialize("changelog", full);
+
+        assertThat(binary.length).isLessThan(512 * 1024);
+        assertThat(json.length).isLessThan(512 * 1024);
+        assertThat(roundTrip(StoreCodecs.transcripts(), full)).isEqualTo(full);
     }
 
     @Test

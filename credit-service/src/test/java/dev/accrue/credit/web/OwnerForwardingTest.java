@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.web.server.ResponseStatusException;
 
@@ -32,6 +33,9 @@ class OwnerForwardingTest {
     private final AtomicReference<Headers> received = new AtomicReference<>();
     private final AtomicReference<byte[]> answer = new AtomicReference<>("{}".getBytes(StandardCharsets.UTF_8));
     private final AtomicReference<String> receivedPath = new AtomicReference<>();
+    private final AtomicReference<Integer> status = new AtomicReference<>(200);
+    private final AtomicReference<String> contentType = new AtomicReference<>("application/json");
+    private final AtomicReference<String> retryAfter = new AtomicReference<>();
     private final HttpServer owner = owner();
     private final StoreQueries queries = mock(StoreQueries.class);
 
@@ -68,6 +72,41 @@ class OwnerForwardingTest {
     }
 
     @Test
+    void anOwnerThatDoesNotAnswerIsUnavailableForNowNotABadGateway() {
+        int port = owner.getAddress().getPort();
+        owner.stop(0);
+        given(queries.ownerOf("lic-1")).willReturn(new StoreQueries.Owner(false, "127.0.0.1", port));
+        peers(peers -> assertThatThrownBy(() -> new OwnerForwarding(queries, peers).forwardIfRemote("lic-1", callerRequest()))
+                .isInstanceOf(StoreQueries.Unavailable.class) // 503 with Retry-After (StreamsUnavailable)
+                .hasMessageContaining("did not answer"));
+    }
+
+    @Test
+    void anOwnersRetryAfterIsRelayedWithItsServiceUnavailable() {
+        status.set(503);
+        contentType.set("application/problem+json");
+        retryAfter.set("7");
+        given(queries.ownerOf("lic-1")).willReturn(new StoreQueries.Owner(false, "127.0.0.1", owner.getAddress().getPort()));
+        peers(peers -> assertThat(new OwnerForwarding(queries, peers).forwardIfRemote("lic-1", callerRequest()))
+                .hasValueSatisfying(r -> {
+                    assertThat(r.getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+                    assertThat(r.getHeaders().getFirst("Retry-After")).isEqualTo("7");
+                    assertThat(r.getHeaders().getContentType()).hasToString("application/problem+json");
+                }));
+    }
+
+    @Test
+    void aMalformedContentTypeFromTheOwnerIsRelayedAsBytesNotAnError() {
+        contentType.set("not a media type");
+        given(queries.ownerOf("lic-1")).willReturn(new StoreQueries.Owner(false, "127.0.0.1", owner.getAddress().getPort()));
+        peers(peers -> assertThat(new OwnerForwarding(queries, peers).forwardIfRemote("lic-1", callerRequest()))
+                .hasValueSatisfying(r -> {
+                    assertThat(r.getStatusCode()).isEqualTo(HttpStatus.OK);
+                    assertThat(r.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_OCTET_STREAM);
+                }));
+    }
+
+    @Test
     void anInstanceWithoutTheInterInstanceSecretDoesNotStart() {
         assertThatThrownBy(() -> new WebApplicationContextRunner()
                 .withConfiguration(AutoConfigurations.of(dev.accrue.platform.security.ApiKeySecurityConfiguration.class))
@@ -97,8 +136,11 @@ class OwnerForwardingTest {
                 received.set(exchange.getRequestHeaders());
                 receivedPath.set(exchange.getRequestURI().toString());
                 byte[] body = answer.get();
-                exchange.getResponseHeaders().add("Content-Type", "application/json");
-                exchange.sendResponseHeaders(200, body.length);
+                exchange.getResponseHeaders().add("Content-Type", contentType.get());
+                if (retryAfter.get() != null) {
+                    exchange.getResponseHeaders().add("Retry-After", retryAfter.get());
+                }
+                exchange.sendResponseHeaders(status.get(), body.length);
                 exchange.getResponseBody().write(body);
                 exchange.close();
             });

@@ -1,0 +1,33 @@
+package dev.accrue.credit.accrual;
+
+import java.util.Collection;
+import java.util.Optional;
+
+/**
+ * The most awards one licensee's transcript holds: {@value #AWARDS}, revoked ones included, since the
+ * transcript keeps them. The transcript is one store value, and so one changelog record, per licensee, and a
+ * record past the broker's 1 MB cannot be written at all; under exactly-once that stalls the partition. The
+ * largest award ingest lets through (ids of 128 characters, a 300-character title, every category) is about
+ * 2.5 KB in the JSON write format and less in binary, so a full transcript stays under about 500 KB even then,
+ * and is about 100 KB for typical awards. A new award past the limit is refused with the reason; a revision of
+ * an award already on the transcript never is.
+ */
+public final class TranscriptLimit {
+
+    public static final int AWARDS = 200;
+
+    /** Why these awards cannot go on the transcript; empty when they can. */
+    public static Optional<String> refusal(Transcript transcript, Collection<Award> awards) {
+        long added = awards.stream().map(Award::awardId).distinct().filter(id -> !transcript.holds(id)).count();
+        if (added == 0 || transcript.awards().size() + added <= AWARDS) {
+            return Optional.empty();
+        }
+        String sessions = String.join("', '", awards.stream().map(Award::sessionId).distinct().toList());
+        return Optional.of("Licensee '" + transcript.licenseeId() + "' already has " + transcript.awards().size()
+                + " awards on their transcript, the most one licensee may have (" + AWARDS + "); the new award for"
+                + " session '" + sessions + "' was not granted and the credit stays as it is");
+    }
+
+    private TranscriptLimit() {
+    }
+}
