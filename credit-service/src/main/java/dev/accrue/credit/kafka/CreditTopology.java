@@ -18,7 +18,9 @@ import dev.accrue.events.Session;
 import dev.accrue.events.SessionClosed;
 import dev.accrue.platform.topics.AccrueTopics;
 import java.time.Clock;
+import java.util.Map;
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
@@ -49,6 +51,8 @@ public final class CreditTopology {
     public static final String OPEN_SESSION_STORE = "open-session-store";
     public static final String LICENSEE_STORE = "licensee-store";
     public static final String TRANSCRIPT_STORE = "transcript-store";
+    /** The largest transcript record its changelog takes (the producer's max.request.size matches it). */
+    static final int TRANSCRIPT_RECORD_BYTES = 8 * 1024 * 1024;
     public static final String COMPLIANCE_STORE = "compliance-store";
     public static final String PENDING_STORE = "pending-attendance-store";
     public static final String RETAINED_STORE = "retained-session-store";
@@ -140,8 +144,11 @@ public final class CreditTopology {
                 Serdes.String(), StoreCodecs.openSessions().writing(writes)));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(LICENSEE_STORE),
                 Serdes.String(), StoreCodecs.licensees().writing(writes)));
+        // A transcript is one record per licensee that grows over a career; its changelog takes 8 MB records
+        // (set when Streams creates the topic), room for TranscriptLimit.AWARDS of the largest awards.
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(TRANSCRIPT_STORE),
-                Serdes.String(), StoreCodecs.transcripts().writing(writes)));
+                Serdes.String(), StoreCodecs.transcripts().writing(writes))
+                .withLoggingEnabled(Map.of(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, String.valueOf(TRANSCRIPT_RECORD_BYTES))));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(COMPLIANCE_STORE),
                 Serdes.String(), StoreCodecs.complianceReports().writing(writes)));
         // Changelogged like the others: held attendance survives a restart and commits with the offsets (EOS).

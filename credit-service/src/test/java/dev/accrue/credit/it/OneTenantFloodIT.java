@@ -136,7 +136,7 @@ class OneTenantFloodIT {
 
     private void assertRunning() {
         assertThat(streams.getKafkaStreams().state()).isEqualTo(KafkaStreams.State.RUNNING);
-        await().atMost(ItSupport.TIMEOUT).until(() -> body(ItSupport.http("GET", BASE + "/actuator/health", null, null))
+        await().atMost(ItSupport.TIMEOUT).until(() -> body(ItSupport.http("GET", BASE + "/actuator/health", "dev-admin-key", null))
                 .matches("(?s).*\"kafkaStreams\":\\{[^}]*\"state\":\"RUNNING\".*"));
     }
 

@@ -98,7 +98,7 @@ class StoreSerdeTest {
     }
 
     @Test
-    void a_full_transcript_of_the_largest_awards_ingest_accepts_stays_far_below_one_record() {
+    void a_full_transcript_of_the_largest_awards_ingest_accepts_fits_its_changelog_record() {
         String id = "x".repeat(128); // ids, title and approval id at ingest's limits, in 3-byte UTF-8 where free text
         List<CategoryHours> every = java.util.Arrays.stream(Category.values()).map(c -> new CategoryHours(c, 1.25)).toList();
         Transcript full = Transcript.empty(id);
@@ -112,8 +112,9 @@ class StoreSerdeTest {
         byte[] binary = StoreCodecs.transcripts().serializer().serialize("changelog", full);
         byte[] json = StoreCodecs.transcripts().writing(StoreWriteFormat.JSON).serializer().serialize("changelog", full);
 
-        assertThat(binary.length).isLessThan(512 * 1024);
-        assertThat(json.length).isLessThan(512 * 1024);
+        // Under the 8 MB the transcript changelog takes (CreditTopology), with room for record overhead.
+        assertThat(binary.length).isLessThan(6 * 1024 * 1024);
+        assertThat(json.length).isLessThan(6 * 1024 * 1024);
         assertThat(roundTrip(StoreCodecs.transcripts(), full)).isEqualTo(full);
     }
 
