@@ -4,6 +4,7 @@ import dev.accrue.ingest.common.Access;
 import dev.accrue.ingest.common.Position;
 import dev.accrue.ingest.common.StripedLocks;
 import java.time.Clock;
+import java.util.Optional;
 
 /**
  * Creates or replaces a licensee. A profile is private to the provider that registered it: only
@@ -32,9 +33,9 @@ public final class LicenseeService {
     public Licensee put(String licenseeId, LicenseeInput input, Access access) {
         Licensee validated = LicenseePolicy.validate(licenseeId, input, clock.instant());
         return locks.withLock(licenseeId, () -> {
-            String currentOwner = directory.view().findCurrent(licenseeId).map(LicenseeDirectory.Entry::owner).orElse(null);
-            Licensee licensee = validated.ownedBy(
-                    LicenseeOwnership.ownerAfterWrite(licenseeId, currentOwner, validated.owner(), access));
+            Optional<LicenseeDirectory.Entry> current = directory.view().findCurrent(licenseeId);
+            Licensee licensee = validated.ownedBy(LicenseeOwnership.ownerAfterWrite(licenseeId, current.isPresent(),
+                    current.map(LicenseeDirectory.Entry::owner).orElse(null), validated.owner(), access));
             Position position = publisher.publish(licensee);
             directory.view().apply(licenseeId, new LicenseeDirectory.Entry(licensee.email(), licensee.owner()), position);
             return licensee;

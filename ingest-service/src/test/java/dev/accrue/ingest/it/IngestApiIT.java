@@ -127,21 +127,24 @@ class IngestApiIT extends IngestItSupport {
     }
 
     @Test
-    void aLicenseeWithoutOwnerIsClaimedByTheFirstProviderThatWritesIt() {
+    void aLicenseeWithoutOwnerIsAssignedOnlyByAnAdmin() {
         String licenseeId = unique("lic");
 
         Response byAdmin = putLicensee(licenseeId, "jane@example.org", ADMIN);
-        Response claimed = putLicensee(licenseeId, "jane@example.org", NORTHWIND);
-        Response byOther = putLicensee(licenseeId, "jane@example.org", ACME);
+        Response claim = putLicensee(licenseeId, "jane@example.org", NORTHWIND);
+        Response assigned = putJson("/v1/licensees/" + licenseeId, ADMIN, """
+                {"givenName":"Jane","familyName":"Doe","email":"jane@example.org","owner":"acme"}""");
+        Response byOwner = putLicensee(licenseeId, "jane@example.org", ACME);
 
         assertThat(byAdmin.status()).isEqualTo(200);
         assertThat(byAdmin.json().get("owner").isNull()).isTrue();
-        assertThat(claimed.status()).isEqualTo(200);
-        assertThat(claimed.json().get("owner").asString()).isEqualTo("northwind");
-        assertThat(byOther.status()).isEqualTo(409);
+        assertThat(claim.status()).isEqualTo(409);
+        assertThat(claim.json().get("type").asString()).endsWith("/id-unavailable");
+        assertThat(assigned.json().get("owner").asString()).isEqualTo("acme");
+        assertThat(byOwner.status()).isEqualTo(200);
         List<LicenseeProfile> stored = awaitRecords("accrue.licensees", LicenseeProfile.class,
-                l -> l.getLicenseeId().equals(licenseeId), 2).stream().map(ConsumerRecord::value).toList();
-        assertThat(stored).extracting(LicenseeProfile::getOwner).containsExactly(null, "northwind");
+                l -> l.getLicenseeId().equals(licenseeId), 3).stream().map(ConsumerRecord::value).toList();
+        assertThat(stored).extracting(LicenseeProfile::getOwner).containsExactly(null, "acme", "acme");
     }
 
     @Test

@@ -90,6 +90,8 @@ class RequestLimitsIT extends IngestItSupport {
     void threeParallelNearLimitImportsOfBlankLinesLeaveTheServiceAnswering() throws Exception {
         String sessionId = unique("s");
         putLiveSession(sessionId, "acme", ACME);
+        String northwindSession = unique("s");
+        putLiveSession(northwindSession, "northwind", NORTHWIND);
         byte[] blankLines = new byte[14 * 1024 * 1024];
         java.util.Arrays.fill(blankLines, (byte) '\n');
         byte[] header = "licenseeId,type,occurredAt\n".getBytes(StandardCharsets.US_ASCII);
@@ -97,9 +99,10 @@ class RequestLimitsIT extends IngestItSupport {
         List<Integer> statuses = new ArrayList<>();
         ExecutorService clients = Executors.newFixedThreadPool(3);
         try {
-            for (int i = 0; i < 3; i++) {
-                imports.add(CompletableFuture.supplyAsync(() -> upload(sessionId, blankLines, header), clients));
-            }
+            // Three callers, as one caller may run only one import at a time.
+            imports.add(CompletableFuture.supplyAsync(() -> upload(ACME, sessionId, blankLines, header), clients));
+            imports.add(CompletableFuture.supplyAsync(() -> upload(ADMIN, sessionId, blankLines, header), clients));
+            imports.add(CompletableFuture.supplyAsync(() -> upload(NORTHWIND, northwindSession, blankLines, header), clients));
             for (CompletableFuture<Integer> upload : imports) {
                 statuses.add(upload.get(3, TimeUnit.MINUTES));
             }
@@ -115,9 +118,10 @@ class RequestLimitsIT extends IngestItSupport {
         assertThat(putLiveSession(unique("s"), "acme", ACME).status()).isEqualTo(200);
     }
 
-    private int upload(String sessionId, byte[] blankLines, byte[] header) {
+    private int upload(String key, String sessionId, byte[] blankLines, byte[] header) {
         try (RawHttp http = new RawHttp(port)) {
-            http.head("POST", "/v1/attendance/import?sessionId=" + sessionId + "&format=roster", AUTH, "Content-Type: text/csv",
+            http.head("POST", "/v1/attendance/import?sessionId=" + sessionId + "&format=roster", "Authorization: Bearer " + key,
+                    "Content-Type: text/csv",
                     "Content-Length: " + (blankLines.length + header.length));
             try {
                 http.body(blankLines).body(header);
@@ -138,24 +142,18 @@ class RequestLimitsIT extends IngestItSupport {
     void pastTheConcurrentImportCapAnImportIs429WithRetryAfterAndTheHeldOnesFinish() throws Exception {
         String sessionId = unique("s");
         putLiveSession(sessionId, "acme", ACME);
+        String northwindSession = unique("s");
+        putLiveSession(northwindSession, "northwind", NORTHWIND);
         String path = "/v1/attendance/import?sessionId=" + sessionId + "&format=roster";
         List<RawHttp> held = new ArrayList<>();
         try {
-            for (int i = 0; i < 2; i++) { // two uploads that have started and not finished: the cap
-                held.add(new RawHttp(port).head("POST", path, AUTH, "Content-Type: text/csv", "Transfer-Encoding: chunked")
-                        .chunked("licenseeId,type,occurredAt\n".getBytes(StandardCharsets.US_ASCII), 1024));
-            }
+            held.add(startUpload(path, ACME)); // an upload that has started and not finished
+            // One import per caller: acme's second is refused while another caller still gets in.
+            awaitTooManyRequests(path, ACME, "This caller already has 1 request(s) in progress");
+            held.add(startUpload(path, ADMIN)); // now the endpoint is at its cap of two
 
-            await().atMost(Duration.ofSeconds(30)).until(() -> {
-                Response third = send("POST", path, ACME, "text/csv", "licenseeId,type,occurredAt\n");
-                if (third.status() != 429) {
-                    return false;
-                }
-                assertThat(third.headers().firstValue("Retry-After")).hasValue("2");
-                assertThat(third.contentType()).isEqualTo("application/problem+json");
-                assertThat(third.json().get("type").asString()).isEqualTo("https://accrue.dev/problems/too-many-requests");
-                return true;
-            });
+            awaitTooManyRequests("/v1/attendance/import?sessionId=" + northwindSession + "&format=roster", NORTHWIND,
+                    "This endpoint is handling as many requests as it takes at once");
             assertThat(send("GET", "/actuator/health", null, null, (String) null).status()).isEqualTo(200);
 
             for (RawHttp upload : held) {
@@ -166,7 +164,26 @@ class RequestLimitsIT extends IngestItSupport {
                 upload.close();
             }
         }
-        assertThat(send("POST", path, ACME, "text/csv", "licenseeId,type,occurredAt\n").status())
-                .as("the permits are returned").isEqualTo(200);
+        await().atMost(Duration.ofSeconds(10)).until(() ->
+                send("POST", path, ACME, "text/csv", "licenseeId,type,occurredAt\n").status() == 200); // permits returned
+    }
+
+    private RawHttp startUpload(String path, String key) throws IOException {
+        return new RawHttp(port).head("POST", path, "Authorization: Bearer " + key, "Content-Type: text/csv",
+                "Transfer-Encoding: chunked").chunked("licenseeId,type,occurredAt\n".getBytes(StandardCharsets.US_ASCII), 1024);
+    }
+
+    private void awaitTooManyRequests(String path, String key, String detail) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            Response refused = send("POST", path, key, "text/csv", "licenseeId,type,occurredAt\n");
+            if (refused.status() != 429) {
+                return false;
+            }
+            assertThat(refused.headers().firstValue("Retry-After")).hasValue("2");
+            assertThat(refused.contentType()).isEqualTo("application/problem+json");
+            assertThat(refused.json().get("type").asString()).isEqualTo("https://accrue.dev/problems/too-many-requests");
+            assertThat(refused.json().get("detail").asString()).startsWith(detail);
+            return true;
+        });
     }
 }

@@ -2,6 +2,7 @@ package dev.accrue.ingest.licensee;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.awaitility.Awaitility.await;
 
 import dev.accrue.ingest.common.Access;
@@ -127,13 +128,29 @@ class LicenseeServiceTest {
     }
 
     @Test
-    void aProfileWithoutOwnerIsClaimedByTheFirstProviderThatWritesIt() {
+    void aProviderMayNotClaimAProfileWithoutOwnerAndGetsTheSameAnswerAsForAnotherProvidersId() {
         directory.view().apply("lic-old", new LicenseeDirectory.Entry("old@example.org", null), new Position(0, 0));
         assertThat(service.put("lic-admin", jane("a@example.org"), ADMIN).owner()).isNull();
+        service.put("lic-acme", jane("acme@example.org"), ACME);
+        String takenByAnother = messageOf(() -> service.put("lic-acme", jane("x@example.org"), NORTHWIND));
 
-        assertThat(service.put("lic-old", jane("old@example.org"), NORTHWIND).owner()).isEqualTo("northwind");
-        assertThat(service.put("lic-admin", jane("a@example.org"), ACME).owner()).isEqualTo("acme");
-        assertThatThrownBy(() -> service.put("lic-old", jane("old@example.org"), ACME)).isInstanceOf(IdUnavailableException.class);
+        assertThat(messageOf(() -> service.put("lic-old", jane("old@example.org"), NORTHWIND)))
+                .isEqualTo(takenByAnother.replace("lic-acme", "lic-old"));
+        assertThatThrownBy(() -> service.put("lic-old", owned(jane("old@example.org"), "acme"), ACME))
+                .isInstanceOf(IdUnavailableException.class);
+        assertThatThrownBy(() -> service.put("lic-admin", jane("a@example.org"), ACME)).isInstanceOf(IdUnavailableException.class);
+        assertThat(published).extracting(Licensee::licenseeId).containsExactly("lic-admin", "lic-acme");
+        assertThat(directory.view().find("lic-old")).contains(new LicenseeDirectory.Entry("old@example.org", null));
+    }
+
+    @Test
+    void anAdminAssignsAProfileWithoutOwnerAndThenItsOwnerMayReplaceIt() {
+        directory.view().apply("lic-old", new LicenseeDirectory.Entry("old@example.org", null), new Position(0, 0));
+
+        assertThat(service.put("lic-old", jane("old@example.org"), ADMIN).owner()).isNull();
+        assertThat(service.put("lic-old", owned(jane("old@example.org"), "acme"), ADMIN).owner()).isEqualTo("acme");
+        assertThat(service.put("lic-old", jane("new@example.org"), ACME).owner()).isEqualTo("acme");
+        assertThatThrownBy(() -> service.put("lic-old", jane("old@example.org"), NORTHWIND)).isInstanceOf(IdUnavailableException.class);
     }
 
     @Test
@@ -204,6 +221,12 @@ class LicenseeServiceTest {
         assertThat(byAcme.get(5, TimeUnit.SECONDS).owner()).isEqualTo("acme");
         assertThatThrownBy(() -> byNorthwind.get(5, TimeUnit.SECONDS)).hasCauseInstanceOf(IdUnavailableException.class);
         assertThat(published).hasSize(1);
+    }
+
+    private static String messageOf(Runnable write) {
+        Throwable thrown = catchThrowable(write::run);
+        assertThat(thrown).isInstanceOf(IdUnavailableException.class);
+        return thrown.getMessage();
     }
 
     static LicenseeInput owned(LicenseeInput input, String owner) {

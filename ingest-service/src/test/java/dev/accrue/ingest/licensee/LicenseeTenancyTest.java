@@ -17,7 +17,7 @@ class LicenseeTenancyTest {
     }
 
     @Test
-    void aLicenseeWithoutOwnerIsNamedByNoSessionUntilClaimedOrAssigned() {
+    void aLicenseeWithoutOwnerIsNamedByNoSessionUntilAnAdminAssignsIt() {
         assertThat(LicenseeTenancy.mayAttend(null, "acme")).isFalse();
     }
 

@@ -20,7 +20,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Enforces {@link RequestLimits} on every request, after API-key authentication (so an anonymous
  * upload to a protected endpoint is refused unread). A declared Content-Length over the limit is a
  * 413 before anything is read; a chunked body is counted as it is read and fails with the same 413
- * once it passes the limit. An endpoint at its concurrency cap answers 429 with Retry-After, unread.
+ * once it passes the limit. An endpoint at its concurrency cap, or a caller at its share of it,
+ * answers 429 with Retry-After, unread.
  * Both refusals close the connection, so the server does not drain a body it refused.
  */
 final class RequestSizeLimitFilter extends OncePerRequestFilter {
@@ -42,11 +43,15 @@ final class RequestSizeLimitFilter extends OncePerRequestFilter {
             Problems.write(request, response, Problems.tooLarge(limit.tooLarge(declared)));
             return;
         }
-        if (!limit.tryEnter()) {
+        String caller = callerOf(request);
+        RequestLimits.Admission admission = limit.tryEnter(caller);
+        if (admission != RequestLimits.Admission.ADMITTED) {
             long seconds = Math.max(1, (retryAfter.toMillis() + 999) / 1000);
             response.setHeader("Retry-After", String.valueOf(seconds));
-            Problems.write(request, response, Problems.tooManyRequests("This endpoint is handling as many requests as it"
-                    + " takes at once; retry after " + seconds + " s"));
+            Problems.write(request, response, Problems.tooManyRequests((admission == RequestLimits.Admission.CALLER_AT_CAP
+                    ? "This caller already has " + limit.maxPerCaller() + " request(s) in progress at this endpoint, as"
+                    + " many as one caller may run at once"
+                    : "This endpoint is handling as many requests as it takes at once") + "; retry after " + seconds + " s"));
             return;
         }
         try {
@@ -58,8 +63,18 @@ final class RequestSizeLimitFilter extends OncePerRequestFilter {
             response.reset();
             Problems.write(request, response, Problems.tooLarge(e.getMessage())); // a filter read it, not a controller
         } finally {
-            limit.leave();
+            limit.leave(caller);
         }
+    }
+
+    /**
+     * Whom the per-caller cap counts: the API key's name (the API-key filter ran first and made it the remote user),
+     * else the remote address. Behind a proxy that address is the proxy's unless Tomcat is told to trust its
+     * forwarded headers ({@code server.forward-headers-strategy}).
+     */
+    private static String callerOf(HttpServletRequest request) {
+        String keyName = request.getRemoteUser();
+        return keyName != null ? "key " + keyName : "address " + request.getRemoteAddr();
     }
 
     /** Counts the bytes read and fails once the body passes the limit, for bodies without a Content-Length. */

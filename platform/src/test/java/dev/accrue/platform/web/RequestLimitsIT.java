@@ -1,13 +1,18 @@
 package dev.accrue.platform.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.accrue.stack.RawHttp;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -34,7 +39,10 @@ import org.springframework.web.bind.annotation.RestController;
         "accrue.security.keys[0].name=test",
         "accrue.security.keys[0].sha256=62af8704764faf8ea82fc61ce9c4c3908b6cb97d463a634e9e587d7c885db0ef", // "test-key"
         "accrue.security.keys[0].role=ADMIN",
-        "accrue.security.public-paths=/v1/credentials/verify,/error",
+        "accrue.security.keys[1].name=other",
+        "accrue.security.keys[1].sha256=580843d03d2216ff1a275d0991bad66e4d1af871171d929e9de604b7959f9bca", // "other-key"
+        "accrue.security.keys[1].role=ADMIN",
+        "accrue.security.public-paths=/v1/credentials/verify,/v1/held,/error",
         "accrue.web.limits.max-body=64KB",
         "accrue.web.limits.retry-after=3s",
         "accrue.web.limits.endpoints[0].path=/v1/import",
@@ -42,7 +50,10 @@ import org.springframework.web.bind.annotation.RestController;
         "accrue.web.limits.endpoints[1].path=/v1/slow",
         "accrue.web.limits.endpoints[1].max-concurrent=1",
         "accrue.web.limits.endpoints[2].path=/v1/credentials/verify",
-        "accrue.web.limits.endpoints[2].max-body=16KB"})
+        "accrue.web.limits.endpoints[2].max-body=16KB",
+        "accrue.web.limits.endpoints[3].path=/v1/held",
+        "accrue.web.limits.endpoints[3].max-concurrent=3"}) // one per caller, by default half of it
+
 class RequestLimitsIT {
 
     static final String KEY = "Authorization: Bearer test-key";
@@ -76,6 +87,15 @@ class RequestLimitsIT {
         @PostMapping("/v1/credentials/verify")
         String verify(@RequestBody String body) {
             return "read " + body.length();
+        }
+
+        static final Semaphore heldEntered = new Semaphore(0);
+        static final CountDownLatch heldRelease = new CountDownLatch(1);
+
+        @PostMapping("/v1/held")
+        String held() throws InterruptedException {
+            heldEntered.release();
+            return heldRelease.await(30, TimeUnit.SECONDS) ? "done" : "timed out";
         }
 
         @PostMapping("/v1/slow")
@@ -198,5 +218,48 @@ class RequestLimitsIT {
             assertThat(http.head("POST", "/v1/slow", KEY, "Content-Length: 0").response().status())
                     .as("the permit is returned").isEqualTo(200);
         }
+    }
+
+    @Test
+    void aCallerAtItsShareOfTheSlotsIs429WhileAnotherCallerStillGetsIn() throws Exception {
+        CompletableFuture<RawHttp.Response> byKey = postAsync("/v1/held", KEY);
+        assertThat(Endpoints.heldEntered.tryAcquire(30, TimeUnit.SECONDS)).isTrue();
+
+        RawHttp.Response sameKeyAgain = post("/v1/held", KEY);
+        CompletableFuture<RawHttp.Response> anonymous = postAsync("/v1/held"); // counted by its address
+        assertThat(Endpoints.heldEntered.tryAcquire(30, TimeUnit.SECONDS)).as("an anonymous caller gets in").isTrue();
+        RawHttp.Response sameAddressAgain = post("/v1/held");
+        CompletableFuture<RawHttp.Response> otherKey = postAsync("/v1/held", "Authorization: Bearer other-key");
+        assertThat(Endpoints.heldEntered.tryAcquire(30, TimeUnit.SECONDS)).as("another key gets in").isTrue();
+        Endpoints.heldRelease.countDown();
+
+        assertThat(sameKeyAgain.status()).isEqualTo(429);
+        assertThat(sameKeyAgain.header("Retry-After")).isEqualTo("3");
+        assertThat(sameKeyAgain.body()).contains("too-many-requests", "This caller already has 1 request(s) in progress");
+        assertThat(sameAddressAgain.status()).isEqualTo(429);
+        for (CompletableFuture<RawHttp.Response> admitted : List.of(byKey, anonymous, otherKey)) {
+            assertThat(admitted.get(30, TimeUnit.SECONDS).body()).isEqualTo("done");
+        }
+        // The response can reach the client just before the filter returns the slot.
+        await().atMost(10, TimeUnit.SECONDS).untilAsserted(() -> assertThat(post("/v1/held", KEY).status())
+                .as("the caller's slot is returned").isEqualTo(200));
+    }
+
+    private RawHttp.Response post(String path, String... headers) throws IOException {
+        try (RawHttp http = new RawHttp(port)) {
+            List<String> all = new ArrayList<>(List.of(headers));
+            all.add("Content-Length: 0");
+            return http.head("POST", path, all.toArray(String[]::new)).response();
+        }
+    }
+
+    private CompletableFuture<RawHttp.Response> postAsync(String path, String... headers) {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return post(path, headers);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
     }
 }

@@ -26,7 +26,8 @@ import org.apache.commons.csv.CSVRecord;
  * <ul>
  *   <li>bytes that are not UTF-8 are refused (400); a byte-order mark, as Excel and Zoom write, is skipped;</li>
  *   <li>broken quoting (an unterminated quote, text after a closing quote) is refused with its line (400);</li>
- *   <li>a line longer than the line limit is refused (413), so one record cannot fill the heap;</li>
+ *   <li>a record longer than the line limit (line breaks inside quoted cells count, so a quote that never
+ *       closes cannot swallow the file) is refused (413), so one record cannot fill the heap;</li>
  *   <li>a cell that starts with =, +, -, @, tab or carriage return (also after leading spaces) is refused
  *       (422): spreadsheets run such cells as formulas when the data is exported again (CSV injection).
  *       Only a cell of dashes alone, Zoom's "no value", is let through.</li>

@@ -5,9 +5,11 @@ import java.io.IOException;
 import java.io.Reader;
 
 /**
- * The text of an upload, with its byte-order mark dropped, that refuses a line longer than the
- * limit (413) as soon as it is read: a CSV parser holds a whole record, so an endless line would
- * otherwise grow without bound. Knows the line it has reached, for error messages.
+ * The text of an upload, with its byte-order mark dropped, that refuses a record longer than the
+ * line limit (413) as soon as it is read: a CSV parser holds a whole record, so an endless line, or
+ * a quoted cell that never closes and so spans any number of short lines, would otherwise grow
+ * without bound. It follows RFC 4180 quoting to tell a record's end from a line break inside a
+ * quoted cell. Knows the line it has reached, for error messages.
  */
 final class LineLimitReader extends Reader {
 
@@ -15,8 +17,12 @@ final class LineLimitReader extends Reader {
     private final int maxLineLength;
     private boolean started;
     private boolean lastWasCr;
-    private int lineLength;
+    private int recordLength;
     private long line = 1;
+    private long recordStart = 1;
+    private boolean inQuotes;
+    private boolean atCellStart = true;
+    private boolean quoteJustClosed;
 
     LineLimitReader(Reader in, int maxLineLength) {
         this.in = in;
@@ -42,16 +48,37 @@ final class LineLimitReader extends Reader {
     }
 
     private void count(char c) {
-        if (c == '\n' || c == '\r') {
-            if (!(c == '\n' && lastWasCr)) {
-                line++;
-            }
-            lineLength = 0;
-        } else if (++lineLength > maxLineLength) {
-            throw new PayloadTooLargeException("Line " + line + " of the file is longer than " + maxLineLength
-                    + " characters (accrue.ingest.limits.line-length); no import has rows that long");
+        boolean lineBreak = c == '\n' || c == '\r';
+        if (lineBreak && !(c == '\n' && lastWasCr)) {
+            line++;
         }
         lastWasCr = c == '\r';
+        if (lineBreak && !inQuotes) {
+            recordLength = 0; // the record ends here; the next starts on the next line
+            recordStart = line;
+            atCellStart = true;
+            quoteJustClosed = false;
+            return;
+        }
+        if (++recordLength > maxLineLength) {
+            throw new PayloadTooLargeException((recordStart == line ? "Line " + line + " of the file is"
+                    : "The record starting on line " + recordStart + " of the file (a quoted cell spanning lines) is")
+                    + " longer than " + maxLineLength + " characters (accrue.ingest.limits.line-length); no import has rows"
+                    + " that long");
+        }
+        followQuoting(c);
+    }
+
+    /** A quote opens a quoted cell only at the cell's start; inside one, a doubled quote stands for a quote. */
+    private void followQuoting(char c) {
+        if (c == '"' && inQuotes) {
+            inQuotes = false;
+            quoteJustClosed = true;
+        } else {
+            inQuotes = c == '"' && (atCellStart || quoteJustClosed) || inQuotes;
+            quoteJustClosed = false;
+        }
+        atCellStart = c == ',' && !inQuotes;
     }
 
     long line() {

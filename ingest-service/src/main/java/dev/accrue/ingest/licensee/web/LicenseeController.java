@@ -31,12 +31,13 @@ class LicenseeController {
 
     @PutMapping(path = "/{licenseeId}", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Create or replace a licensee", description = "200 once Kafka has stored it, with `owner`, the"
-            + " provider that registered the licensee. PROVIDER and ADMIN keys may write. The first provider to write a"
-            + " licensee owns it; afterwards only that provider or an ADMIN key may replace it, others get 409"
+            + " provider that registered the licensee. PROVIDER and ADMIN keys may write. The provider that registers a new"
+            + " licensee id owns it; afterwards only that provider or an ADMIN key may replace it, others get 409"
             + " id-unavailable (ids are one namespace for all providers: use opaque ids; the answer names no one). An"
             + " ADMIN write sets `owner` when the body names one (assign or transfer) and keeps it otherwise. A licensee"
-            + " without an owner (stored before owners were recorded, or created by an ADMIN key without one) is claimed"
-            + " by the next provider that writes it. 503 when the licensee directory cannot catch up with Kafka. Only"
+            + " without an owner (stored before owners were recorded, or created by an ADMIN key without one) is assigned"
+            + " only by an ADMIN key (`owner` in the body); a provider's write of it is the same 409. 503 when the licensee"
+            + " directory cannot catch up with Kafka. Only"
             + " sessions of the owner may name the licensee in attendance; to other providers it does not exist.")
     Licensee put(@PathVariable String licenseeId, @RequestBody LicenseeRequest body, Caller caller) {
         Licensee licensee = licensees.put(licenseeId, body.toInput(), CallerAccess.writer(caller)); // 403 for ANALYST keys

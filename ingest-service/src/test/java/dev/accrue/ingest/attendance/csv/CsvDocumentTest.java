@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import dev.accrue.ingest.common.FieldError;
 import dev.accrue.ingest.common.InvalidInputException;
 import dev.accrue.ingest.common.MalformedInputException;
+import dev.accrue.ingest.common.PayloadTooLargeException;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -67,5 +68,32 @@ class CsvDocumentTest {
 
         assertThatThrownBy(() -> read(latin1)).isInstanceOf(MalformedInputException.class)
                 .hasMessageContaining("not valid UTF-8");
+    }
+
+    @Test
+    void aRecordMayBreakLinesInsideQuotesUpToTheLimitAndEachRecordCountsAfresh() {
+        String record = "\"a\"\"\nb\",\"c,\nd\"\r\n"; // 14 characters before its final line break
+        String csv = "h1,h2\n" + record.repeat(50);
+
+        List<CsvDocument.Line> lines = new ArrayList<>();
+        CsvDocument.read(new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), 14).forEach(lines::add);
+
+        assertThat(lines).hasSize(51);
+        assertThat(lines.get(1).cells()).containsExactly("a\"\nb", "c,\nd");
+        assertThat(lines.get(50).number()).isEqualTo(2 + 49 * 3);
+        assertThatThrownBy(() -> CsvDocument.read(new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), 13)
+                .forEach(line -> { })).isInstanceOf(PayloadTooLargeException.class)
+                .hasMessageContaining("The record starting on line 2 of the file");
+    }
+
+    @Test
+    void aQuoteInsideAnUnquotedCellDoesNotJoinTheLinesThatFollow() {
+        String csv = "h1,h2\nsay \"hi,x\n" + "abcdefgh,ijklmnop\n".repeat(10);
+
+        List<CsvDocument.Line> lines = new ArrayList<>();
+        CsvDocument.read(new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), 20).forEach(lines::add);
+
+        assertThat(lines).hasSize(12);
+        assertThat(lines.get(1).cells()).containsExactly("say \"hi", "x");
     }
 }

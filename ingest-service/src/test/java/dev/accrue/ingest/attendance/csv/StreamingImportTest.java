@@ -64,6 +64,17 @@ class StreamingImportTest {
         assertThat(file.bytesRead()).isLessThan(256 * 1024);
     }
 
+    @Test
+    void aQuotedCellThatNeverClosesIsRefusedOnceItsRecordPassesTheLimitThoughEachLineIsShort() {
+        var file = new GeneratedStream("licenseeId,type,occurredAt\nlic-1,\"", "x\n", FOURTEEN_MB / 2, "\"\n", () -> { });
+
+        assertThatThrownBy(() -> RosterCsv.parse(CsvDocument.read(file, 65536), 50_000))
+                .isInstanceOf(PayloadTooLargeException.class)
+                .hasMessageContaining("The record starting on line 2 of the file (a quoted cell spanning lines) is longer than"
+                        + " 65536 characters (accrue.ingest.limits.line-length)");
+        assertThat(file.bytesRead()).isLessThan(256 * 1024);
+    }
+
     static long usedHeapAfterGc() {
         System.gc();
         return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
