@@ -232,7 +232,7 @@ final class HostileCorpus {
                 "metric=creditHours&interval=month&from=2026-12-31&to=2026-01-01",
                 "metric=creditHours&interval=month&from=0001-01-01&to=9999-12-31",
                 "metric=creditHours&interval=month&from=yesterday&to=today",
-                "metric=&interval=month&from=2026-01-01&to=2026-12-31",
+                "metric=attendees&interval=month&from=2026-01-01&to=2026-12-31",
                 "metric=creditHours&interval=minute&from=2000-01-01&to=2026-12-31"};
         for (String query : badQueries) {
             corpus.add(new Attack("trends " + query, SEARCH, "GET", "/v1/analytics/trends?" + query, Catalog.ANALYST_KEY,

@@ -17,7 +17,7 @@ public record Settings(boolean quick, String prefix, int rate, Duration outage, 
 
     public static Settings quick(long seed) {
         return new Settings(true, "rq" + Long.toHexString(System.currentTimeMillis()), 50, Duration.ofSeconds(8),
-                Duration.ofSeconds(15), Duration.ofSeconds(25), 2, 20, 320, seed);
+                Duration.ofSeconds(10), Duration.ofSeconds(15), 2, 12, 320, seed);
     }
 
     static Settings full(long seed) {
