@@ -48,11 +48,15 @@ final class CreditKills {
         Random random = new Random(settings.seed());
         long acknowledged = 0;
         int kills = 0;
+        // One kill at a random event within each round, so kills land mid-stream, mid-batch and mid-commit.
         int perRound = Math.max(1, faultyEvents.size() / (settings.creditKills() + 1));
+        List<Integer> killAfter = new ArrayList<>();
+        for (int k = 0; k < settings.creditKills(); k++) {
+            killAfter.add(k * perRound + random.nextInt(perRound));
+        }
         for (int i = 0; i < faultyEvents.size(); i++) {
             acknowledged += post(rig, faultyEvents.get(i)) ? 1 : 0;
-            // A kill at a random event within each round, so kills land mid-batch and mid-commit.
-            if (kills < settings.creditKills() && i == kills * perRound + random.nextInt(perRound)) {
+            if (kills < killAfter.size() && i == killAfter.get(kills)) {
                 rig.kill(CREDIT);
                 rig.restart(CREDIT);
                 kills++;
@@ -84,6 +88,9 @@ final class CreditKills {
                 + duplicates(certificates.stream().filter(c -> c.getSessionId().equals(faulty))
                 .map(c -> c.getCertificateId() + "#" + c.getRevision()).toList());
         List<String> failures = new ArrayList<>();
+        if (kills < settings.creditKills()) {
+            failures.add("credit-service was killed " + kills + " times, not " + settings.creditKills());
+        }
         if (!differing.isEmpty()) {
             failures.add(differing.size() + " licensees' results differ from the fault-free twin, e.g. " + differing.get(0));
         }
