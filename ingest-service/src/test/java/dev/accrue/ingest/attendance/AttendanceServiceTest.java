@@ -8,6 +8,7 @@ import dev.accrue.ingest.attendance.csv.ZoomParticipantReport;
 import dev.accrue.ingest.catalog.Format;
 import dev.accrue.ingest.catalog.KnownSession;
 import dev.accrue.ingest.common.Access;
+import dev.accrue.ingest.common.TestAccess;
 import dev.accrue.ingest.common.FieldError;
 import dev.accrue.ingest.common.ForbiddenException;
 import dev.accrue.ingest.common.KeyedView;
@@ -21,28 +22,12 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class AttendanceServiceTest {
 
-    static final Access ACME = new Access() {
-        @Override
-        public boolean mayActFor(String providerId) {
-            return providerId.equals("acme");
-        }
-
-        @Override
-        public Optional<String> providerId() {
-            return Optional.of("acme");
-        }
-
-        @Override
-        public String describe() {
-            return "acme's key";
-        }
-    };
+    static final Access ACME = TestAccess.provider("acme");
 
     private final KeyedView<KnownSession> catalog = new KeyedView<>("catalog", Duration.ZERO, Duration.ofSeconds(1));
     private final LicenseeDirectory licensees = new LicenseeDirectory(Duration.ZERO, Duration.ofSeconds(1));

@@ -9,6 +9,7 @@ import dev.accrue.ingest.attendance.csv.ZoomParticipantReport;
 import dev.accrue.ingest.catalog.Format;
 import dev.accrue.ingest.catalog.KnownSession;
 import dev.accrue.ingest.common.Access;
+import dev.accrue.ingest.common.TestAccess;
 import dev.accrue.ingest.common.KeyedView;
 import dev.accrue.ingest.common.Position;
 import dev.accrue.ingest.common.UnknownReferenceException;
@@ -22,7 +23,6 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,23 +33,8 @@ import org.junit.jupiter.api.Test;
  */
 class AttendanceTenancyTest {
 
-    static final Access ACME = provider("acme");
-    static final Access ADMIN = new Access() {
-        @Override
-        public boolean mayActFor(String providerId) {
-            return true;
-        }
-
-        @Override
-        public Optional<String> providerId() {
-            return Optional.empty();
-        }
-
-        @Override
-        public String describe() {
-            return "the admin key";
-        }
-    };
+    static final Access ACME = TestAccess.provider("acme");
+    static final Access ADMIN = TestAccess.ADMIN;
 
     private final KeyedView<KnownSession> catalog = new KeyedView<>("catalog", Duration.ZERO, Duration.ofSeconds(1));
     private final LicenseeDirectory licensees = new LicenseeDirectory(Duration.ZERO, Duration.ofSeconds(1));
@@ -191,22 +176,4 @@ class AttendanceTenancyTest {
                 ZoomParticipantReport.parse(CsvDocument.read(new ByteArrayInputStream(report.getBytes(StandardCharsets.UTF_8)), 65536), ZoneId.of("UTC"), 100));
     }
 
-    private static Access provider(String id) {
-        return new Access() {
-            @Override
-            public boolean mayActFor(String providerId) {
-                return providerId.equals(id);
-            }
-
-            @Override
-            public Optional<String> providerId() {
-                return Optional.of(id);
-            }
-
-            @Override
-            public String describe() {
-                return id + "'s key";
-            }
-        };
-    }
 }

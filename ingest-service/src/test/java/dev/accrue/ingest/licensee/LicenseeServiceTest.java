@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.awaitility.Awaitility.await;
 
 import dev.accrue.ingest.common.Access;
+import dev.accrue.ingest.common.TestAccess;
 import dev.accrue.ingest.common.ForbiddenException;
 import dev.accrue.ingest.common.IdUnavailableException;
 import dev.accrue.ingest.common.Position;
@@ -17,7 +18,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -27,24 +27,9 @@ import org.junit.jupiter.api.Test;
 /** Ownership of licensee profiles: the provider that registers a licensee owns it. */
 class LicenseeServiceTest {
 
-    static final Access ACME = provider("acme");
-    static final Access NORTHWIND = provider("northwind");
-    static final Access ADMIN = new Access() {
-        @Override
-        public boolean mayActFor(String providerId) {
-            return true;
-        }
-
-        @Override
-        public Optional<String> providerId() {
-            return Optional.empty();
-        }
-
-        @Override
-        public String describe() {
-            return "the admin key";
-        }
-    };
+    static final Access ACME = TestAccess.provider("acme");
+    static final Access NORTHWIND = TestAccess.provider("northwind");
+    static final Access ADMIN = TestAccess.ADMIN;
 
     private final LicenseeDirectory directory = new LicenseeDirectory(Duration.ZERO, Duration.ofSeconds(1));
     private final List<Licensee> published = Collections.synchronizedList(new ArrayList<>());
@@ -76,24 +61,6 @@ class LicenseeServiceTest {
         }
     }
 
-    static Access provider(String id) {
-        return new Access() {
-            @Override
-            public boolean mayActFor(String providerId) {
-                return providerId.equals(id);
-            }
-
-            @Override
-            public Optional<String> providerId() {
-                return Optional.of(id);
-            }
-
-            @Override
-            public String describe() {
-                return "the key of " + id;
-            }
-        };
-    }
 
     static LicenseeInput jane(String email) {
         return new LicenseeInput("Jane", "Doe", email, List.of());
