@@ -48,7 +48,9 @@ public final class ReliabilitySuite {
             }
         }
         String command = "./accrue reliability" + (quick ? " --quick" : "") + " --seed " + seed;
-        List<ScenarioResult> results = run(quick ? Settings.quick(seed) : Settings.full(seed), out.toAbsolutePath().getParent());
+        // Logs and data under the launcher's own state folder (.accrue/, ignored by git), not beside the report.
+        Path workDir = Path.of(System.getProperty("accrue.root", ".")).toAbsolutePath().resolve(".accrue");
+        List<ScenarioResult> results = run(quick ? Settings.quick(seed) : Settings.full(seed), workDir);
         ReliabilityReport.write(out, command, results);
         Progress.step("Wrote %s", out);
         System.exit(results.stream().allMatch(ScenarioResult::passed) ? 0 : 1);
