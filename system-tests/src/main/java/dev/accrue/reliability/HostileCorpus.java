@@ -15,10 +15,12 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
 import java.util.stream.Collectors;
 
 /**
@@ -147,7 +149,7 @@ final class HostileCorpus {
         for (Map.Entry<String, List<String>> field : badValues.entrySet()) {
             for (String value : field.getValue()) {
                 String body = valid.replaceFirst("\"" + field.getKey() + "\":(\"[^\"]*\")", "\"" + field.getKey() + "\":"
-                        + java.util.regex.Matcher.quoteReplacement(value));
+                        + Matcher.quoteReplacement(value));
                 for (int repeat = 0; repeat < 2; repeat++) {
                     corpus.add(new Attack(field.getKey() + "=" + abbreviate(value), INGEST, "POST", "/v1/attendance", key,
                             json, bytes(body)));
@@ -185,7 +187,7 @@ final class HostileCorpus {
         corpus.add(new Attack("no such path", INGEST, "GET", "/v1/nothing-here", key, null, null));
         // Size limits, including through percent-encoded and decorated paths.
         byte[] big = new byte[3 * 1024 * 1024];
-        java.util.Arrays.fill(big, (byte) ' ');
+        Arrays.fill(big, (byte) ' ');
         for (String path : new String[] {"/v1/sessions/x", "/%761/sessions/x", "/v1/%73essions/x", "/v1//sessions/x",
                 "/v1/sessions/x;jsessionid=1", "/v1/sessions/x/"}) {
             corpus.add(new Attack("3 MB PUT " + path, INGEST, "PUT", path, key, json, big));

@@ -2,8 +2,6 @@ package dev.accrue.reliability;
 
 import dev.accrue.bench.Progress;
 import dev.accrue.stack.Component;
-import dev.accrue.stack.ServiceFleet;
-import dev.accrue.stack.Probes;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,11 +51,7 @@ final class Outages {
             failures.add(e.getMessage());
         }
         long indexed = rig.count(ATTENDANCE_INDEX, "sessionId", session);
-        for (ServiceFleet.Service service : ServiceFleet.Service.values()) {
-            if (!Probes.httpOk(rig.fleet.url(service) + "/actuator/health")) {
-                failures.add(service.module() + " is not healthy after the outages");
-            }
-        }
+        failures.addAll(rig.unhealthy("the outages"));
         if (ackedOnTopic < acknowledged) {
             failures.add((acknowledged - ackedOnTopic) + " acknowledged events are not on accrue.attendance");
         }

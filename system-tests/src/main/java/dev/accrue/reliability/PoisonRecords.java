@@ -1,15 +1,13 @@
 package dev.accrue.reliability;
 
-import static dev.accrue.stack.ServiceFleet.Service.CREDIT;
 import static dev.accrue.stack.ServiceFleet.Service.INGEST;
-import static dev.accrue.stack.ServiceFleet.Service.SEARCH;
 
 import dev.accrue.bench.BenchKafka;
 import dev.accrue.bench.Progress;
 import dev.accrue.events.CreditAward;
 import dev.accrue.events.Rejection;
-import dev.accrue.stack.Probes;
 import dev.accrue.stack.ServiceClients;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -97,11 +95,7 @@ final class PoisonRecords {
         if (!missing.isEmpty()) {
             failures.add(missing.size() + " poison records are on neither rejections nor dead letters: " + missing);
         }
-        for (var service : List.of(INGEST, CREDIT, SEARCH)) {
-            if (!Probes.httpOk(rig.fleet.url(service) + "/actuator/health")) {
-                failures.add(service.module() + " is not healthy after the poison records");
-            }
-        }
+        failures.addAll(rig.unhealthy("the poison records"));
         return new ScenarioResult("Poison records on every input topic",
                 "3 unreadable records on each of " + TOPICS.size() + " topics, then valid events on the same partitions",
                 poisons.size(), poisons.size(), poisons.size() - missing.size(), 0, missing.size(),
@@ -126,7 +120,7 @@ final class PoisonRecords {
             HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).build(),
                     HttpResponse.BodyHandlers.ofString());
             return response.statusCode() == 200 ? ServiceClients.JSON.readTree(response.body()).path("id").asInt(1) : 1;
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return 1;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -4,6 +4,7 @@ import dev.accrue.bench.BenchContext;
 import dev.accrue.bench.BenchKafka;
 import dev.accrue.bench.Sampler;
 import dev.accrue.stack.Component;
+import dev.accrue.stack.Probes;
 import dev.accrue.stack.ServiceClients;
 import dev.accrue.stack.ServiceFleet;
 import java.io.IOException;
@@ -14,9 +15,11 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 
 /**
  * The system under fault: a fresh local stack and the three services as separate processes, as
@@ -82,6 +85,17 @@ final class Rig implements AutoCloseable {
         }
     }
 
+    /** What is wrong with the services' health now: one line per service that does not answer healthy. */
+    List<String> unhealthy(String after) {
+        List<String> problems = new ArrayList<>();
+        for (ServiceFleet.Service service : ServiceFleet.Service.values()) {
+            if (!Probes.httpOk(fleet.url(service) + "/actuator/health")) {
+                problems.add(service.module() + " is not healthy after " + after);
+            }
+        }
+        return problems;
+    }
+
     /** Documents in the index whose {@code field} equals {@code value} (0 while Elasticsearch does not answer). */
     long count(String index, String field, String value) {
         String query = "{\"query\":{\"term\":{\"" + field + "\":\"" + value + "\"}}}";
@@ -108,7 +122,7 @@ final class Rig implements AutoCloseable {
         await(group + " has consumed " + topic, timeout, () -> kafka.lag(group, topic) == 0);
     }
 
-    static void await(String what, Duration timeout, java.util.function.BooleanSupplier condition) {
+    static void await(String what, Duration timeout, BooleanSupplier condition) {
         try {
             Sampler.await(what, timeout, condition);
         } catch (InterruptedException e) {
