@@ -1,11 +1,11 @@
 package dev.accrue.bench;
 
-import dev.accrue.stack.Component;
-import dev.accrue.stack.Endpoints;
-import dev.accrue.stack.KafkaCluster;
-import dev.accrue.stack.LocalProcesses;
-import dev.accrue.stack.ServiceFleet;
-import dev.accrue.stack.StackLayout;
+import dev.accrue.infra.launcher.Component;
+import dev.accrue.infra.launcher.Endpoints;
+import dev.accrue.infra.launcher.KafkaCluster;
+import dev.accrue.infra.launcher.LocalProcesses;
+import dev.accrue.infra.launcher.ServiceFleet;
+import dev.accrue.infra.launcher.StackLayout;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

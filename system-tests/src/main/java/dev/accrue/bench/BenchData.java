@@ -1,7 +1,7 @@
 package dev.accrue.bench;
 
-import dev.accrue.stack.ServiceClients;
-import dev.accrue.stack.ServiceFleet;
+import dev.accrue.infra.launcher.ServiceClients;
+import dev.accrue.infra.launcher.ServiceFleet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

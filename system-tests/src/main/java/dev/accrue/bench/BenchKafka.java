@@ -2,8 +2,8 @@ package dev.accrue.bench;
 
 import dev.accrue.schemas.serde.ConfluentAvroDeserializer;
 import dev.accrue.schemas.serde.ConfluentAvroSerializer;
-import dev.accrue.stack.Endpoints;
-import dev.accrue.stack.KafkaReadiness;
+import dev.accrue.infra.launcher.Endpoints;
+import dev.accrue.infra.launcher.KafkaReadiness;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -5,7 +5,7 @@ import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.accrue.events.AttendanceType;
 import dev.accrue.events.Session;
-import dev.accrue.stack.ServiceFleet;
+import dev.accrue.infra.launcher.ServiceFleet;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

@@ -3,11 +3,11 @@ package dev.accrue.bench;
 import dev.accrue.events.AttendanceEvent;
 import dev.accrue.events.AttendanceSource;
 import dev.accrue.events.AttendanceType;
-import dev.accrue.stack.Endpoints;
-import dev.accrue.stack.KafkaReadiness;
-import dev.accrue.stack.ServiceClients;
-import dev.accrue.stack.ServiceFleet;
-import dev.accrue.stack.StackLayout;
+import dev.accrue.infra.launcher.Endpoints;
+import dev.accrue.infra.launcher.KafkaReadiness;
+import dev.accrue.infra.launcher.ServiceClients;
+import dev.accrue.infra.launcher.ServiceFleet;
+import dev.accrue.infra.launcher.StackLayout;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
@@ -274,7 +274,7 @@ final class IngestBenchmark {
         KafkaReadiness.createTopics(endpoints.kafkaBootstrapServers(), Map.of(topic, 3), Duration.ofSeconds(30));
         StackLayout layout = context.layout();
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-cp", layout.root().resolve("stack/kafka-broker/target/lib") + "/*",
+                "-Xmx512m", "-cp", layout.root().resolve("infra/kafka-broker/target/lib") + "/*",
                 "org.apache.kafka.tools.ProducerPerformance", "--topic", topic, "--num-records", String.valueOf(records),
                 "--record-size", String.valueOf(recordSize), "--throughput", "-1",
                 "--producer-props", "bootstrap.servers=" + endpoints.kafkaBootstrapServers()));

@@ -4,7 +4,7 @@ import dev.accrue.events.AttendanceEvent;
 import dev.accrue.events.AttendanceType;
 import dev.accrue.events.CreditAward;
 import dev.accrue.events.Session;
-import dev.accrue.stack.ServiceFleet;
+import dev.accrue.infra.launcher.ServiceFleet;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;

@@ -1,10 +1,10 @@
 package dev.accrue.bench;
 
-import dev.accrue.stack.ServiceClients;
-import dev.accrue.stack.ServiceFleet;
-import dev.accrue.stack.cli.DemoOptions;
-import dev.accrue.stack.cli.DemoReport;
-import dev.accrue.stack.cli.DemoWorkload;
+import dev.accrue.infra.launcher.ServiceClients;
+import dev.accrue.infra.launcher.ServiceFleet;
+import dev.accrue.cli.DemoOptions;
+import dev.accrue.cli.DemoReport;
+import dev.accrue.cli.DemoWorkload;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,7 +52,7 @@ final class MemoryBenchmark {
                 .method("""
                         The three services run as processes (`-Xmx512m`, default collector, profile `local`) on a fresh
                         local stack. Right after each reports healthy, its resident set (`VmRSS` in `/proc/<pid>/status`) is
-                        the idle baseline. Then the launcher's demo workload (`dev.accrue.stack.cli.DemoWorkload`, the
+                        the idle baseline. Then the launcher's demo workload (`dev.accrue.cli.DemoWorkload`, the
                         one `./accrue demo` runs: catalogs of two providers, %d licensees over %d days of realistic
                         attendance through the ingest API, a Zoom import, closures, until credit and search settle) runs
                         against them, and each process's high-water mark (`VmHWM`, the peak resident set since it

@@ -1,7 +1,7 @@
 package dev.accrue.reliability;
 
 import dev.accrue.bench.Progress;
-import dev.accrue.stack.Component;
+import dev.accrue.infra.launcher.Component;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,8 +1,8 @@
 package dev.accrue.reliability;
 
-import static dev.accrue.stack.ServiceFleet.Service.INGEST;
+import static dev.accrue.infra.launcher.ServiceFleet.Service.INGEST;
 
-import dev.accrue.stack.ServiceClients;
+import dev.accrue.infra.launcher.ServiceClients;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;

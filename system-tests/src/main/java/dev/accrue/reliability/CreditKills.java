@@ -1,7 +1,7 @@
 package dev.accrue.reliability;
 
-import static dev.accrue.stack.ServiceFleet.Service.CREDIT;
-import static dev.accrue.stack.ServiceFleet.Service.INGEST;
+import static dev.accrue.infra.launcher.ServiceFleet.Service.CREDIT;
+import static dev.accrue.infra.launcher.ServiceFleet.Service.INGEST;
 
 import dev.accrue.bench.BenchKafka;
 import dev.accrue.bench.Progress;

@@ -1,12 +1,12 @@
 package dev.accrue.reliability;
 
-import static dev.accrue.stack.ServiceFleet.Service.INGEST;
+import static dev.accrue.infra.launcher.ServiceFleet.Service.INGEST;
 
 import dev.accrue.bench.BenchKafka;
 import dev.accrue.bench.Progress;
 import dev.accrue.events.CreditAward;
 import dev.accrue.events.Rejection;
-import dev.accrue.stack.ServiceClients;
+import dev.accrue.infra.launcher.ServiceClients;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

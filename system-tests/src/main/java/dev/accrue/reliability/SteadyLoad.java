@@ -1,8 +1,8 @@
 package dev.accrue.reliability;
 
-import static dev.accrue.stack.ServiceFleet.Service.INGEST;
+import static dev.accrue.infra.launcher.ServiceFleet.Service.INGEST;
 
-import dev.accrue.stack.ServiceClients;
+import dev.accrue.infra.launcher.ServiceClients;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,13 +1,13 @@
 package dev.accrue.reliability;
 
-import static dev.accrue.stack.ServiceFleet.Service.CREDIT;
-import static dev.accrue.stack.ServiceFleet.Service.INGEST;
-import static dev.accrue.stack.ServiceFleet.Service.SEARCH;
+import static dev.accrue.infra.launcher.ServiceFleet.Service.CREDIT;
+import static dev.accrue.infra.launcher.ServiceFleet.Service.INGEST;
+import static dev.accrue.infra.launcher.ServiceFleet.Service.SEARCH;
 
 import dev.accrue.bench.BenchKafka;
 import dev.accrue.bench.Progress;
-import dev.accrue.stack.ServiceClients;
-import dev.accrue.stack.ServiceFleet;
+import dev.accrue.infra.launcher.ServiceClients;
+import dev.accrue.infra.launcher.ServiceFleet;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -2,8 +2,8 @@ package dev.accrue.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.accrue.stack.ServiceFleet;
-import dev.accrue.stack.StackLayout;
+import dev.accrue.infra.launcher.ServiceFleet;
+import dev.accrue.infra.launcher.StackLayout;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;

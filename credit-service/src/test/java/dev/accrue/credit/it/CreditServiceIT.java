@@ -255,18 +255,18 @@ class CreditServiceIT {
 
     @Test
     void an_oversized_anonymous_verification_is_413_before_its_body_is_read() throws java.io.IOException {
-        try (var http = new dev.accrue.stack.RawHttp(PORT)) {
+        try (var http = new dev.accrue.infra.launcher.RawHttp(PORT)) {
             var response = http.head("POST", "/v1/credentials/verify", "Content-Type: application/json",
                     "Content-Length: " + 20 * 1024 * 1024).response(); // none of the 20 MB is ever sent
             assertThat(response.status()).isEqualTo(413);
             assertThat(response.body()).contains("payload-too-large", "16 KB");
         }
-        try (var http = new dev.accrue.stack.RawHttp(PORT)) {
+        try (var http = new dev.accrue.infra.launcher.RawHttp(PORT)) {
             // Public paths are matched as written, so an encoded one needs a key: refused unread all the same.
             assertThat(http.head("POST", "/v1/credentials/%76erify", "Content-Type: application/json",
                     "Content-Length: " + 20 * 1024 * 1024).response().status()).isIn(401, 413);
         }
-        try (var http = new dev.accrue.stack.RawHttp(PORT)) {
+        try (var http = new dev.accrue.infra.launcher.RawHttp(PORT)) {
             var response = http.head("POST", "/v1/credentials/verify", "Content-Type: application/json",
                     "Transfer-Encoding: chunked").chunked(("{\"credential\":\"" + "a".repeat(64 * 1024))
                     .getBytes(StandardCharsets.US_ASCII), 8 * 1024).response(); // a credential that never ends

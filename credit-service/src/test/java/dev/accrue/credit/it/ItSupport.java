@@ -4,10 +4,10 @@ import static org.awaitility.Awaitility.await;
 
 import dev.accrue.schemas.serde.ConfluentAvroDeserializer;
 import dev.accrue.schemas.serde.ConfluentAvroSerializer;
-import dev.accrue.stack.Component;
-import dev.accrue.stack.Endpoints;
-import dev.accrue.stack.KafkaReadiness;
-import dev.accrue.stack.SharedStack;
+import dev.accrue.infra.launcher.Component;
+import dev.accrue.infra.launcher.Endpoints;
+import dev.accrue.infra.launcher.KafkaReadiness;
+import dev.accrue.infra.teststack.SharedStack;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;

@@ -3,9 +3,9 @@ package dev.accrue.ingest.it;
 import static org.awaitility.Awaitility.await;
 
 import dev.accrue.schemas.serde.ConfluentAvroDeserializer;
-import dev.accrue.stack.Component;
-import dev.accrue.stack.Endpoints;
-import dev.accrue.stack.SharedStack;
+import dev.accrue.infra.launcher.Component;
+import dev.accrue.infra.launcher.Endpoints;
+import dev.accrue.infra.teststack.SharedStack;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.accrue.events.AttendanceEvent;
-import dev.accrue.stack.Component;
-import dev.accrue.stack.SharedStack;
+import dev.accrue.infra.launcher.Component;
+import dev.accrue.infra.teststack.SharedStack;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 

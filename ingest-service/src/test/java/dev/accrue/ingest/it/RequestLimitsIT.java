@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.accrue.events.Session;
-import dev.accrue.stack.RawHttp;
+import dev.accrue.infra.launcher.RawHttp;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

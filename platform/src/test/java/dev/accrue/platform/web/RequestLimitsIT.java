@@ -3,7 +3,7 @@ package dev.accrue.platform.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.accrue.stack.RawHttp;
+import dev.accrue.infra.launcher.RawHttp;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;

@@ -2,7 +2,7 @@ package dev.accrue.platform.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.accrue.stack.RawHttp;
+import dev.accrue.infra.launcher.RawHttp;
 import java.io.IOException;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

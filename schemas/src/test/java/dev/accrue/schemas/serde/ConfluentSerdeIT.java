@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.accrue.events.AttendanceEvent;
-import dev.accrue.stack.Component;
-import dev.accrue.stack.Endpoints;
-import dev.accrue.stack.KafkaReadiness;
-import dev.accrue.stack.SharedStack;
+import dev.accrue.infra.launcher.Component;
+import dev.accrue.infra.launcher.Endpoints;
+import dev.accrue.infra.launcher.KafkaReadiness;
+import dev.accrue.infra.teststack.SharedStack;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.accrue.ingest.common.KeyedView;
-import dev.accrue.stack.Component;
-import dev.accrue.stack.Endpoints;
-import dev.accrue.stack.SharedStack;
+import dev.accrue.infra.launcher.Component;
+import dev.accrue.infra.launcher.Endpoints;
+import dev.accrue.infra.teststack.SharedStack;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,6 +1,0 @@
-package dev.accrue.stack;
-
-/** A piece of infrastructure the services need. */
-public enum Component {
-    KAFKA, SCHEMA_REGISTRY, ELASTICSEARCH
-}
