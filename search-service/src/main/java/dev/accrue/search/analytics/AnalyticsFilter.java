@@ -39,6 +39,10 @@ public record AnalyticsFilter(LocalDate from, LocalDate to, Optional<String> pro
         format = blankToEmpty(format);
         body = blankToEmpty(body);
         board = blankToEmpty(board);
+        category.ifPresent(value -> FilterValues.require("category", value, FilterValues.CATEGORIES));
+        format.ifPresent(value -> FilterValues.require("format", value, FilterValues.FORMATS));
+        body.ifPresent(value -> FilterValues.require("body", value, FilterValues.BODIES));
+        board.ifPresent(FilterValues::requireBoardShape);
     }
 
     /** A filter for the range with no other criteria. */

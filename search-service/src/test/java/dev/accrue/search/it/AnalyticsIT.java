@@ -249,6 +249,19 @@ class AnalyticsIT extends SearchServiceTestBase {
         assertProblem(api("wrong-key").get("/v1/analytics/trends"), 401);
     }
 
+    @Test
+    void unknownFilterValuesAreRefusedNamingTheAllowedOnes() {
+        HttpResponse<String> format = analyst().get("/v1/analytics/formats?" + JANUARY + "&format=NOPE");
+        assertProblem(format, 400);
+        assertThat(Api.parse(format.body()).get("detail").asString())
+                .isEqualTo("format 'NOPE' is not one of IN_PERSON, LIVE_WEBINAR, SELF_STUDY");
+        HttpResponse<String> category = analyst().get("/v1/analytics/trends?" + JANUARY + "&category=ethics");
+        assertProblem(category, 400);
+        assertThat(Api.parse(category.body()).get("detail").asString()).contains("LAW_AND_ETHICS");
+        assertProblem(analyst().get("/v1/analytics/top-courses?" + JANUARY + "&body=APA2"), 400);
+        assertProblem(analyst().get("/v1/analytics/compliance?board=%3Cscript%3E"), 400);
+    }
+
     static void assertProblem(HttpResponse<String> response, int status) {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));

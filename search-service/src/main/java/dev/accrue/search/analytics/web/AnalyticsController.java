@@ -3,6 +3,7 @@ package dev.accrue.search.analytics.web;
 import dev.accrue.platform.security.Caller;
 import dev.accrue.search.analytics.AnalyticsFilter;
 import dev.accrue.search.analytics.CompletionGroup;
+import dev.accrue.search.analytics.FilterValues;
 import dev.accrue.search.analytics.Interval;
 import dev.accrue.search.analytics.Metric;
 import dev.accrue.search.analytics.Ranking;
@@ -89,6 +90,8 @@ class AnalyticsController {
         if (from.isPresent() && to.isPresent() && from.get().isAfter(to.get())) {
             throw new IllegalArgumentException("from (" + from.get() + ") must not be after to (" + to.get() + ")");
         }
-        return analytics.compliance(board.filter(b -> !b.isBlank()), from, to);
+        Optional<String> named = board.filter(b -> !b.isBlank()).map(String::trim);
+        named.ifPresent(FilterValues::requireBoardShape);
+        return analytics.compliance(named, from, to);
     }
 }
