@@ -12,14 +12,19 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The problems a request limit answers with (RFC 9457), written by the filter before Spring MVC runs. */
+/** The problems the request filter answers with (RFC 9457), written before or around Spring MVC. */
 final class Problems {
 
     static final URI TOO_LARGE = URI.create("https://accrue.dev/problems/payload-too-large");
     static final URI TOO_MANY = URI.create("https://accrue.dev/problems/too-many-requests");
+    static final URI MALFORMED = URI.create("https://accrue.dev/problems/malformed-body");
 
     static ProblemDetail tooLarge(String detail) {
         return of(HttpStatus.CONTENT_TOO_LARGE, TOO_LARGE, "Payload too large", detail);
+    }
+
+    static ProblemDetail malformed(String detail) {
+        return of(HttpStatus.BAD_REQUEST, MALFORMED, "Malformed request body", detail);
     }
 
     static ProblemDetail tooManyRequests(String detail) {

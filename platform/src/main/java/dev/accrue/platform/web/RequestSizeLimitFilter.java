@@ -14,6 +14,7 @@ import java.io.UnsupportedEncodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Locale;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -22,7 +23,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * 413 before anything is read; a chunked body is counted as it is read and fails with the same 413
  * once it passes the limit. An endpoint at its concurrency cap, or a caller at its share of it,
  * answers 429 with Retry-After, unread.
- * Both refusals close the connection, so the server does not drain a body it refused.
+ * A JSON body that is not well-formed UTF-8 is a 400 as soon as the bad byte is read.
+ * The refusals close the connection, so the server does not drain a body it refused.
  */
 final class RequestSizeLimitFilter extends OncePerRequestFilter {
 
@@ -56,12 +58,13 @@ final class RequestSizeLimitFilter extends OncePerRequestFilter {
         }
         try {
             chain.doFilter(new LimitedRequest(request, limit), response);
-        } catch (BodyTooLargeException e) {
+        } catch (BodyTooLargeException | MalformedBodyException e) {
             if (response.isCommitted()) {
                 throw e;
             }
-            response.reset();
-            Problems.write(request, response, Problems.tooLarge(e.getMessage())); // a filter read it, not a controller
+            response.reset(); // a filter read it, not a controller
+            Problems.write(request, response, e instanceof BodyTooLargeException
+                    ? Problems.tooLarge(e.getMessage()) : Problems.malformed(e.getMessage()));
         } finally {
             limit.leave(caller);
         }
@@ -91,7 +94,7 @@ final class RequestSizeLimitFilter extends OncePerRequestFilter {
         @Override
         public ServletInputStream getInputStream() throws IOException {
             if (stream == null) {
-                stream = new CountingStream(super.getInputStream(), limit);
+                stream = new CountingStream(super.getInputStream(), limit, isJson(getContentType()) ? new Utf8Validator() : null);
             }
             return stream;
         }
@@ -108,15 +111,30 @@ final class RequestSizeLimitFilter extends OncePerRequestFilter {
         }
     }
 
+    /**
+     * JSON is UTF-8 (RFC 8259), and Jackson reads it from bytes. NDJSON and CSV bodies are decoded by their
+     * readers with a strict decoder, and multipart parts are binary, so only JSON is checked here.
+     */
+    static boolean isJson(String contentType) {
+        if (contentType == null) {
+            return false;
+        }
+        String type = contentType.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
+        return type.equals("application/json") || type.endsWith("+json");
+    }
+
+    /** Counts the bytes read against the limit and, for JSON, checks that they are UTF-8. */
     private static final class CountingStream extends ServletInputStream {
 
         private final ServletInputStream delegate;
         private final RequestLimits.Limit limit;
+        private final Utf8Validator utf8;
         private long count;
 
-        CountingStream(ServletInputStream delegate, RequestLimits.Limit limit) {
+        CountingStream(ServletInputStream delegate, RequestLimits.Limit limit, Utf8Validator utf8) {
             this.delegate = delegate;
             this.limit = limit;
+            this.utf8 = utf8;
         }
 
         @Override
@@ -124,6 +142,11 @@ final class RequestSizeLimitFilter extends OncePerRequestFilter {
             int b = delegate.read();
             if (b >= 0) {
                 add(1);
+                if (utf8 != null) {
+                    utf8.accept(b);
+                }
+            } else if (utf8 != null) {
+                utf8.end();
             }
             return b;
         }
@@ -133,6 +156,11 @@ final class RequestSizeLimitFilter extends OncePerRequestFilter {
             int n = delegate.read(buffer, offset, length);
             if (n > 0) {
                 add(n);
+                if (utf8 != null) {
+                    utf8.accept(buffer, offset, n);
+                }
+            } else if (n < 0 && utf8 != null) {
+                utf8.end();
             }
             return n;
         }

@@ -6,10 +6,14 @@ import static org.awaitility.Awaitility.await;
 import dev.accrue.infra.launcher.RawHttp;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
@@ -79,6 +83,12 @@ class RequestLimitsIT {
             return "read " + body.length();
         }
 
+        /** A JSON body read by Jackson, as the services' controllers read theirs. */
+        @PutMapping("/v1/licensees/{id}")
+        String licensee(@PathVariable String id, @RequestBody Map<String, Object> body) {
+            return "read " + body.get("name");
+        }
+
         @PostMapping("/v1/import")
         String importBody(HttpServletRequest request) throws IOException {
             return "read " + request.getInputStream().readAllBytes().length;
@@ -135,6 +145,45 @@ class RequestLimitsIT {
             assertThat(http.head("POST", path, KEY, "Content-Length: " + TWENTY_MB).response().body())
                     .contains("1 MB (accrue.web.limits.endpoints[0].max-body)");
         }
+    }
+
+    /** Overlong "/", a UTF-16 surrogate, past U+10FFFF, a broken two-byte form, and a character cut short. */
+    @ParameterizedTest
+    @ValueSource(strings = {"C0AF", "E080AF", "EDA080", "F4908080", "C328", "E282"})
+    void aJsonBodyThatIsNotUtf8Is400AndNeverReachesTheEndpoint(String hex) throws IOException {
+        byte[] bad = HexFormat.of().parseHex(hex);
+        byte[] body = concat("{\"name\":\"a".getBytes(StandardCharsets.US_ASCII), bad, "\"}".getBytes(StandardCharsets.US_ASCII));
+        for (String path : List.of("/v1/licensees/x", "/v1/sessions/x")) {
+            try (RawHttp http = new RawHttp(port)) {
+                RawHttp.Response response = http.head("PUT", path, KEY, "Content-Type: application/json; charset=utf-8",
+                        "Content-Length: " + body.length).body(body).response();
+
+                assertThat(response.status()).as(path).isEqualTo(400);
+                assertThat(response.header("Content-Type")).isEqualTo("application/problem+json");
+                assertThat(response.body()).contains("\"type\":\"https://accrue.dev/problems/malformed-body\"",
+                        "The request body is not valid UTF-8");
+            }
+        }
+    }
+
+    @Test
+    void aJsonBodyInUtf8WithAnyCharacterIsRead() throws IOException {
+        byte[] body = "{\"name\":\"Zoë Đặng 😀\"}".getBytes(StandardCharsets.UTF_8);
+        try (RawHttp http = new RawHttp(port)) {
+            RawHttp.Response response = http.head("PUT", "/v1/licensees/x", KEY, "Content-Type: application/json",
+                    "Content-Length: " + body.length).body(body).response();
+
+            assertThat(response.status()).isEqualTo(200);
+            assertThat(response.body()).isEqualTo("read Zoë Đặng 😀");
+        }
+    }
+
+    private static byte[] concat(byte[]... parts) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (byte[] part : parts) {
+            out.writeBytes(part);
+        }
+        return out.toByteArray();
     }
 
     @Test
