@@ -9,15 +9,16 @@ import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
 /**
- * The domain (each feature's root package and the shared kernel in {@code common}) is plain Java:
- * no Spring, Kafka, Avro, Jackson, servlet or Elasticsearch, and no adapter. Generated Avro classes
- * appear only in {@code kafka} adapters.
+ * The domain (each feature's root package, and the shared access, validation, errors and view
+ * packages) is plain Java: no Spring, Kafka, Avro, Jackson, servlet or Elasticsearch, and no adapter.
+ * Generated Avro classes appear only in {@code kafka} adapters.
  */
 @AnalyzeClasses(packages = "dev.accrue.ingest", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
     static final String[] DOMAIN = {"dev.accrue.ingest.catalog", "dev.accrue.ingest.licensee",
-            "dev.accrue.ingest.attendance", "dev.accrue.ingest.common"};
+            "dev.accrue.ingest.attendance", "dev.accrue.ingest.access", "dev.accrue.ingest.validation",
+            "dev.accrue.ingest.errors", "dev.accrue.ingest.view"};
 
     @ArchTest
     static final ArchRule domainIsFreeOfFrameworks = noClasses().that().resideInAnyPackage(DOMAIN)

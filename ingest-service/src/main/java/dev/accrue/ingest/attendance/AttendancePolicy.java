@@ -2,8 +2,8 @@ package dev.accrue.ingest.attendance;
 
 import dev.accrue.ingest.catalog.Format;
 import dev.accrue.ingest.catalog.KnownSession;
-import dev.accrue.ingest.common.Checks;
-import dev.accrue.ingest.common.FieldError;
+import dev.accrue.ingest.validation.Checks;
+import dev.accrue.ingest.validation.FieldError;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

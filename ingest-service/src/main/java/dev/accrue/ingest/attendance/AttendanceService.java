@@ -1,12 +1,12 @@
 package dev.accrue.ingest.attendance;
 
+import dev.accrue.ingest.access.Access;
 import dev.accrue.ingest.catalog.KnownSession;
-import dev.accrue.ingest.common.Access;
-import dev.accrue.ingest.common.FieldError;
-import dev.accrue.ingest.common.InvalidInputException;
-import dev.accrue.ingest.common.KeyedView;
-import dev.accrue.ingest.common.UnknownReferenceException;
+import dev.accrue.ingest.errors.InvalidInputException;
+import dev.accrue.ingest.errors.UnknownReferenceException;
 import dev.accrue.ingest.licensee.LicenseeDirectory;
+import dev.accrue.ingest.validation.FieldError;
+import dev.accrue.ingest.view.KeyedView;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -128,9 +128,9 @@ public final class AttendanceService {
 
     /** The session a CSV import is for: it must exist and belong to the caller's provider. */
     public KnownSession sessionForImport(String sessionId, Access access) {
-        if (!dev.accrue.ingest.common.Checks.isId(sessionId)) {
+        if (!dev.accrue.ingest.validation.Checks.isId(sessionId)) {
             throw new InvalidInputException(List.of(new FieldError("sessionId",
-                    "is required: the session the file reports, " + dev.accrue.ingest.common.Checks.ID_RULE)));
+                    "is required: the session the file reports, " + dev.accrue.ingest.validation.Checks.ID_RULE)));
         }
         KnownSession session = catalog.findFresh(sessionId).orElseThrow(() -> unknownSession("sessionId", sessionId));
         access.requireProvider(session.providerId(), "attendance for sessions");

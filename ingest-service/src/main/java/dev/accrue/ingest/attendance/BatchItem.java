@@ -1,6 +1,6 @@
 package dev.accrue.ingest.attendance;
 
-import dev.accrue.ingest.common.FieldError;
+import dev.accrue.ingest.validation.FieldError;
 import java.util.List;
 
 /** One item of a batch request: either read into an input, or malformed JSON for that item alone. */

@@ -1,6 +1,6 @@
 package dev.accrue.ingest.attendance;
 
-import dev.accrue.ingest.common.FieldError;
+import dev.accrue.ingest.validation.FieldError;
 import java.util.List;
 
 /**

@@ -1,10 +1,10 @@
 package dev.accrue.ingest.catalog;
 
-import dev.accrue.ingest.common.Position;
+import dev.accrue.ingest.view.Position;
 
 /**
  * Stores catalog changes durably. Each method returns only once the broker has acknowledged the
- * record, and throws {@link dev.accrue.ingest.common.UnavailableException} when it cannot in time.
+ * record, and throws {@link dev.accrue.ingest.errors.UnavailableException} when it cannot in time.
  */
 public interface CatalogPublisher {
 

@@ -1,11 +1,11 @@
 package dev.accrue.ingest.catalog;
 
-import dev.accrue.ingest.common.Access;
-import dev.accrue.ingest.common.Checks;
-import dev.accrue.ingest.common.ForbiddenException;
-import dev.accrue.ingest.common.KeyedView;
-import dev.accrue.ingest.common.NotFoundException;
-import dev.accrue.ingest.common.Position;
+import dev.accrue.ingest.access.Access;
+import dev.accrue.ingest.errors.ForbiddenException;
+import dev.accrue.ingest.errors.NotFoundException;
+import dev.accrue.ingest.validation.Checks;
+import dev.accrue.ingest.view.KeyedView;
+import dev.accrue.ingest.view.Position;
 import java.time.Clock;
 
 /**

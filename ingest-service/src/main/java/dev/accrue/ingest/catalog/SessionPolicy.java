@@ -1,6 +1,6 @@
 package dev.accrue.ingest.catalog;
 
-import dev.accrue.ingest.common.Checks;
+import dev.accrue.ingest.validation.Checks;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;

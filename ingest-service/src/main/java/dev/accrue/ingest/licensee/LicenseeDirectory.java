@@ -1,6 +1,6 @@
 package dev.accrue.ingest.licensee;
 
-import dev.accrue.ingest.common.KeyedView;
+import dev.accrue.ingest.view.KeyedView;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;

@@ -1,8 +1,8 @@
 package dev.accrue.ingest.licensee;
 
-import dev.accrue.ingest.common.Access;
-import dev.accrue.ingest.common.ForbiddenException;
-import dev.accrue.ingest.common.IdUnavailableException;
+import dev.accrue.ingest.access.Access;
+import dev.accrue.ingest.errors.ForbiddenException;
+import dev.accrue.ingest.errors.IdUnavailableException;
 
 /**
  * Who may replace a licensee profile, and who owns it afterwards. The provider that registers a

@@ -1,6 +1,6 @@
 package dev.accrue.ingest.licensee;
 
-import dev.accrue.ingest.common.Checks;
+import dev.accrue.ingest.validation.Checks;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;

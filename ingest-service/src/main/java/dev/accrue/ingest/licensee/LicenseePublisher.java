@@ -1,6 +1,6 @@
 package dev.accrue.ingest.licensee;
 
-import dev.accrue.ingest.common.Position;
+import dev.accrue.ingest.view.Position;
 
 /** Stores a licensee durably; returns once the broker acknowledged it, or throws UnavailableException. */
 public interface LicenseePublisher {

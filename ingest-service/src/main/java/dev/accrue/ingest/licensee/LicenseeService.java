@@ -1,8 +1,8 @@
 package dev.accrue.ingest.licensee;
 
-import dev.accrue.ingest.common.Access;
-import dev.accrue.ingest.common.Position;
-import dev.accrue.ingest.common.StripedLocks;
+import dev.accrue.ingest.access.Access;
+import dev.accrue.ingest.view.Position;
+import dev.accrue.ingest.view.StripedLocks;
 import java.time.Clock;
 import java.util.Optional;
 

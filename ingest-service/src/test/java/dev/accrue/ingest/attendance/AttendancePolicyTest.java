@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.accrue.ingest.catalog.Format;
 import dev.accrue.ingest.catalog.KnownSession;
-import dev.accrue.ingest.common.FieldError;
-import dev.accrue.ingest.common.InvalidInputException;
+import dev.accrue.ingest.errors.InvalidInputException;
+import dev.accrue.ingest.validation.FieldError;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 

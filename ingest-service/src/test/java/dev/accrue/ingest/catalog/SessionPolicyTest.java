@@ -2,8 +2,8 @@ package dev.accrue.ingest.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.accrue.ingest.common.FieldError;
-import dev.accrue.ingest.common.InvalidInputException;
+import dev.accrue.ingest.errors.InvalidInputException;
+import dev.accrue.ingest.validation.FieldError;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -3,8 +3,8 @@ package dev.accrue.ingest.licensee;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import dev.accrue.ingest.common.FieldError;
-import dev.accrue.ingest.common.InvalidInputException;
+import dev.accrue.ingest.errors.InvalidInputException;
+import dev.accrue.ingest.validation.FieldError;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;

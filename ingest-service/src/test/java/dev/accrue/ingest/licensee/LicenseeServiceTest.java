@@ -5,12 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.awaitility.Awaitility.await;
 
-import dev.accrue.ingest.common.Access;
-import dev.accrue.ingest.common.TestAccess;
-import dev.accrue.ingest.common.ForbiddenException;
-import dev.accrue.ingest.common.IdUnavailableException;
-import dev.accrue.ingest.common.Position;
-import dev.accrue.ingest.common.UnavailableException;
+import dev.accrue.ingest.access.Access;
+import dev.accrue.ingest.access.TestAccess;
+import dev.accrue.ingest.errors.ForbiddenException;
+import dev.accrue.ingest.errors.IdUnavailableException;
+import dev.accrue.ingest.errors.UnavailableException;
+import dev.accrue.ingest.view.Position;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

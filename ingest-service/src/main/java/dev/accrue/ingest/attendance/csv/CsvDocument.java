@@ -1,8 +1,8 @@
 package dev.accrue.ingest.attendance.csv;
 
-import dev.accrue.ingest.common.FieldError;
-import dev.accrue.ingest.common.InvalidInputException;
-import dev.accrue.ingest.common.MalformedInputException;
+import dev.accrue.ingest.errors.InvalidInputException;
+import dev.accrue.ingest.errors.MalformedInputException;
+import dev.accrue.ingest.validation.FieldError;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;

@@ -1,6 +1,6 @@
 package dev.accrue.ingest.attendance.csv;
 
-import dev.accrue.ingest.common.PayloadTooLargeException;
+import dev.accrue.ingest.errors.PayloadTooLargeException;
 
 /** The row limit of one import, checked as each row is read, so a file cannot make one request hold unbounded memory. */
 final class ImportLimits {

@@ -1,6 +1,6 @@
 package dev.accrue.ingest.attendance.csv;
 
-import dev.accrue.ingest.common.PayloadTooLargeException;
+import dev.accrue.ingest.errors.PayloadTooLargeException;
 import java.io.IOException;
 import java.io.Reader;
 

@@ -4,8 +4,8 @@ import dev.accrue.ingest.attendance.AttendanceType;
 import dev.accrue.ingest.attendance.ImportRow;
 import dev.accrue.ingest.attendance.ParsedImport;
 import dev.accrue.ingest.attendance.RowProblem;
-import dev.accrue.ingest.common.FieldError;
-import dev.accrue.ingest.common.InvalidInputException;
+import dev.accrue.ingest.errors.InvalidInputException;
+import dev.accrue.ingest.validation.FieldError;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -132,7 +132,7 @@ public final class RosterCsv {
     }
 
     static String abbreviate(String value) {
-        return dev.accrue.ingest.common.Checks.abbreviate(value);
+        return dev.accrue.ingest.validation.Checks.abbreviate(value);
     }
 
     private static List<String> headerNames() {

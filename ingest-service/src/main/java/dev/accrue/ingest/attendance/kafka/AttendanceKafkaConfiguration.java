@@ -2,9 +2,9 @@ package dev.accrue.ingest.attendance.kafka;
 
 import dev.accrue.ingest.attendance.AttendanceService;
 import dev.accrue.ingest.catalog.KnownSession;
-import dev.accrue.ingest.common.KeyedView;
-import dev.accrue.ingest.common.kafka.AckingProducer;
+import dev.accrue.ingest.kafka.AckingProducer;
 import dev.accrue.ingest.licensee.LicenseeDirectory;
+import dev.accrue.ingest.view.KeyedView;
 import dev.accrue.platform.topics.AccrueTopics;
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;

@@ -2,7 +2,7 @@ package dev.accrue.ingest.attendance.kafka;
 
 import dev.accrue.ingest.attendance.AttendanceEvent;
 import dev.accrue.ingest.attendance.AttendancePublisher;
-import dev.accrue.ingest.common.kafka.AckingProducer;
+import dev.accrue.ingest.kafka.AckingProducer;
 import dev.accrue.platform.topics.AccrueTopics;
 import java.util.ArrayList;
 import java.util.List;

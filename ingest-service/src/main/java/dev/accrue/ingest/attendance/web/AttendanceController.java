@@ -1,19 +1,19 @@
 package dev.accrue.ingest.attendance.web;
 
 import dev.accrue.ingest.IngestProperties;
+import dev.accrue.ingest.access.Access;
+import dev.accrue.ingest.access.web.CallerAccess;
 import dev.accrue.ingest.attendance.AttendanceEvent;
 import dev.accrue.ingest.attendance.AttendanceService;
 import dev.accrue.ingest.attendance.BatchItem;
 import dev.accrue.ingest.attendance.BatchResult;
-import dev.accrue.ingest.common.Access;
-import dev.accrue.ingest.common.web.CallerAccess;
 import dev.accrue.platform.security.Caller;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.parameters.RequestBody;
-import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;

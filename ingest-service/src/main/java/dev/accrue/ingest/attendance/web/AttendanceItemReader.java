@@ -2,8 +2,8 @@ package dev.accrue.ingest.attendance.web;
 
 import dev.accrue.ingest.attendance.AttendanceInput;
 import dev.accrue.ingest.attendance.BatchItem;
-import dev.accrue.ingest.common.FieldError;
-import dev.accrue.ingest.common.web.JsonErrors;
+import dev.accrue.ingest.validation.FieldError;
+import dev.accrue.ingest.web.JsonErrors;
 import java.util.ArrayList;
 import java.util.List;
 import tools.jackson.core.JsonParser;

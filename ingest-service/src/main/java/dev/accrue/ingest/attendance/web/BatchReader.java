@@ -1,10 +1,10 @@
 package dev.accrue.ingest.attendance.web;
 
 import dev.accrue.ingest.attendance.BatchItem;
-import dev.accrue.ingest.common.FieldError;
-import dev.accrue.ingest.common.MalformedInputException;
-import dev.accrue.ingest.common.PayloadTooLargeException;
-import dev.accrue.ingest.common.web.JsonErrors;
+import dev.accrue.ingest.errors.MalformedInputException;
+import dev.accrue.ingest.errors.PayloadTooLargeException;
+import dev.accrue.ingest.validation.FieldError;
+import dev.accrue.ingest.web.JsonErrors;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;

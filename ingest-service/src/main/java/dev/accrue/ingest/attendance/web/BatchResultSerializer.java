@@ -1,7 +1,7 @@
 package dev.accrue.ingest.attendance.web;
 
 import dev.accrue.ingest.attendance.BatchResult;
-import dev.accrue.ingest.common.FieldError;
+import dev.accrue.ingest.validation.FieldError;
 import org.springframework.boot.jackson.JacksonComponent;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.SerializableString;

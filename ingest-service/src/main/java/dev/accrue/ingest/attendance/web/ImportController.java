@@ -1,6 +1,8 @@
 package dev.accrue.ingest.attendance.web;
 
 import dev.accrue.ingest.IngestProperties;
+import dev.accrue.ingest.access.Access;
+import dev.accrue.ingest.access.web.CallerAccess;
 import dev.accrue.ingest.attendance.AttendanceService;
 import dev.accrue.ingest.attendance.AttendanceSource;
 import dev.accrue.ingest.attendance.ImportResult;
@@ -9,11 +11,9 @@ import dev.accrue.ingest.attendance.csv.CsvDocument;
 import dev.accrue.ingest.attendance.csv.RosterCsv;
 import dev.accrue.ingest.attendance.csv.ZoomParticipantReport;
 import dev.accrue.ingest.catalog.KnownSession;
-import dev.accrue.ingest.common.Access;
-import dev.accrue.ingest.common.Checks;
-import dev.accrue.ingest.common.FieldError;
-import dev.accrue.ingest.common.InvalidInputException;
-import dev.accrue.ingest.common.web.CallerAccess;
+import dev.accrue.ingest.errors.InvalidInputException;
+import dev.accrue.ingest.validation.Checks;
+import dev.accrue.ingest.validation.FieldError;
 import dev.accrue.platform.security.Caller;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.swagger.v3.oas.annotations.Operation;

@@ -3,8 +3,8 @@ package dev.accrue.ingest.catalog.kafka;
 import dev.accrue.ingest.catalog.CatalogPublisher;
 import dev.accrue.ingest.catalog.Session;
 import dev.accrue.ingest.catalog.SessionClosure;
-import dev.accrue.ingest.common.Position;
-import dev.accrue.ingest.common.kafka.AckingProducer;
+import dev.accrue.ingest.kafka.AckingProducer;
+import dev.accrue.ingest.view.Position;
 import dev.accrue.platform.topics.AccrueTopics;
 import org.apache.kafka.clients.producer.ProducerRecord;
 

@@ -1,9 +1,9 @@
 package dev.accrue.ingest.catalog.web;
 
+import dev.accrue.ingest.access.web.CallerAccess;
 import dev.accrue.ingest.catalog.CatalogService;
 import dev.accrue.ingest.catalog.Session;
 import dev.accrue.ingest.catalog.SessionClosure;
-import dev.accrue.ingest.common.web.CallerAccess;
 import dev.accrue.platform.security.Caller;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;

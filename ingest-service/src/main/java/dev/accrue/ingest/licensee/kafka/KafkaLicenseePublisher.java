@@ -1,9 +1,9 @@
 package dev.accrue.ingest.licensee.kafka;
 
-import dev.accrue.ingest.common.Position;
-import dev.accrue.ingest.common.kafka.AckingProducer;
+import dev.accrue.ingest.kafka.AckingProducer;
 import dev.accrue.ingest.licensee.Licensee;
 import dev.accrue.ingest.licensee.LicenseePublisher;
+import dev.accrue.ingest.view.Position;
 import dev.accrue.platform.topics.AccrueTopics;
 import org.apache.kafka.clients.producer.ProducerRecord;
 

@@ -2,11 +2,11 @@ package dev.accrue.ingest.licensee.kafka;
 
 import dev.accrue.events.LicenseeProfile;
 import dev.accrue.ingest.IngestProperties;
-import dev.accrue.ingest.common.kafka.AckingProducer;
-import dev.accrue.ingest.common.kafka.CompactedTopicReader;
-import dev.accrue.ingest.common.kafka.ViewHealthIndicator;
+import dev.accrue.ingest.kafka.AckingProducer;
 import dev.accrue.ingest.licensee.LicenseeDirectory;
 import dev.accrue.ingest.licensee.LicenseeService;
+import dev.accrue.ingest.view.kafka.CompactedTopicReader;
+import dev.accrue.ingest.view.kafka.ViewHealthIndicator;
 import dev.accrue.platform.kafka.AvroSerdes;
 import dev.accrue.platform.topics.AccrueTopics;
 import java.time.Clock;

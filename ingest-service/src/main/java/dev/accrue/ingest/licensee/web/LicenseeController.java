@@ -1,6 +1,6 @@
 package dev.accrue.ingest.licensee.web;
 
-import dev.accrue.ingest.common.web.CallerAccess;
+import dev.accrue.ingest.access.web.CallerAccess;
 import dev.accrue.ingest.licensee.Licensee;
 import dev.accrue.ingest.licensee.LicenseeService;
 import dev.accrue.platform.security.Caller;

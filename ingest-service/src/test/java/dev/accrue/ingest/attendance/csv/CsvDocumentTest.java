@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import dev.accrue.ingest.common.FieldError;
-import dev.accrue.ingest.common.InvalidInputException;
-import dev.accrue.ingest.common.MalformedInputException;
-import dev.accrue.ingest.common.PayloadTooLargeException;
+import dev.accrue.ingest.errors.InvalidInputException;
+import dev.accrue.ingest.errors.MalformedInputException;
+import dev.accrue.ingest.errors.PayloadTooLargeException;
+import dev.accrue.ingest.validation.FieldError;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

@@ -7,8 +7,8 @@ import dev.accrue.ingest.attendance.AttendanceType;
 import dev.accrue.ingest.attendance.ImportRow;
 import dev.accrue.ingest.attendance.ParsedImport;
 import dev.accrue.ingest.attendance.RowProblem;
-import dev.accrue.ingest.common.InvalidInputException;
-import dev.accrue.ingest.common.PayloadTooLargeException;
+import dev.accrue.ingest.errors.InvalidInputException;
+import dev.accrue.ingest.errors.PayloadTooLargeException;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 

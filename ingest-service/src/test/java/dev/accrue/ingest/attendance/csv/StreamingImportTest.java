@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.accrue.ingest.GeneratedStream;
 import dev.accrue.ingest.attendance.ParsedImport;
-import dev.accrue.ingest.common.PayloadTooLargeException;
+import dev.accrue.ingest.errors.PayloadTooLargeException;
 import java.lang.management.ManagementFactory;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicLong;

@@ -7,7 +7,7 @@ import dev.accrue.ingest.attendance.AttendanceType;
 import dev.accrue.ingest.attendance.ImportRow;
 import dev.accrue.ingest.attendance.ParsedImport;
 import dev.accrue.ingest.attendance.RowProblem;
-import dev.accrue.ingest.common.InvalidInputException;
+import dev.accrue.ingest.errors.InvalidInputException;
 import java.time.Instant;
 import java.time.ZoneId;
 import org.junit.jupiter.api.Test;

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.accrue.ingest.attendance.AttendanceInput;
 import dev.accrue.ingest.attendance.BatchItem;
-import dev.accrue.ingest.common.FieldError;
-import dev.accrue.ingest.common.MalformedInputException;
-import dev.accrue.ingest.common.PayloadTooLargeException;
+import dev.accrue.ingest.errors.MalformedInputException;
+import dev.accrue.ingest.errors.PayloadTooLargeException;
+import dev.accrue.ingest.validation.FieldError;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;

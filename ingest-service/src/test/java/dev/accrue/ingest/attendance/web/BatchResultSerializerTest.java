@@ -3,7 +3,7 @@ package dev.accrue.ingest.attendance.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.accrue.ingest.attendance.BatchResult;
-import dev.accrue.ingest.common.FieldError;
+import dev.accrue.ingest.validation.FieldError;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.accrue.ingest.GeneratedStream;
 import dev.accrue.ingest.attendance.AttendanceInput;
 import dev.accrue.ingest.attendance.BatchItem;
-import dev.accrue.ingest.common.PayloadTooLargeException;
+import dev.accrue.ingest.errors.PayloadTooLargeException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import tools.jackson.core.StreamReadFeature;
