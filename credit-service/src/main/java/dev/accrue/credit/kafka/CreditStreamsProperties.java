@@ -27,8 +27,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param retentionCheckInterval how often (wall clock) accruals past the retention are looked for and deleted
  * @param retentionCheckLimit the most sessions a retention check looks at, and the most accrual keys it deletes, in
  *        one punctuation (one exactly-once transaction); an unfinished check goes on at the next finalization check
- * @param storeWriteFormat how local store values are written (both formats are always read): {@code json} during a
- *        rolling upgrade from a release that reads only JSON, {@code binary} (smaller, faster) once none is left
  */
 @ConfigurationProperties("accrue.credit.streams")
 public record CreditStreamsProperties(
@@ -43,8 +41,7 @@ public record CreditStreamsProperties(
         @DefaultValue("100000") int unknownReferenceTaskHoldLimit,
         @DefaultValue("400d") Duration accrualRetention,
         @DefaultValue("1h") Duration retentionCheckInterval,
-        @DefaultValue("10000") int retentionCheckLimit,
-        @DefaultValue("binary") StoreWriteFormat storeWriteFormat) {
+        @DefaultValue("10000") int retentionCheckLimit) {
 
     public CreditStreamsProperties {
         // Accruals must outlive everything that still credits a session: its finalization (end + grace + quiet)

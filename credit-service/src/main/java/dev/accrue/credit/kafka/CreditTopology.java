@@ -137,20 +137,19 @@ public final class CreditTopology {
     }
 
     private void addLocalStores(StreamsBuilder builder) {
-        StoreWriteFormat writes = settings.storeWriteFormat();
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ACCRUAL_STORE),
-                Serdes.String(), StoreCodecs.accruals().writing(writes)));
+                Serdes.String(), StoreCodecs.accruals()));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(OPEN_SESSION_STORE),
-                Serdes.String(), StoreCodecs.openSessions().writing(writes)));
+                Serdes.String(), StoreCodecs.openSessions()));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(LICENSEE_STORE),
-                Serdes.String(), StoreCodecs.licensees().writing(writes)));
+                Serdes.String(), StoreCodecs.licensees()));
         // A transcript is one record per licensee that grows over a career; its changelog takes 8 MB records
         // (set when Streams creates the topic), room for TranscriptLimit.AWARDS of the largest awards.
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(TRANSCRIPT_STORE),
-                Serdes.String(), StoreCodecs.transcripts().writing(writes))
+                Serdes.String(), StoreCodecs.transcripts())
                 .withLoggingEnabled(Map.of(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, String.valueOf(TRANSCRIPT_RECORD_BYTES))));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(COMPLIANCE_STORE),
-                Serdes.String(), StoreCodecs.complianceReports().writing(writes)));
+                Serdes.String(), StoreCodecs.complianceReports()));
         // Changelogged like the others: held attendance survives a restart and commits with the offsets (EOS).
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PENDING_STORE),
                 Serdes.String(), JsonSerde.of(PendingAttendance.class)));

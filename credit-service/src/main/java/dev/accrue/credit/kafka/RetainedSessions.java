@@ -14,21 +14,16 @@ import org.apache.kafka.streams.state.KeyValueStore;
 /**
  * Keeps {@code retained-session-store} (live sessions with accruals in this task, and when each ended)
  * and deletes the accruals of sessions past the {@link AccrualRetention}. The store has one entry per
- * session, so the retention check scans sessions, not accruals. Accruals stored by a version that kept no
- * such entry are found once, by a scan of the accrual store's keys, before the first check.
+ * session, so the retention check scans sessions, not accruals.
  * <p>
  * A check runs inside one exactly-once transaction, which aborts (and fences the task) if it outlasts
  * {@code transaction.timeout.ms}; so each call does at most {@code limit} units of each kind of work (sessions
- * scanned, accrual keys visited by the backfill, accrual keys deleted) and stores where it stopped, under
- * keys starting with NUL (never a session id), so the next call, even after a restart, continues there.
+ * scanned, accrual keys deleted) and stores where it stopped, under a key starting with NUL (never a
+ * session id), so the next call, even after a restart, continues there.
  * Accruals are only ever read for their keys: values are never decoded, and deletes write tombstones by key.
  */
 final class RetainedSessions {
 
-    /** Marks that the one-time scan of accruals stored before this store existed was done; never a session id. */
-    static final String BACKFILLED = "\u0000backfilled";
-    /** Prefix of the key holding where the unfinished backfill continues (the session id follows). */
-    static final String BACKFILL_FROM = "\u0000backfill-from\u0000";
     /** Prefix of the key holding where the unfinished retention check continues (the session id follows). */
     static final String CHECK_FROM = "\u0000check-from\u0000";
     /** Lower bound of session ids in the store: the bookkeeping keys above sort before it. */
@@ -58,13 +53,10 @@ final class RetainedSessions {
     /**
      * Deletes the accruals and the open-session entry of sessions past the retention, judged by their current
      * end when still in the catalog, else by the end stored with them: at most {@code limit} sessions looked at
-     * and {@code limit} accrual keys deleted (or visited by the backfill) per call, continuing where the last
+     * and {@code limit} accrual keys deleted per call, continuing where the last
      * call stopped.
      */
     Run deleteExpired(AccrualRetention retention, Instant now, int limit) {
-        if (!backfill(limit)) {
-            return new Run(List.of(), false);
-        }
         List<String> expired = new ArrayList<>();
         String resumeAt = null;
         try (KeyValueIterator<String, Long> it = stores.retainedSessions.range(
@@ -113,29 +105,6 @@ final class RetainedSessions {
             key = firstAccrualKey(key, end);
         }
         return budget;
-    }
-
-    /**
-     * Adds the sessions of accruals stored before this store existed, visiting at most {@code limit} sessions;
-     * true once every accrual was looked at. Reads only keys: one seek per session, to the key after its last accrual.
-     */
-    private boolean backfill(int limit) {
-        if (stores.retainedSessions.get(BACKFILLED) != null) {
-            return true;
-        }
-        String key = firstAccrualKey(cursor(BACKFILL_FROM).orElse(null), null);
-        for (int visited = 0; key != null; visited++) {
-            String sessionId = key.substring(0, key.indexOf(CreditStores.SEPARATOR));
-            if (visited == limit) {
-                setCursor(BACKFILL_FROM, sessionId);
-                return false;
-            }
-            stores.session(sessionId).filter(s -> !s.isSelfStudy()).ifPresent(s -> kept(sessionId, s.endsAt()));
-            key = firstAccrualKey(sessionId + AFTER_SESSION, null);
-        }
-        setCursor(BACKFILL_FROM, null);
-        stores.retainedSessions.put(BACKFILLED, 0L);
-        return true;
     }
 
     /** The first accrual key in [from, to] (null: unbounded), read without decoding any value. */

@@ -3,7 +3,6 @@ package dev.accrue.credit.kafka;
 import dev.accrue.credit.accrual.Accrual;
 import dev.accrue.credit.accrual.Award;
 import dev.accrue.credit.accrual.Transcript;
-import dev.accrue.credit.attendance.Attendance;
 import dev.accrue.credit.attendance.AttendanceFact;
 import dev.accrue.credit.attendance.AttendanceType;
 import dev.accrue.credit.catalog.ApprovalBody;
@@ -24,14 +23,12 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.errors.SerializationException;
-import tools.jackson.core.type.TypeReference;
 
 /**
  * Binary layouts (format {@link StoreSerde#BINARY_V1}) of the store values read or written per
- * attendance event, award or profile: accruals, licensee profiles, open sessions, transcripts and
- * compliance reports; accruals are written in format {@link StoreSerde#BINARY_V2} (facts, not
- * events) and format 1 is still read. Fields are written in record-component order; changing a
- * layout means a new format byte, not an edit here.
+ * attendance event, award or profile: accruals (format {@link StoreSerde#BINARY_V2}: facts, not
+ * events), licensee profiles, open sessions, transcripts and compliance reports. Fields are written in
+ * record-component order; changing a layout means a new format byte, not an edit here.
  */
 final class StoreCodecs {
 
@@ -42,31 +39,29 @@ final class StoreCodecs {
     private static final int COMPLETED_WITH_SCORE = 3;
 
     static StoreSerde<Accrual> accruals() {
-        return new StoreSerde<>(LegacyAccrual.json(), StoreSerde.BINARY_V2, StoreCodecs::writeAccrual,
-                Map.of(StoreSerde.BINARY_V1, StoreCodecs::readAccrualV1, StoreSerde.BINARY_V2, StoreCodecs::readAccrual));
+        return new StoreSerde<>(StoreSerde.BINARY_V2, StoreCodecs::writeAccrual, StoreCodecs::readAccrual);
     }
 
     static StoreSerde<Licensee> licensees() {
-        return new StoreSerde<>(JsonSerde.of(Licensee.class), StoreCodecs::writeLicensee, StoreCodecs::readLicensee);
+        return new StoreSerde<>(StoreCodecs::writeLicensee, StoreCodecs::readLicensee);
     }
 
     static StoreSerde<OpenSession> openSessions() {
-        return new StoreSerde<>(JsonSerde.of(OpenSession.class), (out, open) -> {
+        return new StoreSerde<>((out, open) -> {
             out.writeInstant(open.endsAt());
             out.writeInstant(open.lastAttendanceAt());
         }, in -> new OpenSession(in.readInstant(), in.readInstant()));
     }
 
     static StoreSerde<Transcript> transcripts() {
-        return new StoreSerde<>(JsonSerde.of(Transcript.class), (out, transcript) -> {
+        return new StoreSerde<>((out, transcript) -> {
             out.writeString(transcript.licenseeId());
             out.writeList(transcript.awards(), StoreCodecs::writeAward);
         }, in -> new Transcript(in.readString(), in.readList(StoreCodecs::readAward)));
     }
 
     static StoreSerde<List<ComplianceReport>> complianceReports() {
-        return new StoreSerde<>(JsonSerde.of(new TypeReference<List<ComplianceReport>>() { }),
-                (out, reports) -> out.writeList(reports, StoreCodecs::writeReport),
+        return new StoreSerde<>((out, reports) -> out.writeList(reports, StoreCodecs::writeReport),
                 in -> in.readList(StoreCodecs::readReport));
     }
 
@@ -114,17 +109,6 @@ final class StoreCodecs {
         Instant lastAttendanceAt = in.readInstant();
         boolean finalized = in.readBoolean();
         return new Accrual(licenseeId, sessionId, facts, lastAttendanceAt, finalized, readAwards(in), readOptionalCertificate(in));
-    }
-
-    /** Format 1: every event with its ids, as {@link LegacyAccrual}. */
-    private static Accrual readAccrualV1(BinaryReader in) {
-        String licenseeId = in.readString();
-        String sessionId = in.readString();
-        var events = in.readList(StoreCodecs::readAttendance);
-        Instant lastAttendanceAt = in.readInstant();
-        boolean finalized = in.readBoolean();
-        return new LegacyAccrual(licenseeId, sessionId, events, lastAttendanceAt, finalized, readAwards(in),
-                readOptionalCertificate(in)).toAccrual();
     }
 
     private static void writeOutcome(BinaryWriter out, Instant lastAttendanceAt, boolean finalized,
@@ -193,20 +177,6 @@ final class StoreCodecs {
             case LEFT -> LEFT;
             case SELF_STUDY_COMPLETED -> fact.score() == null ? COMPLETED : COMPLETED_WITH_SCORE;
         };
-    }
-
-    private static void writeAttendance(BinaryWriter out, Attendance attendance) {
-        out.writeString(attendance.eventId());
-        out.writeString(attendance.sessionId());
-        out.writeString(attendance.licenseeId());
-        out.writeEnum(attendance.type());
-        out.writeInstant(attendance.occurredAt());
-        out.writeNullableDouble(attendance.score());
-    }
-
-    private static Attendance readAttendance(BinaryReader in) {
-        return new Attendance(in.readString(), in.readString(), in.readString(), in.readEnum(AttendanceType.class),
-                in.readInstant(), in.readNullableDouble());
     }
 
     private static void writeAward(BinaryWriter out, Award award) {

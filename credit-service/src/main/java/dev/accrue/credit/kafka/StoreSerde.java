@@ -1,6 +1,5 @@
 package dev.accrue.credit.kafka;
 
-import java.util.Map;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
 import org.apache.kafka.common.errors.SerializationException;
@@ -10,56 +9,33 @@ import org.apache.kafka.common.serialization.Serializer;
 
 /**
  * Serde for the hot local store values (read and written per attendance event): a leading format
- * byte, then the value. Format {@value #BINARY_V1} is the compact binary form of {@link StoreCodecs}
- * ({@value #BINARY_V2}: accruals as facts rather than events, which format 1 still reads);
- * a value starting with <code>'{'</code> or {@code '['} is the JSON this service wrote before, so stores and changelogs
- * written by an earlier version are still read, and each value is rewritten in binary the next time
- * it changes (unless {@link StoreWriteFormat#JSON} is set, for a rolling upgrade). A new layout gets a new
- * format byte, and readers keep the old ones.
+ * byte, then the value in the compact binary layout of {@link StoreCodecs}. The byte is there for the
+ * next layout: a new layout gets a new byte, and its serde reads the old ones too. Today each store has
+ * one layout, and a value with any other byte is refused.
  */
 final class StoreSerde<T> implements Serde<T> {
 
     static final byte BINARY_V1 = 1;
+    /** Accruals as attendance facts rather than events. */
     static final byte BINARY_V2 = 2;
-    private static final byte JSON_OBJECT = '{';
-    private static final byte JSON_ARRAY = '[';
 
     private final byte format;
     private final BiConsumer<BinaryWriter, T> writer;
-    private final Map<Byte, Function<BinaryReader, T>> readers;
-    private final Serde<T> legacy;
-    private final StoreWriteFormat writes;
+    private final Function<BinaryReader, T> reader;
 
-    /** {@code legacy} reads the JSON values of earlier versions. Writes binary format 1. */
-    StoreSerde(Serde<T> legacy, BiConsumer<BinaryWriter, T> writer, Function<BinaryReader, T> reader) {
-        this(legacy, BINARY_V1, writer, Map.of(BINARY_V1, reader));
+    /** Writes and reads binary format 1. */
+    StoreSerde(BiConsumer<BinaryWriter, T> writer, Function<BinaryReader, T> reader) {
+        this(BINARY_V1, writer, reader);
     }
 
-    /** Writes binary {@code format}; reads each format in {@code readers} (the current one and older layouts). */
-    StoreSerde(Serde<T> legacy, byte format, BiConsumer<BinaryWriter, T> writer,
-               Map<Byte, Function<BinaryReader, T>> readers) {
-        this(legacy, format, writer, readers, StoreWriteFormat.BINARY);
-    }
-
-    private StoreSerde(Serde<T> legacy, byte format, BiConsumer<BinaryWriter, T> writer,
-                       Map<Byte, Function<BinaryReader, T>> readers, StoreWriteFormat writes) {
+    StoreSerde(byte format, BiConsumer<BinaryWriter, T> writer, Function<BinaryReader, T> reader) {
         this.format = format;
         this.writer = writer;
-        this.readers = Map.copyOf(readers);
-        this.legacy = legacy;
-        this.writes = writes;
-    }
-
-    /** The same serde writing {@code format} (it reads both): JSON while instances of earlier versions may still run. */
-    StoreSerde<T> writing(StoreWriteFormat format) {
-        return new StoreSerde<>(legacy, this.format, writer, readers, format);
+        this.reader = reader;
     }
 
     @Override
     public Serializer<T> serializer() {
-        if (writes == StoreWriteFormat.JSON) {
-            return legacy.serializer();
-        }
         return (topic, value) -> {
             if (value == null) {
                 return null;
@@ -73,24 +49,20 @@ final class StoreSerde<T> implements Serde<T> {
 
     @Override
     public Deserializer<T> deserializer() {
-        Deserializer<T> json = legacy.deserializer();
         return (topic, bytes) -> {
             if (bytes == null) {
                 return null;
             }
-            Function<BinaryReader, T> reader = bytes.length > 0 ? readers.get(bytes[0]) : null;
-            if (reader != null) {
-                BinaryReader in = new BinaryReader(bytes, 1);
-                T value = reader.apply(in);
-                if (!in.atEnd()) {
-                    throw new SerializationException("Store value has bytes after its end");
-                }
-                return value;
+            if (bytes.length == 0 || bytes[0] != format) {
+                throw new SerializationException("Unknown store value format " + (bytes.length == 0 ? "(empty)" : bytes[0])
+                        + "; this store reads format " + format);
             }
-            if (bytes.length > 0 && (bytes[0] == JSON_OBJECT || bytes[0] == JSON_ARRAY)) {
-                return json.deserialize(topic, bytes); // written by an earlier version
+            BinaryReader in = new BinaryReader(bytes, 1);
+            T value = reader.apply(in);
+            if (!in.atEnd()) {
+                throw new SerializationException("Store value has bytes after its end");
             }
-            throw new SerializationException("Unknown store value format " + (bytes.length == 0 ? "(empty)" : bytes[0]));
+            return value;
         };
     }
 }

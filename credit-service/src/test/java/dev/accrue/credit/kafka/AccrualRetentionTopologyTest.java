@@ -42,7 +42,7 @@ class AccrualRetentionTopologyTest extends CreditTopologyHarness {
         return new CreditStreamsProperties(s.finalizationGrace(), s.quietPeriod(), s.closureSettle(),
                 s.finalizationCheckInterval(), s.complianceCheckInterval(), s.certificatesByIdTopic(),
                 s.unknownReferenceWait(), s.unknownReferenceHoldLimit(), s.unknownReferenceTaskHoldLimit(), RETENTION,
-                Duration.ofHours(1), LIMIT, s.storeWriteFormat());
+                Duration.ofHours(1), LIMIT);
     }
 
     private KeyValueStore<String, Accrual> accruals() {
@@ -105,46 +105,24 @@ class AccrualRetentionTopologyTest extends CreditTopologyHarness {
     }
 
     @Test
-    void accruals_stored_by_an_earlier_version_without_a_retention_entry_are_found_and_deleted_too() {
-        Accrual old = AccrualDecider.evolve(Accrual.empty(LICENSEE, SESSION),
-                new AccrualEvent.AttendanceRecorded(joined("09:00"), Fixtures.ENDS));
-        accruals().put(CreditStores.accrualKey(SESSION, LICENSEE), old);
-        assertThat(retained().get(SESSION)).isNull();
-
-        checkAt(Fixtures.ENDS.plus(RETENTION));
-
-        assertThat(accruals().get(CreditStores.accrualKey(SESSION, LICENSEE))).isNull();
-    }
-
-    @Test
     void a_check_does_at_most_its_limit_of_work_and_continues_at_the_next_finalization_check() {
         Accrual old = AccrualDecider.evolve(Accrual.empty(LICENSEE, SESSION),
                 new AccrualEvent.AttendanceRecorded(joined("09:00"), Fixtures.ENDS));
-        // Stored by an earlier version (no retention entries): two sessions no longer in the catalog, then sess-1.
-        accruals().put(CreditStores.accrualKey("gone-a", LICENSEE), old);
-        accruals().put(CreditStores.accrualKey("gone-b", LICENSEE), old);
         for (int i = 1; i <= 5; i++) {
             accruals().put(CreditStores.accrualKey(SESSION, "lic-" + i), old);
         }
+        retained().put(SESSION, Fixtures.ENDS.toEpochMilli());
 
         checkAt(Fixtures.ENDS.plus(RETENTION));
-        assertThat(accrualsOf(SESSION)).as("the backfill visited the two gone sessions and stopped").isEqualTo(5);
-        assertThat(retained().get(SESSION)).isNull();
-
-        passTime(Duration.ofSeconds(5)); // the backfill ends; the check deletes two accruals
+        assertThat(accrualsOf(SESSION)).as("two deleted, then the check stopped").isEqualTo(3);
         assertThat(retained().get(SESSION)).isNotNull();
-        assertThat(accrualsOf(SESSION)).isEqualTo(3);
         passTime(Duration.ofSeconds(5));
         assertThat(accrualsOf(SESSION)).isEqualTo(1);
         passTime(Duration.ofSeconds(5));
         assertThat(accrualsOf(SESSION)).isZero();
         assertThat(retained().get(SESSION)).isNull();
-
-        assertThat(accrualsOf("gone-a") + accrualsOf("gone-b")).as("no end known: kept").isEqualTo(2);
-        assertThat(retained().get(RetainedSessions.BACKFILLED)).isNotNull();
         try (var bookkeeping = retained().prefixScan("\u0000", new StringSerializer())) {
-            assertThat(bookkeeping).toIterable().extracting(entry -> entry.key)
-                    .as("no position left to continue from").containsExactly(RetainedSessions.BACKFILLED);
+            assertThat(bookkeeping).toIterable().as("no position left to continue from").isEmpty();
         }
     }
 

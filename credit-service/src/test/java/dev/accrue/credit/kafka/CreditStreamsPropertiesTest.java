@@ -36,15 +36,6 @@ class CreditStreamsPropertiesTest {
     }
 
     @Test
-    void the_store_write_format_is_binary_unless_json_is_set_for_a_rolling_upgrade() {
-        context.run(started -> assertThat(started.getBean(CreditStreamsProperties.class).storeWriteFormat())
-                .isEqualTo(StoreWriteFormat.BINARY));
-        context.withPropertyValues("accrue.credit.streams.store-write-format=json")
-                .run(started -> assertThat(started.getBean(CreditStreamsProperties.class).storeWriteFormat())
-                        .isEqualTo(StoreWriteFormat.JSON));
-    }
-
-    @Test
     void a_retention_check_limit_below_one_fails_the_start_up() {
         context.withPropertyValues("accrue.credit.streams.retention-check-limit=0")
                 .run(started -> assertThat(started).hasFailed().getFailure().rootCause()

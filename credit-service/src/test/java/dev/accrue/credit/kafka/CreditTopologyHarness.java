@@ -51,7 +51,7 @@ abstract class CreditTopologyHarness {
     static final CreditStreamsProperties SETTINGS = new CreditStreamsProperties(Duration.ofMinutes(30),
             Duration.ofMinutes(5), Duration.ofSeconds(10), Duration.ofSeconds(5), Duration.ofHours(1),
             "accrue.credit.certificates-by-id", Duration.ofMinutes(10), 1000, 100_000, Duration.ofDays(400), Duration.ofHours(1),
-            10_000, StoreWriteFormat.BINARY);
+            10_000);
 
     final InMemorySchemaRegistry registry = new InMemorySchemaRegistry();
     final MutableClock clock = new MutableClock(Instant.parse("2025-03-10T08:00:00Z"));

@@ -43,7 +43,7 @@ class HeldAttendanceTopologyTest extends CreditTopologyHarness {
         return new CreditStreamsProperties(s.finalizationGrace(), s.quietPeriod(), s.closureSettle(),
                 s.finalizationCheckInterval(),
                 s.complianceCheckInterval(), s.certificatesByIdTopic(), WAIT, 3, TASK_LIMIT, s.accrualRetention(),
-                s.retentionCheckInterval(), s.retentionCheckLimit(), s.storeWriteFormat());
+                s.retentionCheckInterval(), s.retentionCheckLimit());
     }
 
     private static Attendance by(String licenseeId, Attendance event) {

@@ -38,7 +38,6 @@ import java.util.List;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Serde;
 import org.junit.jupiter.api.Test;
-import tools.jackson.core.type.TypeReference;
 
 /** The binary store format: values round-trip, values the JSON serde wrote still read, anything else fails loudly. */
 class StoreSerdeTest {
@@ -110,46 +109,25 @@ class StoreSerdeTest {
         }
 
         byte[] binary = StoreCodecs.transcripts().serializer().serialize("changelog", full);
-        byte[] json = StoreCodecs.transcripts().writing(StoreWriteFormat.JSON).serializer().serialize("changelog", full);
 
         // Under the 8 MB the transcript changelog takes (CreditTopology), with room for record overhead.
         assertThat(binary.length).isLessThan(6 * 1024 * 1024);
-        assertThat(json.length).isLessThan(6 * 1024 * 1024);
         assertThat(roundTrip(StoreCodecs.transcripts(), full)).isEqualTo(full);
     }
 
     @Test
-    void compliance_reports_round_trip_and_the_json_lists_of_earlier_versions_are_still_read() {
+    void compliance_reports_round_trip() {
         List<ComplianceReport> reports = reports();
-        byte[] old = JsonSerde.of(new TypeReference<List<ComplianceReport>>() { }).serializer().serialize("changelog", reports);
 
         assertThat(roundTrip(StoreCodecs.complianceReports(), reports)).isEqualTo(reports);
         assertThat(roundTrip(StoreCodecs.complianceReports(), List.<ComplianceReport>of())).isEmpty();
-        assertThat(StoreCodecs.complianceReports().deserializer().deserialize("changelog", old)).isEqualTo(reports);
     }
 
     @Test
-    void values_an_earlier_version_wrote_as_json_are_still_read_so_existing_changelogs_migrate() {
-        Accrual accrual = finalizedAccrual();
-        byte[] oldAccrual = JsonSerde.of(LegacyAccrual.class).serializer().serialize("changelog", legacy(accrual));
-        byte[] oldLicensee = JsonSerde.of(Licensee.class).serializer().serialize("changelog", LICENSEE);
-        byte[] oldOpen = JsonSerde.of(OpenSession.class).serializer().serialize("changelog", new OpenSession(Fixtures.ENDS, NOW));
-
-        assertThat(StoreCodecs.accruals().deserializer().deserialize("changelog", oldAccrual)).isEqualTo(accrual);
-        assertThat(StoreCodecs.licensees().deserializer().deserialize("changelog", oldLicensee)).isEqualTo(LICENSEE);
-        assertThat(StoreCodecs.openSessions().deserializer().deserialize("changelog", oldOpen))
-                .isEqualTo(new OpenSession(Fixtures.ENDS, NOW));
-    }
-
-    @Test
-    void a_value_is_rewritten_in_the_binary_format_with_a_leading_format_byte_and_is_much_smaller_than_json() {
-        Accrual accrual = finalizedAccrual();
-
-        byte[] binary = StoreCodecs.accruals().serializer().serialize("changelog", accrual);
-        byte[] json = JsonSerde.of(LegacyAccrual.class).serializer().serialize("changelog", legacy(accrual));
+    void a_value_starts_with_its_format_byte() {
+        byte[] binary = StoreCodecs.accruals().serializer().serialize("changelog", finalizedAccrual());
 
         assertThat(binary[0]).isEqualTo(StoreSerde.BINARY_V2);
-        assertThat(binary.length).isLessThan(json.length / 2);
     }
 
     @Test
@@ -183,25 +161,6 @@ class StoreSerdeTest {
                 .isInstanceOf(SerializationException.class).hasMessageContaining("'PODCAST'");
     }
 
-    @Test
-    void writing_json_writes_what_earlier_versions_wrote_and_read_and_still_reads_binary() {
-        Accrual accrual = finalizedAccrual();
-        Serde<Accrual> json = StoreCodecs.accruals().writing(StoreWriteFormat.JSON);
-        byte[] written = json.serializer().serialize("changelog", accrual);
-        byte[] binary = StoreCodecs.accruals().serializer().serialize("changelog", accrual);
-
-        // Earlier releases read this as an accrual with one event per fact.
-        LegacyAccrual asEarlierReleasesReadIt = JsonSerde.of(LegacyAccrual.class).deserializer().deserialize("changelog", written);
-        assertThat(asEarlierReleasesReadIt.events()).extracting(Attendance::type, Attendance::occurredAt)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(AttendanceType.JOINED, Fixtures.at("09:10")),
-                        org.assertj.core.groups.Tuple.tuple(AttendanceType.LEFT, Fixtures.at("12:00")));
-        assertThat(asEarlierReleasesReadIt.toAccrual()).isEqualTo(accrual);
-        assertThat(json.deserializer().deserialize("changelog", binary)).isEqualTo(accrual);
-        assertThat(StoreCodecs.complianceReports().writing(StoreWriteFormat.JSON).serializer().serialize("changelog", reports()))
-                .isEqualTo(JsonSerde.of(new TypeReference<List<ComplianceReport>>() { }).serializer()
-                        .serialize("changelog", reports()));
-    }
-
     /**
      * Golden bytes of each V1 layout, written when the layout was fixed: a field reordered, added or re-encoded
      * without a new format byte changes them and fails here, whereas a round trip would still pass. The values
@@ -218,9 +177,6 @@ class StoreSerdeTest {
         assertGolden(StoreCodecs.openSessions(), open, GOLDEN_OPEN_SESSION);
         assertGolden(StoreCodecs.licensees(), LICENSEE, GOLDEN_LICENSEE);
         assertGolden(StoreCodecs.accruals(), accrual, GOLDEN_ACCRUAL_V2);
-        // Format 1 held every event with its ids; changelogs of earlier releases hold it, and it reads as facts.
-        assertThat(StoreCodecs.accruals().deserializer().deserialize("changelog", HexFormat.of().parseHex(GOLDEN_ACCRUAL_V1)))
-                .isEqualTo(accrual);
         assertGolden(StoreCodecs.transcripts(), transcript, GOLDEN_TRANSCRIPT);
         assertGolden(StoreCodecs.complianceReports(), reports(), GOLDEN_COMPLIANCE);
     }
@@ -236,25 +192,6 @@ class StoreSerdeTest {
     private static final String GOLDEN_LICENSEE = "01066c69632d3104416461094c6f76656c61636510616461406578616d706c652e6f7267020743412d424253054c4d46"
             + "54094e2d43412d4242530196b40201cabf0200084e592d4c4d4843054c4d48430a4e2d4e592d4c4d484301faae020188"
             + "c00201";
-    private static final String GOLDEN_ACCRUAL_V1 = "01066c69632d3107736573732d3102066576742d6107736573732d31066c69632d31074a4f494e454401d0b1f5fc0c00"
-            + "00066576742d6207736573732d31066c69632d31054c4546540180d1f6fc0c000001a089f7fc0c959aef3a0102253632"
-            + "3264633137652d336336612d336231652d623232322d30376330336137663131616301066c69632d3107736573732d31"
-            + "09636f757273652d310561636d651545746869637320696e2054656c656865616c74680d4c4956455f574542494e4152"
-            + "04415041084150412d313233400800000000000000020f4c41575f414e445f45544849435340000000000000000b5445"
-            + "4c454845414c54483ff0000000000000aa01b4010180d1f6fc0c0001a089f7fc0c959aef3a12323032352e3140323032"
-            + "352d30312d30312538373534633635332d653264372d333733322d386539622d39346565323539353064386201066c69"
-            + "632d3107736573732d3109636f757273652d310561636d651545746869637320696e2054656c656865616c74680d4c49"
-            + "56455f574542494e41520649414345540a49414345542d3132334006666666666666013fd1eb851eb851ec020f4c4157"
-            + "5f414e445f4554484943533ffdc28f5c28f5c30b54454c454845414c54483fedc28f5c28f5c3aa01b4010180d1f6fc0c"
-            + "0001a089f7fc0c959aef3a12323032352e3140323032352d30312d3031011241432d363832302d324144442d42443032"
-            + "01066c69632d310d416461204c6f76656c616365021043412d4242533a4e2d43412d424253124e592d4c4d48433a4e2d"
-            + "4e592d4c4d484307736573732d3109636f757273652d310561636d651545746869637320696e2054656c656865616c74"
-            + "680d4c4956455f574542494e415201a0a8f5fc0c000180d1f6fc0c00022536323264633137652d336336612d33623165"
-            + "2d623232322d3037633033613766313161630104415041084150412d3132334008000000000000020f4c41575f414e44"
-            + "5f45544849435340000000000000000b54454c454845414c54483ff00000000000002538373534633635332d65326437"
-            + "2d333733322d386539622d393465653235393530643862010649414345540a49414345542d3132334006666666666666"
-            + "020f4c41575f414e445f4554484943533ffdc28f5c28f5c30b54454c454845414c54483fedc28f5c28f5c301a089f7fc"
-            + "0c959aef3a";
     private static final String GOLDEN_ACCRUAL_V2 = "02066c69632d3107736573732d31020080d98bf5af6501808fdd0901a089f7fc0c959aef3a0102253632326463313765"
             + "2d336336612d336231652d623232322d30376330336137663131616301066c69632d3107736573732d3109636f757273"
             + "652d310561636d651545746869637320696e2054656c656865616c74680d4c4956455f574542494e4152044150410841"
@@ -307,13 +244,6 @@ class StoreSerdeTest {
             state = apply(state, new AccrualInput.RecordAttendance(event, session, LICENSEE), rules);
         }
         return apply(state, new AccrualInput.FinalizeSession(FinalizeReason.CLOSED_BY_PROVIDER, session, LICENSEE), rules);
-    }
-
-    /** The accrual as an earlier release stored it: its events, with their ids. */
-    private static LegacyAccrual legacy(Accrual accrual) {
-        return new LegacyAccrual(accrual.licenseeId(), accrual.sessionId(),
-                List.of(withId(joined("09:10"), "evt-a"), withId(left("12:00"), "evt-b")), accrual.lastAttendanceAt(),
-                accrual.finalized(), accrual.awards(), accrual.certificate());
     }
 
     /** Fixed ids, not the fixtures' counter, so the golden bytes do not depend on which tests ran first. */
