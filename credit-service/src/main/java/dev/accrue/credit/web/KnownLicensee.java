@@ -1,7 +1,7 @@
 package dev.accrue.credit.web;
 
-import dev.accrue.credit.kafka.StoreQueries;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.server.ResponseStatusException;
@@ -9,9 +9,9 @@ import org.springframework.web.server.ResponseStatusException;
 /** Per-licensee reads: a licensee with nothing stored yet reads as empty; one never seen is 404. */
 public final class KnownLicensee {
 
-    public static <T> T orEmpty(StoreQueries queries, String licenseeId, Optional<T> stored, Supplier<T> empty) {
+    public static <T> T orEmpty(Predicate<String> knowsLicensee, String licenseeId, Optional<T> stored, Supplier<T> empty) {
         return stored.orElseGet(() -> {
-            if (!queries.knowsLicensee(licenseeId)) {
+            if (!knowsLicensee.test(licenseeId)) {
                 throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No licensee '" + licenseeId + "'");
             }
             return empty.get();

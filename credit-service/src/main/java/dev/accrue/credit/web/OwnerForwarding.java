@@ -1,6 +1,6 @@
 package dev.accrue.credit.web;
 
-import dev.accrue.credit.kafka.StoreQueries;
+import dev.accrue.credit.query.StoreQueries;
 import dev.accrue.platform.security.PeerRequests;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;

@@ -1,6 +1,6 @@
 package dev.accrue.credit.web;
 
-import dev.accrue.credit.kafka.StoreQueries;
+import dev.accrue.credit.query.StoreQueries;
 import java.net.URI;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;

@@ -7,7 +7,7 @@ import static org.mockito.Mockito.mock;
 
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpServer;
-import dev.accrue.credit.kafka.StoreQueries;
+import dev.accrue.credit.query.StoreQueries;
 import dev.accrue.platform.security.Caller;
 import dev.accrue.platform.security.DevelopmentKeys;
 import dev.accrue.platform.security.PeerRequests;

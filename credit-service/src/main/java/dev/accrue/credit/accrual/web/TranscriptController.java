@@ -2,10 +2,10 @@ package dev.accrue.credit.accrual.web;
 
 import dev.accrue.credit.accrual.Award;
 import dev.accrue.credit.accrual.Transcript;
+import dev.accrue.credit.accrual.TranscriptQueries;
 import dev.accrue.credit.catalog.ApprovalBody;
 import dev.accrue.credit.catalog.CategoryHours;
 import dev.accrue.credit.certificate.CertificateNumber;
-import dev.accrue.credit.kafka.StoreQueries;
 import dev.accrue.credit.web.KnownLicensee;
 import dev.accrue.credit.web.OwnerForwarding;
 import dev.accrue.credit.web.ReadAccess;
@@ -39,10 +39,10 @@ class TranscriptController {
         }
     }
 
-    private final StoreQueries queries;
+    private final TranscriptQueries queries;
     private final OwnerForwarding forwarding;
 
-    TranscriptController(StoreQueries queries, OwnerForwarding forwarding) {
+    TranscriptController(TranscriptQueries queries, OwnerForwarding forwarding) {
         this.queries = queries;
         this.forwarding = forwarding;
     }
@@ -55,7 +55,7 @@ class TranscriptController {
             if (!ReadAccess.readsEverything(caller)) {
                 return ResponseEntity.ok(new TranscriptView(id, ownEntries(id, caller)));
             }
-            Transcript transcript = KnownLicensee.orEmpty(queries, id, queries.transcript(id), () -> Transcript.empty(id));
+            Transcript transcript = KnownLicensee.orEmpty(queries::knowsLicensee, id, queries.transcript(id), () -> Transcript.empty(id));
             return ResponseEntity.ok(new TranscriptView(id, transcript.granted().stream().map(Entry::of).toList()));
         });
     }

@@ -2,7 +2,7 @@ package dev.accrue.credit.attendance.kafka;
 
 import dev.accrue.credit.attendance.Attendance;
 import dev.accrue.credit.attendance.AttendanceType;
-import dev.accrue.credit.kafka.AvroEnums;
+import dev.accrue.credit.streams.AvroEnums;
 import dev.accrue.events.AttendanceEvent;
 import dev.accrue.events.AttendanceSource;
 import java.time.Instant;

@@ -7,7 +7,7 @@ import dev.accrue.credit.catalog.CategoryHours;
 import dev.accrue.credit.catalog.Format;
 import dev.accrue.credit.catalog.SessionDefinition;
 import dev.accrue.credit.catalog.TimeRange;
-import dev.accrue.credit.kafka.AvroEnums;
+import dev.accrue.credit.streams.AvroEnums;
 import dev.accrue.events.Session;
 import java.time.Instant;
 import java.util.List;

@@ -3,8 +3,8 @@ package dev.accrue.credit.certificate.web;
 import dev.accrue.credit.accrual.CreditRuleBook;
 import dev.accrue.credit.catalog.SessionDefinition;
 import dev.accrue.credit.certificate.Certificate;
+import dev.accrue.credit.certificate.CertificateQueries;
 import dev.accrue.credit.certificate.CredentialStatus;
-import dev.accrue.credit.kafka.StoreQueries;
 import dev.accrue.credit.web.ReadAccess;
 import dev.accrue.platform.security.Caller;
 import io.swagger.v3.oas.annotations.Operation;
@@ -38,12 +38,12 @@ class CertificateController {
                         Integer currentRevision, String detail) {
     }
 
-    private final StoreQueries queries;
+    private final CertificateQueries queries;
     private final OpenBadgeCredentials credentials;
     private final CredentialProperties properties;
     private final CreditRuleBook creditRules;
 
-    CertificateController(StoreQueries queries, OpenBadgeCredentials credentials, CredentialProperties properties,
+    CertificateController(CertificateQueries queries, OpenBadgeCredentials credentials, CredentialProperties properties,
                           CreditRuleBook creditRules) {
         this.queries = queries;
         this.credentials = credentials;

@@ -4,7 +4,7 @@ import dev.accrue.credit.catalog.Category;
 import dev.accrue.credit.compliance.CategoryProgress;
 import dev.accrue.credit.compliance.ComplianceReport;
 import dev.accrue.credit.compliance.ComplianceState;
-import dev.accrue.credit.kafka.AvroEnums;
+import dev.accrue.credit.streams.AvroEnums;
 import dev.accrue.events.ComplianceStatus;
 
 /** Maps compliance reports between the domain and Avro. */

@@ -1,7 +1,7 @@
 package dev.accrue.credit.compliance.web;
 
+import dev.accrue.credit.compliance.ComplianceQueries;
 import dev.accrue.credit.compliance.ComplianceReport;
-import dev.accrue.credit.kafka.StoreQueries;
 import dev.accrue.credit.web.KnownLicensee;
 import dev.accrue.credit.web.OwnerForwarding;
 import dev.accrue.platform.security.Caller;
@@ -21,10 +21,10 @@ class ComplianceController {
     record ComplianceView(String licenseeId, List<ComplianceReport> licenses) {
     }
 
-    private final StoreQueries queries;
+    private final ComplianceQueries queries;
     private final OwnerForwarding forwarding;
 
-    ComplianceController(StoreQueries queries, OwnerForwarding forwarding) {
+    ComplianceController(ComplianceQueries queries, OwnerForwarding forwarding) {
         this.queries = queries;
         this.forwarding = forwarding;
     }
@@ -34,7 +34,7 @@ class ComplianceController {
     ResponseEntity<?> compliance(@PathVariable String id, Caller caller, HttpServletRequest request) {
         caller.requireRole(Role.ADMIN, Role.ANALYST);
         return forwarding.forwardIfRemote(id, request).<ResponseEntity<?>>map(r -> r).orElseGet(() -> {
-            List<ComplianceReport> reports = KnownLicensee.orEmpty(queries, id, queries.compliance(id), List::of);
+            List<ComplianceReport> reports = KnownLicensee.orEmpty(queries::knowsLicensee, id, queries.compliance(id), List::of);
             return ResponseEntity.ok(new ComplianceView(id, reports));
         });
     }

@@ -15,7 +15,7 @@ import dev.accrue.credit.accrual.Transcript;
 import dev.accrue.credit.catalog.ApprovalBody;
 import dev.accrue.credit.catalog.Format;
 import dev.accrue.credit.certificate.CertificateNumber;
-import dev.accrue.credit.kafka.StoreQueries;
+import dev.accrue.credit.query.StoreQueries;
 import dev.accrue.credit.web.OwnerForwarding;
 import dev.accrue.platform.security.ApiKeySecurityConfiguration;
 import java.time.Instant;

@@ -8,7 +8,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import dev.accrue.credit.kafka.StoreQueries;
+import dev.accrue.credit.query.StoreQueries;
 import dev.accrue.credit.web.OwnerForwarding;
 import dev.accrue.platform.kafka.AvroSerdes;
 import dev.accrue.platform.security.ApiKeySecurityConfiguration;

@@ -15,7 +15,7 @@ import dev.accrue.credit.catalog.CategoryHours;
 import dev.accrue.credit.catalog.Format;
 import dev.accrue.credit.certificate.Certificate;
 import dev.accrue.credit.certificate.CertifiedAward;
-import dev.accrue.credit.kafka.StoreQueries;
+import dev.accrue.credit.query.StoreQueries;
 import dev.accrue.platform.security.ApiKeySecurityConfiguration;
 import java.time.Instant;
 import java.util.List;

@@ -1,7 +1,0 @@
-package dev.accrue.credit.kafka;
-
-import java.time.Instant;
-
-/** A live session with attendance in this task that is not final yet: when it ends and when attendance last arrived. */
-record OpenSession(Instant endsAt, Instant lastAttendanceAt) {
-}

@@ -1,0 +1,152 @@
+package dev.accrue.credit.streams;
+
+import static dev.accrue.credit.Fixtures.ENDS;
+import static dev.accrue.credit.Fixtures.LICENSEE;
+import static dev.accrue.credit.Fixtures.SESSION;
+import static dev.accrue.credit.Fixtures.joined;
+import static dev.accrue.credit.Fixtures.left;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.accrue.credit.streams.store.OpenSession;
+import dev.accrue.credit.attendance.Attendance;
+import dev.accrue.credit.certificate.CertificateNumber;
+import dev.accrue.events.CertificateIssued;
+import dev.accrue.events.ComplianceStatus;
+import dev.accrue.events.CreditAward;
+import java.time.Duration;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.state.ValueAndTimestamp;
+import org.junit.jupiter.api.Test;
+
+class CreditTopologyTest extends CreditTopologyHarness {
+
+    @Test
+    void closing_a_session_awards_credit_issues_a_certificate_and_updates_compliance() {
+        attend(joined("09:00"), left("12:00"));
+        compliance.readRecordsToList(); // the profile's first evaluation
+        close();
+        assertThat(credits.readValuesToList()).extracting(CreditAward::getBody, CreditAward::getHours)
+                .containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple(dev.accrue.events.ApprovalBody.APA, 3.0),
+                        org.assertj.core.groups.Tuple.tuple(dev.accrue.events.ApprovalBody.IACET, 3.0));
+        assertThat(certificates.readKeyValuesToList()).singleElement().satisfies(kv -> {
+            assertThat(kv.key).isEqualTo(LICENSEE);
+            assertThat(kv.value.getCertificateId()).isEqualTo(CertificateNumber.of(LICENSEE, SESSION));
+        });
+        assertThat(compliance.readValuesToList()).singleElement()
+                .satisfies(status -> assertThat(status.getEarnedHours()).isEqualTo(3.0));
+    }
+
+    @Test
+    void a_session_is_not_final_before_its_end_plus_grace() {
+        attend(joined("09:00"), left("12:00"));
+        clock.set(ENDS);
+        passTime(Duration.ofMinutes(29));
+        assertThat(credits.isEmpty()).isTrue();
+    }
+
+    @Test
+    void a_session_becomes_final_after_grace_and_a_quiet_period() {
+        clock.set(ENDS.plus(Duration.ofMinutes(28)));
+        attend(joined("09:00"), left("12:00"));
+        passTime(Duration.ofMinutes(4)); // grace over at 12:30, but attendance arrived 4 minutes ago
+        assertThat(credits.isEmpty()).isTrue();
+        passTime(Duration.ofMinutes(1));
+        assertThat(credits.readValuesToList()).hasSize(2);
+    }
+
+    @Test
+    void the_quiet_period_counts_from_the_last_attendance_even_when_the_store_had_not_been_written_for_it_yet() {
+        clock.set(ENDS.plus(Duration.ofMinutes(31))); // grace over at 12:30
+        java.time.Instant first = clock.instant();
+        attend(joined("09:00"));
+        clock.advance(Duration.ofMillis(900)); // within the open-session write step: remembered, not written yet
+        attend(left("12:00"));
+        org.apache.kafka.streams.state.KeyValueStore<String, OpenSession> open =
+                driver.getKeyValueStore(CreditTopology.OPEN_SESSION_STORE);
+        assertThat(open.get(SESSION).lastAttendanceAt()).isEqualTo(first);
+
+        passTime(Duration.ofMinutes(5).minusMillis(900)); // quiet for 5 minutes since the first event, not the last
+
+        assertThat(credits.isEmpty()).isTrue();
+        assertThat(open.get(SESSION).lastAttendanceAt()).isEqualTo(first.plusMillis(900)); // written before deciding
+        passTime(Duration.ofSeconds(5));
+        assertThat(credits.readValuesToList()).hasSize(2);
+    }
+
+    @Test
+    void a_repeated_event_is_credited_once() {
+        Attendance join = joined("09:00");
+        attend(join, join, left("12:00"));
+        close();
+        attend(join);
+        assertThat(credits.readValuesToList()).hasSize(2);
+        assertThat(certificates.readValuesToList()).hasSize(1);
+    }
+
+    @Test
+    void a_late_event_after_finalization_revises_the_award_and_the_certificate() {
+        attend(joined("09:00"));
+        close();
+        credits.readValuesToList();
+        attend(left("10:00"));
+        assertThat(credits.readValuesToList()).extracting(CreditAward::getBody, CreditAward::getRevision, CreditAward::getHours)
+                .containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple(dev.accrue.events.ApprovalBody.APA, 2, 0.0),
+                        org.assertj.core.groups.Tuple.tuple(dev.accrue.events.ApprovalBody.IACET, 2, 1.0));
+        assertThat(certificates.readValuesToList()).extracting(CertificateIssued::getRevision).containsExactly(1, 2);
+    }
+
+    @Test
+    void attendance_published_after_the_provider_closed_the_session_is_credited_at_once() {
+        closeOnly(SESSION);
+        clock.advance(Duration.ofSeconds(1));
+        attend(joined("09:00"));
+        assertThat(credits.readValuesToList()).hasSize(2);
+    }
+
+    @Test
+    void certificates_can_be_found_by_number() {
+        attend(joined("09:00"), left("12:00"));
+        close();
+        ValueAndTimestamp<CertificateIssued> stored = driver.<String, CertificateIssued>getTimestampedKeyValueStore(
+                CreditTopology.CERTIFICATE_STORE).get(CertificateNumber.of(LICENSEE, SESSION));
+        assertThat(stored.value().getLicenseeId()).isEqualTo(LICENSEE);
+    }
+
+    @Test
+    void an_unreadable_record_is_rejected_with_its_payload_and_the_stream_goes_on() {
+        driver.createInputTopic(TOPICS.attendance(), Serdes.String().serializer(), Serdes.ByteArray().serializer())
+                .pipeInput(LICENSEE, new byte[] {1, 2, 3});
+        attend(joined("09:00"), left("12:00"));
+        close();
+        assertThat(rejections.readValuesToList()).singleElement().satisfies(rejection -> {
+            assertThat(rejection.getReason()).startsWith("Cannot read the record");
+            assertThat(rejection.getPayload().array()).containsExactly(1, 2, 3);
+        });
+        assertThat(credits.readValuesToList()).hasSize(2);
+    }
+
+    @Test
+    void a_licensee_profile_is_evaluated_for_compliance() {
+        assertThat(compliance.readValuesToList()).singleElement().satisfies(status -> {
+            assertThat(status.getBoard()).isEqualTo("CA-BBS");
+            assertThat(status.getRequiredHours()).isEqualTo(36.0);
+        });
+    }
+
+    @Test
+    void a_session_tombstone_removes_the_session_from_the_global_store_and_its_attendance_is_held_as_unknown() {
+        var store = driver.<String, byte[]>getTimestampedKeyValueStore(CreditTopology.SESSION_STORE);
+        assertThat(store.get(SESSION)).isNotNull();
+
+        sessions.pipeInput(SESSION, null, clock.instant());
+        assertThat(store.get(SESSION)).isNull();
+
+        attend(joined("09:00"));
+        passTime(SETTINGS.unknownReferenceWait().plus(SETTINGS.finalizationCheckInterval()));
+        assertThat(rejections.readValuesToList()).singleElement().satisfies(rejection -> assertThat(rejection.getReason())
+                .startsWith("Unknown session 'sess-1', still unknown after waiting 10m"));
+        assertThat(credits.isEmpty()).isTrue();
+    }
+}

@@ -1,0 +1,121 @@
+package dev.accrue.credit.streams;
+
+import static dev.accrue.credit.Fixtures.at;
+import static dev.accrue.credit.Fixtures.joined;
+import static dev.accrue.credit.Fixtures.license;
+import static dev.accrue.credit.Fixtures.licensee;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.accrue.credit.Fixtures;
+import dev.accrue.credit.accrual.Award;
+import dev.accrue.credit.accrual.kafka.AwardMapper;
+import dev.accrue.credit.attendance.Attendance;
+import dev.accrue.credit.attendance.AttendanceType;
+import dev.accrue.credit.attendance.kafka.AttendanceMapper;
+import dev.accrue.credit.catalog.ApprovalBody;
+import dev.accrue.credit.catalog.Category;
+import dev.accrue.credit.catalog.CategoryHours;
+import dev.accrue.credit.catalog.Format;
+import dev.accrue.credit.catalog.SessionDefinition;
+import dev.accrue.credit.catalog.TimeRange;
+import dev.accrue.credit.catalog.kafka.CatalogMapper;
+import dev.accrue.credit.certificate.Certificate;
+import dev.accrue.credit.certificate.CertifiedAward;
+import dev.accrue.credit.certificate.kafka.CertificateMapper;
+import dev.accrue.credit.compliance.CategoryProgress;
+import dev.accrue.credit.compliance.ComplianceReport;
+import dev.accrue.credit.compliance.ComplianceState;
+import dev.accrue.credit.compliance.kafka.ComplianceMapper;
+import dev.accrue.credit.licensee.Licensee;
+import dev.accrue.credit.licensee.kafka.LicenseeMapper;
+import dev.accrue.events.AttendanceEvent;
+import dev.accrue.events.AttendanceSource;
+import dev.accrue.events.CertificateIssued;
+import dev.accrue.events.ComplianceStatus;
+import dev.accrue.events.CreditAward;
+import dev.accrue.events.LicenseeProfile;
+import dev.accrue.events.Session;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import org.apache.avro.specific.SpecificRecord;
+import org.junit.jupiter.api.Test;
+
+/** Every mapper keeps every field: domain to Avro, through the wire format, and back. */
+class MappersRoundTripTest {
+
+    private static final Instant NOW = Instant.parse("2025-03-10T13:00:00Z");
+    private final InMemorySchemaRegistry registry = new InMemorySchemaRegistry();
+
+    @SuppressWarnings("unchecked")
+    private <T extends SpecificRecord> T throughTheWire(T record) {
+        var serde = registry.serde((Class<T>) record.getClass());
+        return serde.deserializer().deserialize("t", serde.serializer().serialize("t", record));
+    }
+
+    @Test
+    void a_session_survives_the_round_trip() {
+        SessionDefinition session = new SessionDefinition("s", "c", "acme", "T", Format.IN_PERSON, at("09:00"),
+                at("12:00"), "America/New_York", List.of(new TimeRange(at("10:00"), at("10:15"))), 2.75,
+                List.of(new CategoryHours(Category.SUPERVISION, 1)), Fixtures.approvals(ApprovalBody.NBCC), 80.0);
+        assertThat(CatalogMapper.toDomain(throughTheWire(CatalogMapper.toAvro(session, NOW)))).isEqualTo(session);
+    }
+
+    @Test
+    void a_self_study_session_survives_the_round_trip() {
+        SessionDefinition session = Fixtures.selfStudy(2, null, ApprovalBody.APA);
+        Session avro = throughTheWire(CatalogMapper.toAvro(session, NOW));
+        assertThat(CatalogMapper.toDomain(avro)).isEqualTo(session);
+    }
+
+    @Test
+    void a_licensee_survives_the_round_trip() {
+        Licensee licensee = licensee(license("NY-LMHC", "LMHC", "2024-01-01", "2026-12-31", true));
+        LicenseeProfile avro = throughTheWire(LicenseeMapper.toAvro(licensee, NOW));
+        assertThat(LicenseeMapper.toDomain(avro)).isEqualTo(licensee);
+    }
+
+    @Test
+    void attendance_survives_the_round_trip() {
+        Attendance attendance = new Attendance("e", "s", "l", AttendanceType.SELF_STUDY_COMPLETED, NOW, 88.5);
+        AttendanceEvent avro = throughTheWire(AttendanceMapper.toAvro(attendance, AttendanceSource.API, NOW));
+        assertThat(AttendanceMapper.toDomain(avro)).contains(attendance);
+        assertThat(AttendanceMapper.toDomain(throughTheWire(AttendanceMapper.toAvro(joined("09:00"), AttendanceSource.ZOOM_CSV, NOW))))
+                .isPresent();
+    }
+
+    @Test
+    void an_unknown_attendance_type_maps_to_nothing() {
+        AttendanceEvent avro = AttendanceMapper.toAvro(joined("09:00"), AttendanceSource.API, NOW);
+        avro.setType(dev.accrue.events.AttendanceType.UNKNOWN);
+        assertThat(AttendanceMapper.toDomain(avro)).isEmpty();
+    }
+
+    @Test
+    void an_award_survives_the_round_trip() {
+        Award award = new Award("a", 2, "l", "s", "c", "acme", "T", Format.LIVE_WEBINAR, ApprovalBody.IACET, "I-1", 1.6,
+                0.16, List.of(new CategoryHours(Category.LAW_AND_ETHICS, 1.06)), 101, 180, at("10:41"), NOW, "2025.1@2025-01-01");
+        CreditAward avro = throughTheWire(AwardMapper.toAvro(award));
+        assertThat(AwardMapper.toDomain(avro)).isEqualTo(award);
+    }
+
+    @Test
+    void a_certificate_survives_the_round_trip() {
+        Certificate certificate = new Certificate("AC-1", 3, "l", "Ada Lovelace", List.of("CA-BBS:1"), "s", "c", "acme",
+                "T", Format.LIVE_WEBINAR, at("09:00"), at("12:00"),
+                List.of(new CertifiedAward("a", 2, ApprovalBody.APA, "A-1", 3, List.of(new CategoryHours(Category.GENERAL, 3)))),
+                NOW);
+        CertificateIssued avro = throughTheWire(CertificateMapper.toAvro(certificate));
+        assertThat(CertificateMapper.toDomain(avro)).isEqualTo(certificate);
+    }
+
+    @Test
+    void a_compliance_report_survives_the_round_trip() {
+        ComplianceReport report = new ComplianceReport("l", "TX-LPC", "LPC-S", "123", LocalDate.parse("2025-01-01"),
+                LocalDate.parse("2026-12-31"), 24, 20, 22, 2,
+                List.of(new CategoryProgress(Category.SUPERVISION, 6, 3, false)), ComplianceState.AT_RISK,
+                "TX-LPC 2025.1@2025-01-01", NOW);
+        ComplianceStatus avro = throughTheWire(ComplianceMapper.toAvro(report));
+        assertThat(ComplianceMapper.toDomain(avro)).isEqualTo(report);
+    }
+}

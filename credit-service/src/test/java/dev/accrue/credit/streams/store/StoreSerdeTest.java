@@ -1,0 +1,263 @@
+package dev.accrue.credit.streams.store;
+
+import static dev.accrue.credit.Fixtures.joined;
+import static dev.accrue.credit.Fixtures.left;
+import static dev.accrue.credit.Fixtures.license;
+import static dev.accrue.credit.Fixtures.licensee;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.accrue.credit.streams.CreditTopology;
+import dev.accrue.credit.Fixtures;
+import dev.accrue.credit.accrual.Accrual;
+import dev.accrue.credit.accrual.AccrualDecider;
+import dev.accrue.credit.accrual.AccrualEvent;
+import dev.accrue.credit.accrual.AccrualInput;
+import dev.accrue.credit.accrual.AccrualLimit;
+import dev.accrue.credit.accrual.CreditRuleBook;
+import dev.accrue.credit.accrual.FinalizeReason;
+import dev.accrue.credit.accrual.Award;
+import dev.accrue.credit.accrual.AwardId;
+import dev.accrue.credit.accrual.Transcript;
+import dev.accrue.credit.accrual.TranscriptLimit;
+import dev.accrue.credit.attendance.Attendance;
+import dev.accrue.credit.attendance.AttendanceFact;
+import dev.accrue.credit.attendance.AttendanceType;
+import dev.accrue.credit.catalog.ApprovalBody;
+import dev.accrue.credit.catalog.Category;
+import dev.accrue.credit.catalog.CategoryHours;
+import dev.accrue.credit.catalog.Format;
+import dev.accrue.credit.compliance.CategoryProgress;
+import dev.accrue.credit.compliance.ComplianceReport;
+import dev.accrue.credit.compliance.ComplianceState;
+import dev.accrue.credit.catalog.SessionDefinition;
+import dev.accrue.credit.licensee.Licensee;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HexFormat;
+import java.util.List;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.serialization.Serde;
+import org.junit.jupiter.api.Test;
+
+/** The binary store format: values round-trip, values the JSON serde wrote still read, anything else fails loudly. */
+class StoreSerdeTest {
+
+    private static final Instant NOW = Instant.parse("2025-03-10T13:00:00.123456789Z");
+    private static final Licensee LICENSEE = licensee(license("CA-BBS", "LMFT", "2024-01-01", "2025-12-31", false),
+            license("NY-LMHC", "LMHC", "2023-02-01", "2026-01-31", true));
+
+    @Test
+    void a_finalized_accrual_with_awards_and_a_certificate_round_trips() {
+        Accrual accrual = finalizedAccrual();
+        assertThat(accrual.awards()).hasSize(2);
+        assertThat(accrual.certificate()).isNotNull();
+
+        assertThat(roundTrip(StoreCodecs.accruals(), accrual)).isEqualTo(accrual);
+    }
+
+    @Test
+    void an_empty_accrual_and_a_self_study_score_round_trip() {
+        Accrual empty = Accrual.empty("lic-1", "sess-1");
+        Attendance completion = Fixtures.completed("10:00", 82.5);
+        Accrual withScore = AccrualDecider.evolve(empty, new AccrualEvent.AttendanceRecorded(completion, NOW));
+
+        assertThat(roundTrip(StoreCodecs.accruals(), empty)).isEqualTo(empty);
+        assertThat(roundTrip(StoreCodecs.accruals(), withScore)).isEqualTo(withScore);
+    }
+
+    @Test
+    void an_accrual_at_the_fact_limit_stays_a_few_kilobytes_and_round_trips() {
+        Accrual finalized = finalizedAccrual();
+        List<AttendanceFact> facts = new java.util.ArrayList<>();
+        for (int i = 0; i < AccrualLimit.FACTS; i++) { // a reconnect every few seconds, all day
+            facts.add(new AttendanceFact(i % 2 == 0 ? AttendanceType.JOINED : AttendanceType.LEFT,
+                    Fixtures.at("09:00").plusMillis(i * 2_345L), null));
+        }
+        facts.add(new AttendanceFact(AttendanceType.SELF_STUDY_COMPLETED, Fixtures.at("08:00"), 82.5));
+        facts.add(new AttendanceFact(AttendanceType.SELF_STUDY_COMPLETED, Fixtures.at("08:00"), null));
+        Accrual full = new Accrual("lic-1", "sess-1", facts, NOW, true, finalized.awards(), finalized.certificate());
+
+        byte[] bytes = StoreCodecs.accruals().serializer().serialize("changelog", full);
+
+        assertThat(bytes.length).isLessThan(8 * 1024);
+        assertThat(roundTrip(StoreCodecs.accruals(), full)).isEqualTo(full);
+    }
+
+    @Test
+    void licensees_open_sessions_and_transcripts_round_trip() {
+        OpenSession open = new OpenSession(Fixtures.ENDS, NOW);
+        Transcript transcript = finalizedAccrual().awards().values().stream()
+                .reduce(Transcript.empty("lic-1"), Transcript::with, (a, b) -> b);
+        Licensee unnamed = new Licensee("lic-2", "Émile", "Durkheim-Ünal", null, List.of());
+
+        assertThat(roundTrip(StoreCodecs.licensees(), LICENSEE)).isEqualTo(LICENSEE);
+        assertThat(roundTrip(StoreCodecs.licensees(), unnamed)).isEqualTo(unnamed);
+        assertThat(roundTrip(StoreCodecs.openSessions(), open)).isEqualTo(open);
+        assertThat(roundTrip(StoreCodecs.transcripts(), transcript)).isEqualTo(transcript);
+    }
+
+    @Test
+    void a_full_transcript_of_the_largest_awards_ingest_accepts_fits_its_changelog_record() {
+        String id = "x".repeat(128); // ids, title and approval id at ingest's limits, in 3-byte UTF-8 where free text
+        List<CategoryHours> every = java.util.Arrays.stream(Category.values()).map(c -> new CategoryHours(c, 1.25)).toList();
+        Transcript full = Transcript.empty(id);
+        for (int i = 0; i < TranscriptLimit.AWARDS; i++) {
+            String session = id.substring(4) + String.format("%04d", i);
+            full = full.with(new Award(AwardId.of(id, session, ApprovalBody.IACET), 12, id, session, id, id,
+                    "€".repeat(300), Format.SELF_STUDY, ApprovalBody.IACET, "€".repeat(100), 1.5, 0.15, every, 90, 90,
+                    NOW, NOW, "credit-2025.1"));
+        }
+
+        byte[] binary = StoreCodecs.transcripts().serializer().serialize("changelog", full);
+
+        // Under the 8 MB the transcript changelog takes (CreditTopology), with room for record overhead.
+        assertThat(binary.length).isLessThan(6 * 1024 * 1024);
+        assertThat(roundTrip(StoreCodecs.transcripts(), full)).isEqualTo(full);
+    }
+
+    @Test
+    void compliance_reports_round_trip() {
+        List<ComplianceReport> reports = reports();
+
+        assertThat(roundTrip(StoreCodecs.complianceReports(), reports)).isEqualTo(reports);
+        assertThat(roundTrip(StoreCodecs.complianceReports(), List.<ComplianceReport>of())).isEmpty();
+    }
+
+    @Test
+    void a_value_starts_with_its_format_byte() {
+        byte[] binary = StoreCodecs.accruals().serializer().serialize("changelog", finalizedAccrual());
+
+        assertThat(binary[0]).isEqualTo(StoreSerde.BINARY_V2);
+    }
+
+    @Test
+    void an_unknown_format_or_a_truncated_value_fails_instead_of_reading_garbage() {
+        Serde<Accrual> serde = StoreCodecs.accruals();
+        byte[] binary = serde.serializer().serialize("changelog", finalizedAccrual());
+        byte[] truncated = java.util.Arrays.copyOf(binary, binary.length - 3);
+        byte[] unknown = binary.clone();
+        unknown[0] = 9;
+
+        assertThatThrownBy(() -> serde.deserializer().deserialize("changelog", truncated))
+                .isInstanceOf(SerializationException.class);
+        assertThatThrownBy(() -> serde.deserializer().deserialize("changelog", unknown))
+                .isInstanceOf(SerializationException.class).hasMessageContaining("Unknown store value format 9");
+        byte[] unknownKind = binary.clone();
+        unknownKind[1 + 1 + "lic-1".length() + 1 + "sess-1".length() + 1] = 7; // the first fact's kind
+        assertThatThrownBy(() -> serde.deserializer().deserialize("changelog", unknownKind))
+                .isInstanceOf(SerializationException.class).hasMessageContaining("Unknown attendance fact kind 7");
+    }
+
+    @Test
+    void a_string_length_near_the_int_limit_or_an_unknown_enum_name_fails_as_a_serialization_error() {
+        // 0x7FFFFFFF is a length of 2^31 - 2: position + length would overflow and pass a naive bounds check.
+        byte[] huge = {(byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, 0x07, 'a'};
+        BinaryWriter out = new BinaryWriter();
+        out.writeString("PODCAST");
+
+        assertThatThrownBy(() -> new BinaryReader(huge, 0).readString())
+                .isInstanceOf(SerializationException.class).hasMessageContaining("ends early");
+        assertThatThrownBy(() -> new BinaryReader(out.toBytes(), 0).readEnum(Format.class))
+                .isInstanceOf(SerializationException.class).hasMessageContaining("'PODCAST'");
+    }
+
+    /**
+     * Golden bytes of each V1 layout, written when the layout was fixed: a field reordered, added or re-encoded
+     * without a new format byte changes them and fails here, whereas a round trip would still pass. The values
+     * come from this class's fixtures (the accrual from the rules engine at {@link #NOW}); if a fixture changes
+     * on purpose, regenerate the hex, but never for a layout change.
+     */
+    @Test
+    void each_v1_layout_writes_and_reads_its_golden_bytes() {
+        OpenSession open = new OpenSession(Fixtures.ENDS, NOW);
+        Accrual accrual = finalizedAccrual();
+        Transcript transcript = accrual.awards().values().stream()
+                .reduce(Transcript.empty("lic-1"), Transcript::with, (a, b) -> b);
+
+        assertGolden(StoreCodecs.openSessions(), open, GOLDEN_OPEN_SESSION);
+        assertGolden(StoreCodecs.licensees(), LICENSEE, GOLDEN_LICENSEE);
+        assertGolden(StoreCodecs.accruals(), accrual, GOLDEN_ACCRUAL_V2);
+        assertGolden(StoreCodecs.transcripts(), transcript, GOLDEN_TRANSCRIPT);
+        assertGolden(StoreCodecs.complianceReports(), reports(), GOLDEN_COMPLIANCE);
+    }
+
+    private static <T> void assertGolden(Serde<T> serde, T value, String golden) {
+        assertThat(HexFormat.of().formatHex(serde.serializer().serialize("changelog", value)))
+                .as("bytes written for %s", value.getClass().getSimpleName()).isEqualTo(golden);
+        assertThat(serde.deserializer().deserialize("changelog", HexFormat.of().parseHex(golden)))
+                .isEqualTo(value);
+    }
+
+    private static final String GOLDEN_OPEN_SESSION = "010180d1f6fc0c0001a089f7fc0c959aef3a";
+    private static final String GOLDEN_LICENSEE = "01066c69632d3104416461094c6f76656c61636510616461406578616d706c652e6f7267020743412d424253054c4d46"
+            + "54094e2d43412d4242530196b40201cabf0200084e592d4c4d4843054c4d48430a4e2d4e592d4c4d484301faae020188"
+            + "c00201";
+    private static final String GOLDEN_ACCRUAL_V2 = "02066c69632d3107736573732d31020080d98bf5af6501808fdd0901a089f7fc0c959aef3a0102253632326463313765"
+            + "2d336336612d336231652d623232322d30376330336137663131616301066c69632d3107736573732d3109636f757273"
+            + "652d310561636d651545746869637320696e2054656c656865616c74680d4c4956455f574542494e4152044150410841"
+            + "50412d313233400800000000000000020f4c41575f414e445f45544849435340000000000000000b54454c454845414c"
+            + "54483ff0000000000000aa01b4010180d1f6fc0c0001a089f7fc0c959aef3a12323032352e3140323032352d30312d30"
+            + "312538373534633635332d653264372d333733322d386539622d39346565323539353064386201066c69632d31077365"
+            + "73732d3109636f757273652d310561636d651545746869637320696e2054656c656865616c74680d4c4956455f574542"
+            + "494e41520649414345540a49414345542d3132334006666666666666013fd1eb851eb851ec020f4c41575f414e445f45"
+            + "54484943533ffdc28f5c28f5c30b54454c454845414c54483fedc28f5c28f5c3aa01b4010180d1f6fc0c0001a089f7fc"
+            + "0c959aef3a12323032352e3140323032352d30312d3031011241432d363832302d324144442d4244303201066c69632d"
+            + "310d416461204c6f76656c616365021043412d4242533a4e2d43412d424253124e592d4c4d48433a4e2d4e592d4c4d48"
+            + "4307736573732d3109636f757273652d310561636d651545746869637320696e2054656c656865616c74680d4c495645"
+            + "5f574542494e415201a0a8f5fc0c000180d1f6fc0c00022536323264633137652d336336612d336231652d623232322d"
+            + "3037633033613766313161630104415041084150412d3132334008000000000000020f4c41575f414e445f4554484943"
+            + "5340000000000000000b54454c454845414c54483ff00000000000002538373534633635332d653264372d333733322d"
+            + "386539622d393465653235393530643862010649414345540a49414345542d3132334006666666666666020f4c41575f"
+            + "414e445f4554484943533ffdc28f5c28f5c30b54454c454845414c54483fedc28f5c28f5c301a089f7fc0c959aef3a";
+    private static final String GOLDEN_TRANSCRIPT = "01066c69632d31022536323264633137652d336336612d336231652d623232322d30376330336137663131616301066c"
+            + "69632d3107736573732d3109636f757273652d310561636d651545746869637320696e2054656c656865616c74680d4c"
+            + "4956455f574542494e415204415041084150412d313233400800000000000000020f4c41575f414e445f455448494353"
+            + "40000000000000000b54454c454845414c54483ff0000000000000aa01b4010180d1f6fc0c0001a089f7fc0c959aef3a"
+            + "12323032352e3140323032352d30312d30312538373534633635332d653264372d333733322d386539622d3934656532"
+            + "3539353064386201066c69632d3107736573732d3109636f757273652d310561636d651545746869637320696e205465"
+            + "6c656865616c74680d4c4956455f574542494e41520649414345540a49414345542d3132334006666666666666013fd1"
+            + "eb851eb851ec020f4c41575f414e445f4554484943533ffdc28f5c28f5c30b54454c454845414c54483fedc28f5c28f5"
+            + "c3aa01b4010180d1f6fc0c0001a089f7fc0c959aef3a12323032352e3140323032352d30312d3031";
+    private static final String GOLDEN_COMPLIANCE = "0101066c69632d310743412d424253054c4d4654044e2d310196b40201cabf0240420000000000004029000000000000"
+            + "40290000000000004037800000000000020f4c41575f414e445f45544849435340180000000000004000000000000000"
+            + "00094849565f41494453401c000000000000401c000000000000010841545f5249534b0c63612d6262732d3230323401"
+            + "a089f7fc0c959aef3a";
+
+    private static List<ComplianceReport> reports() {
+        return List.of(new ComplianceReport("lic-1", "CA-BBS", "LMFT", "N-1",
+                LocalDate.parse("2024-01-01"), LocalDate.parse("2025-12-31"), 36, 12.5, 12.5, 23.5,
+                List.of(new CategoryProgress(Category.LAW_AND_ETHICS, 6, 2, false),
+                        new CategoryProgress(Category.HIV_AIDS, 7, 7, true)),
+                ComplianceState.AT_RISK, "ca-bbs-2024", NOW));
+    }
+
+    private static <T> T roundTrip(Serde<T> serde, T value) {
+        return serde.deserializer().deserialize("changelog", serde.serializer().serialize("changelog", value));
+    }
+
+    /** A 3-hour live session approved by APA and IACET, attended with a late arrival: two awards and a certificate. */
+    private static Accrual finalizedAccrual() {
+        SessionDefinition session = Fixtures.live(3, ApprovalBody.APA, ApprovalBody.IACET);
+        CreditRuleBook rules = CreditRuleBook.load();
+        Accrual state = Accrual.empty("lic-1", session.sessionId());
+        for (Attendance event : List.of(withId(joined("09:10"), "evt-a"), withId(left("12:00"), "evt-b"))) {
+            state = apply(state, new AccrualInput.RecordAttendance(event, session, LICENSEE), rules);
+        }
+        return apply(state, new AccrualInput.FinalizeSession(FinalizeReason.CLOSED_BY_PROVIDER, session, LICENSEE), rules);
+    }
+
+    /** Fixed ids, not the fixtures' counter, so the golden bytes do not depend on which tests ran first. */
+    private static Attendance withId(Attendance event, String eventId) {
+        return new Attendance(eventId, event.sessionId(), event.licenseeId(), event.type(), event.occurredAt(),
+                event.score());
+    }
+
+    private static Accrual apply(Accrual state, AccrualInput input, CreditRuleBook rules) {
+        Accrual next = state;
+        for (AccrualEvent event : AccrualDecider.decide(state, input, rules, NOW)) {
+            next = AccrualDecider.evolve(next, event);
+        }
+        return next;
+    }
+}
