@@ -1,9 +1,9 @@
 package dev.accrue.bench;
 
-import dev.accrue.schemas.serde.ConfluentAvroDeserializer;
-import dev.accrue.schemas.serde.ConfluentAvroSerializer;
 import dev.accrue.infra.launcher.Endpoints;
 import dev.accrue.infra.launcher.KafkaReadiness;
+import dev.accrue.schemas.serde.ConfluentAvroDeserializer;
+import dev.accrue.schemas.serde.ConfluentAvroSerializer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;

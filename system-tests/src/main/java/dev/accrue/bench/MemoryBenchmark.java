@@ -1,10 +1,10 @@
 package dev.accrue.bench;
 
-import dev.accrue.infra.launcher.ServiceClients;
-import dev.accrue.infra.launcher.ServiceFleet;
 import dev.accrue.cli.DemoOptions;
 import dev.accrue.cli.DemoReport;
 import dev.accrue.cli.DemoWorkload;
+import dev.accrue.infra.launcher.ServiceClients;
+import dev.accrue.infra.launcher.ServiceFleet;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

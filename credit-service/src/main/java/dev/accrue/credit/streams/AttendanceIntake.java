@@ -1,12 +1,12 @@
 package dev.accrue.credit.streams;
 
-import dev.accrue.credit.streams.store.OpenSession;
 import dev.accrue.credit.accrual.Accrual;
 import dev.accrue.credit.accrual.AccrualInput;
 import dev.accrue.credit.accrual.AccrualRetention;
+import dev.accrue.credit.accrual.ClosurePolicy;
 import dev.accrue.credit.accrual.FinalizeReason;
+import dev.accrue.credit.accrual.SessionFitPolicy;
 import dev.accrue.credit.attendance.Attendance;
-import dev.accrue.credit.attendance.AttendanceType;
 import dev.accrue.credit.attendance.PendingAttendance;
 import dev.accrue.credit.attendance.PendingAttendance.Origin;
 import dev.accrue.credit.attendance.PendingAttendance.Pending;
@@ -15,6 +15,7 @@ import dev.accrue.credit.attendance.UnknownReferencePolicy.Decision;
 import dev.accrue.credit.attendance.UnknownReferencePolicy.Release;
 import dev.accrue.credit.catalog.SessionDefinition;
 import dev.accrue.credit.licensee.Licensee;
+import dev.accrue.credit.streams.store.OpenSession;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -173,15 +174,10 @@ final class AttendanceIntake {
 
     private void credit(Attendance attendance, Lookup known, Origin origin, Instant now) {
         SessionDefinition session = known.session();
-        boolean completion = attendance.type() == AttendanceType.SELF_STUDY_COMPLETED;
-        if (completion != session.isSelfStudy()) {
-            reject(attendance, origin, attendance.type() + " does not fit session '" + session.sessionId()
-                    + "', which is " + (session.isSelfStudy() ? "self-study" : "live"));
-            return;
-        }
-        Optional<String> expired = retention.refusal(session, now);
-        if (expired.isPresent()) {
-            reject(attendance, origin, expired.get()); // edge case: its accruals were deleted after the retention
+        // Edge cases: a completion for a live session (or the reverse), or a session whose accruals were deleted.
+        Optional<String> refusal = SessionFitPolicy.misfit(attendance, session).or(() -> retention.refusal(session, now));
+        if (refusal.isPresent()) {
+            reject(attendance, origin, refusal.get());
             return;
         }
         Accrual before = stores.accrual(session.sessionId(), attendance.licenseeId());
@@ -193,17 +189,11 @@ final class AttendanceIntake {
         if (!session.isSelfStudy()) {
             retained.kept(session.sessionId(), session.endsAt());
         }
-        if (!session.isSelfStudy() && !state.finalized()) {
-            if (closedAndCaughtUp.test(session.sessionId())) {
-                // Closed, and this task has read attendance published after the closure: nothing accepted
-                // before the closure is still to come, so credit is final at once.
-                engine.apply(state, new AccrualInput.FinalizeSession(FinalizeReason.CLOSED_BY_PROVIDER, session,
-                        known.licensee()), now, reason -> reject(attendance, origin, reason));
-            } else {
-                // Edge case: the closure may be visible before attendance accepted ahead of it (a separate
-                // topic): the punctuator finalizes once the task has caught up or settled.
-                openSessions.attended(session, now);
-            }
+        switch (ClosurePolicy.afterCredit(session, state, closedAndCaughtUp.test(session.sessionId()))) {
+            case FINALIZE_NOW -> engine.apply(state, new AccrualInput.FinalizeSession(FinalizeReason.CLOSED_BY_PROVIDER,
+                    session, known.licensee()), now, reason -> reject(attendance, origin, reason));
+            case KEEP_OPEN -> openSessions.attended(session, now);
+            case NOTHING -> { }
         }
     }
 

@@ -1,6 +1,5 @@
 package dev.accrue.credit.streams;
 
-import dev.accrue.credit.streams.store.OpenSession;
 import dev.accrue.credit.accrual.Accrual;
 import dev.accrue.credit.accrual.AccrualInput;
 import dev.accrue.credit.accrual.AccrualRetention;
@@ -14,6 +13,7 @@ import dev.accrue.credit.attendance.kafka.AttendanceMapper;
 import dev.accrue.credit.catalog.SessionDefinition;
 import dev.accrue.credit.compliance.BoardRuleBook;
 import dev.accrue.credit.licensee.Licensee;
+import dev.accrue.credit.streams.store.OpenSession;
 import dev.accrue.events.AttendanceEvent;
 import java.time.Clock;
 import java.time.Instant;

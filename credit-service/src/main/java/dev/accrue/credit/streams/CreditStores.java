@@ -1,12 +1,12 @@
 package dev.accrue.credit.streams;
 
-import dev.accrue.credit.streams.store.OpenSession;
 import dev.accrue.credit.accrual.Accrual;
 import dev.accrue.credit.accrual.Transcript;
 import dev.accrue.credit.attendance.PendingAttendance;
 import dev.accrue.credit.catalog.SessionDefinition;
 import dev.accrue.credit.compliance.ComplianceReport;
 import dev.accrue.credit.licensee.Licensee;
+import dev.accrue.credit.streams.store.OpenSession;
 import dev.accrue.events.SessionClosed;
 import java.time.Instant;
 import java.util.List;

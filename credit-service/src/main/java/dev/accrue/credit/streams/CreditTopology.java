@@ -1,7 +1,5 @@
 package dev.accrue.credit.streams;
 
-import dev.accrue.credit.streams.store.JsonSerde;
-import dev.accrue.credit.streams.store.StoreCodecs;
 import dev.accrue.credit.accrual.AccrualRetention;
 import dev.accrue.credit.accrual.CreditRuleBook;
 import dev.accrue.credit.accrual.kafka.AwardMapper;
@@ -10,6 +8,8 @@ import dev.accrue.credit.attendance.UnknownReferencePolicy;
 import dev.accrue.credit.certificate.kafka.CertificateMapper;
 import dev.accrue.credit.compliance.BoardRuleBook;
 import dev.accrue.credit.compliance.kafka.ComplianceMapper;
+import dev.accrue.credit.streams.store.JsonSerde;
+import dev.accrue.credit.streams.store.StoreCodecs;
 import dev.accrue.events.AttendanceEvent;
 import dev.accrue.events.CertificateIssued;
 import dev.accrue.events.ComplianceStatus;

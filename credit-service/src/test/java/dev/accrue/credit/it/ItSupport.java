@@ -2,12 +2,12 @@ package dev.accrue.credit.it;
 
 import static org.awaitility.Awaitility.await;
 
-import dev.accrue.schemas.serde.ConfluentAvroDeserializer;
-import dev.accrue.schemas.serde.ConfluentAvroSerializer;
 import dev.accrue.infra.launcher.Component;
 import dev.accrue.infra.launcher.Endpoints;
 import dev.accrue.infra.launcher.KafkaReadiness;
 import dev.accrue.infra.teststack.SharedStack;
+import dev.accrue.schemas.serde.ConfluentAvroDeserializer;
+import dev.accrue.schemas.serde.ConfluentAvroSerializer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;

@@ -7,9 +7,9 @@ import static dev.accrue.credit.Fixtures.joined;
 import static dev.accrue.credit.Fixtures.left;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.accrue.credit.streams.store.OpenSession;
 import dev.accrue.credit.attendance.Attendance;
 import dev.accrue.credit.certificate.CertificateNumber;
+import dev.accrue.credit.streams.store.OpenSession;
 import dev.accrue.events.CertificateIssued;
 import dev.accrue.events.ComplianceStatus;
 import dev.accrue.events.CreditAward;

@@ -1,11 +1,11 @@
 package dev.accrue.credit.streams;
 
-import dev.accrue.credit.streams.store.JsonSerde;
-import dev.accrue.credit.streams.store.OpenSession;
-import dev.accrue.credit.streams.store.StoreCodecs;
 import dev.accrue.credit.attendance.PendingAttendance;
 import dev.accrue.credit.catalog.SessionDefinition;
 import dev.accrue.credit.catalog.kafka.CatalogMapper;
+import dev.accrue.credit.streams.store.JsonSerde;
+import dev.accrue.credit.streams.store.OpenSession;
+import dev.accrue.credit.streams.store.StoreCodecs;
 import dev.accrue.events.Session;
 import dev.accrue.events.SessionClosed;
 import java.time.Instant;

@@ -6,7 +6,6 @@ import static dev.accrue.credit.Fixtures.joined;
 import static dev.accrue.credit.Fixtures.left;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.accrue.credit.streams.store.OpenSession;
 import dev.accrue.credit.Fixtures;
 import dev.accrue.credit.accrual.Accrual;
 import dev.accrue.credit.accrual.AccrualDecider;
@@ -15,6 +14,7 @@ import dev.accrue.credit.accrual.CreditRuleBook;
 import dev.accrue.credit.attendance.UnknownReferencePolicy;
 import dev.accrue.credit.catalog.ApprovalBody;
 import dev.accrue.credit.compliance.BoardRuleBook;
+import dev.accrue.credit.streams.store.OpenSession;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.BeforeEach;

@@ -2,10 +2,10 @@ package dev.accrue.ingest.it;
 
 import static org.awaitility.Awaitility.await;
 
-import dev.accrue.schemas.serde.ConfluentAvroDeserializer;
 import dev.accrue.infra.launcher.Component;
 import dev.accrue.infra.launcher.Endpoints;
 import dev.accrue.infra.teststack.SharedStack;
+import dev.accrue.schemas.serde.ConfluentAvroDeserializer;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

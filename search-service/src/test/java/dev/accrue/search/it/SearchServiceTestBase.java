@@ -2,14 +2,14 @@ package dev.accrue.search.it;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
-import dev.accrue.platform.topics.AccrueTopics;
 import dev.accrue.infra.launcher.Component;
 import dev.accrue.infra.launcher.Endpoints;
 import dev.accrue.infra.launcher.KafkaReadiness;
 import dev.accrue.infra.teststack.SharedStack;
+import dev.accrue.platform.topics.AccrueTopics;
+import dev.accrue.search.indexing.elastic.IndexingProperties;
 import java.io.IOException;
 import java.time.Duration;
-import dev.accrue.search.indexing.elastic.IndexingProperties;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;

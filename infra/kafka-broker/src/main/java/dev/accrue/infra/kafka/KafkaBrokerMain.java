@@ -1,5 +1,6 @@
 package dev.accrue.infra.kafka;
 
+import dev.accrue.infra.watchdog.ParentWatchdog;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -7,7 +8,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Properties;
-import dev.accrue.infra.watchdog.ParentWatchdog;
 
 /**
  * Runs one real KRaft Kafka node (broker and controller) for tests and the local demo: alone, or
