@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class RuleFilesTest {
 
     @Test
-    void every_rule_file_names_its_version_effective_date_and_source() {
+    void everyRuleFileNamesItsVersionEffectiveDateAndSource() {
         Stream.of("credit", "boards").flatMap(k -> YamlRules.index("rules/index.yaml", k).stream()).forEach(file -> {
             RuleFile rules = YamlRules.classpath(file).file();
             assertThat(rules.version()).as(file).isNotBlank();
@@ -23,14 +23,14 @@ class RuleFilesTest {
     }
 
     @Test
-    void there_are_rules_for_the_five_boards() {
+    void thereAreRulesForTheFiveBoards() {
         BoardRuleBook book = BoardRuleBook.load();
         Stream.of("CA-BBS", "TX-LPC", "FL-491", "NY-LMHC", "OH-CSWMFT")
                 .forEach(board -> assertThat(book.forCycle(board, LocalDate.parse("2026-12-31"))).as(board).isPresent());
     }
 
     @Test
-    void the_credit_rules_give_a_policy_for_every_approval_body() {
+    void theCreditRulesGiveAPolicyForEveryApprovalBody() {
         var rules = CreditRuleBook.load().effectiveOn(LocalDate.parse("2025-06-01"));
         assertThat(rules.policies()).hasSize(dev.accrue.credit.catalog.ApprovalBody.values().length);
         assertThat(rules.defaultPassingScore()).isEqualTo(75);

@@ -19,13 +19,13 @@ import org.junit.jupiter.api.Test;
 class AccrualDeciderTest {
 
     @Test
-    void no_award_is_decided_before_the_session_is_finalized() {
+    void noAwardIsDecidedBeforeTheSessionIsFinalized() {
         var accruals = new Accruals(live(3, ApprovalBody.APA)).record(joined("09:00")).record(left("12:00"));
         assertThat(accruals.awards()).isEmpty();
     }
 
     @Test
-    void finalization_awards_one_award_per_body_above_zero() {
+    void finalizationAwardsOneAwardPerBodyAboveZero() {
         var accruals = Accruals.finalizedWith(live(3, ApprovalBody.APA, ApprovalBody.IACET),
                 List.of(joined("09:00"), left("12:00")));
         assertThat(accruals.awards()).extracting(Award::body, Award::hours, Award::revision)
@@ -35,13 +35,13 @@ class AccrualDeciderTest {
     }
 
     @Test
-    void the_award_id_is_derived_from_licensee_session_and_body() {
+    void theAwardIdIsDerivedFromLicenseeSessionAndBody() {
         var accruals = Accruals.finalizedWith(live(3, ApprovalBody.APA), List.of(joined("09:00"), left("12:00")));
         assertThat(accruals.awards().get(0).awardId()).isEqualTo(AwardId.of(LICENSEE, SESSION, ApprovalBody.APA));
     }
 
     @Test
-    void a_repeated_event_id_changes_nothing() {
+    void aRepeatedEventIdChangesNothing() {
         Attendance join = joined("09:00");
         var accruals = new Accruals(live(3, ApprovalBody.APA)).record(join);
         int before = accruals.emitted.size();
@@ -50,7 +50,7 @@ class AccrualDeciderTest {
     }
 
     @Test
-    void finalizing_twice_decides_nothing_the_second_time() {
+    void finalizingTwiceDecidesNothingTheSecondTime() {
         var accruals = Accruals.finalizedWith(live(3, ApprovalBody.APA), List.of(joined("09:00"), left("12:00")));
         int before = accruals.emitted.size();
         accruals.finalizeSession();
@@ -58,7 +58,7 @@ class AccrualDeciderTest {
     }
 
     @Test
-    void a_late_event_that_changes_the_hours_emits_a_new_revision_of_the_same_award() {
+    void aLateEventThatChangesTheHoursEmitsANewRevisionOfTheSameAward() {
         var accruals = Accruals.finalizedWith(live(3, ApprovalBody.IACET), List.of(joined("09:00"), left("10:00")));
         accruals.record(joined("10:00")).record(left("12:00"));
         assertThat(accruals.awards()).extracting(Award::revision, Award::hours).containsExactly(
@@ -67,14 +67,14 @@ class AccrualDeciderTest {
     }
 
     @Test
-    void a_late_event_that_leaves_the_outcome_unchanged_emits_nothing_new() {
+    void aLateEventThatLeavesTheOutcomeUnchangedEmitsNothingNew() {
         var accruals = Accruals.finalizedWith(live(3, ApprovalBody.APA), List.of(joined("09:00"), left("12:00")));
         accruals.record(joined("09:30"));
         assertThat(accruals.awards()).hasSize(1);
     }
 
     @Test
-    void a_late_leave_that_drops_below_the_tolerance_revokes_the_award_with_zero_hours() {
+    void aLateLeaveThatDropsBelowTheToleranceRevokesTheAwardWithZeroHours() {
         var accruals = Accruals.finalizedWith(live(3, ApprovalBody.APA), List.of(joined("09:00")));
         accruals.record(left("10:00"));
         assertThat(accruals.awards()).extracting(Award::revision, Award::hours).containsExactly(
@@ -82,7 +82,7 @@ class AccrualDeciderTest {
     }
 
     @Test
-    void a_revoked_award_revises_the_certificate_to_no_awards() {
+    void aRevokedAwardRevisesTheCertificateToNoAwards() {
         var accruals = Accruals.finalizedWith(live(3, ApprovalBody.APA), List.of(joined("09:00")));
         accruals.record(left("10:00"));
         assertThat(accruals.certificates()).extracting(Certificate::revision, Certificate::revoked)
@@ -90,21 +90,21 @@ class AccrualDeciderTest {
     }
 
     @Test
-    void a_partial_award_scales_the_category_hours_down() {
+    void aPartialAwardScalesTheCategoryHoursDown() {
         var accruals = Accruals.finalizedWith(live(3, ApprovalBody.STATE_BOARD), List.of(joined("09:00"), left("10:30")));
         assertThat(accruals.awards().get(0).categories()).containsExactly(
                 new CategoryHours(Category.LAW_AND_ETHICS, 1.0), new CategoryHours(Category.TELEHEALTH, 0.5));
     }
 
     @Test
-    void a_full_award_carries_the_session_category_hours() {
+    void aFullAwardCarriesTheSessionCategoryHours() {
         var accruals = Accruals.finalizedWith(live(3, ApprovalBody.APA), List.of(joined("09:00"), left("12:00")));
         assertThat(accruals.awards().get(0).categories()).containsExactly(
                 new CategoryHours(Category.LAW_AND_ETHICS, 2), new CategoryHours(Category.TELEHEALTH, 1));
     }
 
     @Test
-    void one_certificate_lists_every_award_above_zero_under_a_deterministic_number() {
+    void oneCertificateListsEveryAwardAboveZeroUnderADeterministicNumber() {
         var accruals = Accruals.finalizedWith(live(3, ApprovalBody.APA, ApprovalBody.STATE_BOARD),
                 List.of(joined("09:00"), left("11:00")));
         assertThat(accruals.certificates()).singleElement().satisfies(c -> {
@@ -115,7 +115,7 @@ class AccrualDeciderTest {
     }
 
     @Test
-    void no_certificate_is_issued_when_every_award_is_zero() {
+    void noCertificateIsIssuedWhenEveryAwardIsZero() {
         var accruals = Accruals.finalizedWith(live(3, ApprovalBody.APA), List.of(joined("11:00"), left("12:00")));
         assertThat(accruals.certificates()).isEmpty();
     }

@@ -32,7 +32,7 @@ class AccrualLimitTest {
     }
 
     @Test
-    void a_new_fact_past_the_limit_is_refused_with_the_reason_and_changes_nothing() {
+    void aNewFactPastTheLimitIsRefusedWithTheReasonAndChangesNothing() {
         Accruals accruals = fullAndFinalized();
         Accrual full = accruals.state;
         int emitted = accruals.emitted.size();
@@ -49,7 +49,7 @@ class AccrualLimitTest {
     }
 
     @Test
-    void a_fact_already_held_is_a_repeat_and_never_refused_even_under_another_event_id() {
+    void aFactAlreadyHeldIsARepeatAndNeverRefusedEvenUnderAnotherEventId() {
         Accruals accruals = fullAndFinalized();
         int emitted = accruals.emitted.size();
 
@@ -60,7 +60,7 @@ class AccrualLimitTest {
     }
 
     @Test
-    void the_same_fact_under_two_event_ids_is_held_once() {
+    void theSameFactUnderTwoEventIdsIsHeldOnce() {
         Accruals accruals = new Accruals(live(3, ApprovalBody.APA)).record(joined("09:00"));
 
         accruals.record(new Attendance("provider-retry", SESSION, LICENSEE, AttendanceType.JOINED, at("09:00"), null));

@@ -13,7 +13,7 @@ class AccrualRetentionTest {
     static final AccrualRetention RETENTION = new AccrualRetention(Duration.ofDays(400));
 
     @Test
-    void a_live_session_can_be_credited_until_the_retention_after_its_end_has_passed() {
+    void aLiveSessionCanBeCreditedUntilTheRetentionAfterItsEndHasPassed() {
         var session = Fixtures.live(3, ApprovalBody.APA);
         var until = Fixtures.ENDS.plus(Duration.ofDays(400));
 
@@ -24,14 +24,14 @@ class AccrualRetentionTest {
     }
 
     @Test
-    void self_study_has_no_end_so_its_accruals_are_kept() {
+    void selfStudyHasNoEndSoItsAccrualsAreKept() {
         var selfStudy = Fixtures.selfStudy(2, null, ApprovalBody.NBCC);
         assertThat(RETENTION.refusal(selfStudy, Fixtures.ENDS.plus(Duration.ofDays(4000)))).isEmpty();
         assertThat(RETENTION.expired(null, Fixtures.ENDS.plus(Duration.ofDays(4000)))).isFalse();
     }
 
     @Test
-    void a_retention_of_zero_or_less_is_a_configuration_error() {
+    void aRetentionOfZeroOrLessIsAConfigurationError() {
         assertThatThrownBy(() -> new AccrualRetention(Duration.ZERO)).isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -29,49 +29,49 @@ class FinalizationPolicyTest {
     }
 
     @Test
-    void a_closed_session_is_final_once_the_task_has_read_attendance_published_after_the_closure() {
+    void aClosedSessionIsFinalOnceTheTaskHasReadAttendancePublishedAfterTheClosure() {
         assertThat(closedSession(read(CLOSED.plusMillis(1), SEEN), SEEN)).contains(FinalizeReason.CLOSED_BY_PROVIDER);
     }
 
     @Test
-    void attendance_published_at_the_closure_instant_is_not_enough_to_be_caught_up() {
+    void attendancePublishedAtTheClosureInstantIsNotEnoughToBeCaughtUp() {
         assertThat(POLICY.caughtUp(CLOSED, read(CLOSED, SEEN))).isFalse();
         assertThat(closedSession(read(CLOSED, SEEN), SEEN)).isEmpty();
     }
 
     @Test
-    void a_closed_session_is_not_final_at_once_when_only_attendance_published_before_the_closure_was_read() {
+    void aClosedSessionIsNotFinalAtOnceWhenOnlyAttendancePublishedBeforeTheClosureWasRead() {
         assertThat(closedSession(read(CLOSED.minusSeconds(30), SEEN), SEEN)).isEmpty();
     }
 
     @Test
-    void a_closed_session_is_final_when_nothing_was_read_for_the_settle_period_after_the_closure_was_seen() {
+    void aClosedSessionIsFinalWhenNothingWasReadForTheSettlePeriodAfterTheClosureWasSeen() {
         assertThat(closedSession(NOTHING_READ, SEEN.plusSeconds(9))).isEmpty();
         assertThat(closedSession(NOTHING_READ, SEEN.plusSeconds(10))).contains(FinalizeReason.CLOSED_BY_PROVIDER);
     }
 
     @Test
-    void the_settle_period_restarts_with_every_attendance_read_whatever_its_session() {
+    void theSettlePeriodRestartsWithEveryAttendanceReadWhateverItsSession() {
         Progress stillReading = read(CLOSED.minusSeconds(1), SEEN.plusSeconds(8));
         assertThat(closedSession(stillReading, SEEN.plusSeconds(17))).isEmpty();
         assertThat(closedSession(stillReading, SEEN.plusSeconds(18))).contains(FinalizeReason.CLOSED_BY_PROVIDER);
     }
 
     @Test
-    void the_settle_period_counts_from_when_the_closure_was_seen_not_from_attendance_read_before_it() {
+    void theSettlePeriodCountsFromWhenTheClosureWasSeenNotFromAttendanceReadBeforeIt() {
         Progress readLongAgo = read(CLOSED.minusSeconds(600), CLOSED.minusSeconds(600));
         assertThat(closedSession(readLongAgo, SEEN.plusSeconds(1))).isEmpty();
     }
 
     @Test
-    void a_closed_session_waits_for_its_closure_rule_even_when_the_grace_and_quiet_periods_are_over() {
+    void aClosedSessionWaitsForItsClosureRuleEvenWhenTheGraceAndQuietPeriodsAreOver() {
         Instant muchLater = ENDS.plus(Duration.ofHours(2));
         Optional<Closure> justSeen = Optional.of(new Closure(CLOSED, muchLater));
         assertThat(POLICY.due(ENDS, ENDS, justSeen, NOTHING_READ, muchLater)).isEmpty();
     }
 
     @Test
-    void an_unclosed_session_is_final_after_its_end_plus_grace_once_quiet() {
+    void anUnclosedSessionIsFinalAfterItsEndPlusGraceOnceQuiet() {
         Instant graceOver = ENDS.plus(Duration.ofMinutes(30));
         assertThat(POLICY.due(ENDS, graceOver.minus(Duration.ofMinutes(4)), Optional.empty(), NOTHING_READ, graceOver))
                 .isEmpty();
@@ -81,14 +81,14 @@ class FinalizationPolicyTest {
     }
 
     @Test
-    void progress_keeps_the_newest_publish_time_when_records_arrive_out_of_order() {
+    void progressKeepsTheNewestPublishTimeWhenRecordsArriveOutOfOrder() {
         Progress progress = read(CLOSED.plusSeconds(5), SEEN).after(CLOSED.minusSeconds(5), SEEN.plusSeconds(1));
         assertThat(progress.publishedUpTo()).isEqualTo(CLOSED.plusSeconds(5));
         assertThat(progress.lastProcessedAt()).isEqualTo(SEEN.plusSeconds(1));
     }
 
     @Test
-    void after_a_restart_an_unclosed_session_waits_a_quiet_period_counted_from_the_start_of_the_task_instance() {
+    void afterARestartAnUnclosedSessionWaitsAQuietPeriodCountedFromTheStartOfTheTaskInstance() {
         Instant restarted = ENDS.plus(Duration.ofHours(1));
         Progress fresh = Progress.startedAt(restarted);
 
@@ -99,7 +99,7 @@ class FinalizationPolicyTest {
     }
 
     @Test
-    void attendance_read_after_the_start_still_restarts_the_quiet_period() {
+    void attendanceReadAfterTheStartStillRestartsTheQuietPeriod() {
         Instant restarted = ENDS.plus(Duration.ofHours(1));
         Instant lastArrival = restarted.plus(Duration.ofMinutes(2));
 

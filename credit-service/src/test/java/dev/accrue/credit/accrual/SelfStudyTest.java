@@ -11,31 +11,31 @@ import org.junit.jupiter.api.Test;
 class SelfStudyTest {
 
     @Test
-    void a_score_of_75_passes_by_default_and_earns_full_credit_from_every_body() {
+    void aScoreOf75PassesByDefaultAndEarnsFullCreditFromEveryBody() {
         var accruals = new Accruals(selfStudy(2, null, ApprovalBody.APA, ApprovalBody.NBCC)).record(completed("10:00", 75));
         assertThat(accruals.awards()).extracting(Award::hours).containsExactly(2.0, 2.0);
     }
 
     @Test
-    void a_score_below_75_earns_nothing() {
+    void aScoreBelow75EarnsNothing() {
         var accruals = new Accruals(selfStudy(2, null, ApprovalBody.APA)).record(completed("10:00", 74.9));
         assertThat(accruals.awards()).isEmpty();
     }
 
     @Test
-    void the_session_passing_score_overrides_the_default() {
+    void theSessionPassingScoreOverridesTheDefault() {
         var accruals = new Accruals(selfStudy(2, 80.0, ApprovalBody.APA)).record(completed("10:00", 79));
         assertThat(accruals.awards()).isEmpty();
     }
 
     @Test
-    void credit_is_decided_at_once_without_waiting_for_finalization() {
+    void creditIsDecidedAtOnceWithoutWaitingForFinalization() {
         var accruals = new Accruals(selfStudy(2, null, ApprovalBody.APA)).record(completed("10:00", 90));
         assertThat(accruals.certificates()).hasSize(1);
     }
 
     @Test
-    void only_the_first_passing_completion_counts() {
+    void onlyTheFirstPassingCompletionCounts() {
         var accruals = new Accruals(selfStudy(2, null, ApprovalBody.APA))
                 .record(completed("10:00", 60))
                 .record(completed("11:00", 80))
@@ -45,7 +45,7 @@ class SelfStudyTest {
     }
 
     @Test
-    void an_earlier_passing_completion_arriving_late_does_not_revise_the_hours() {
+    void anEarlierPassingCompletionArrivingLateDoesNotReviseTheHours() {
         var accruals = new Accruals(selfStudy(2, null, ApprovalBody.APA))
                 .record(completed("11:00", 80))
                 .record(completed("10:00", 90));

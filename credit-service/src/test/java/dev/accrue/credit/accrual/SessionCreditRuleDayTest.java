@@ -46,7 +46,7 @@ class SessionCreditRuleDayTest {
         }
 
         @Test
-        void an_evening_session_on_new_years_eve_in_new_york_is_judged_by_the_old_years_rules() {
+        void anEveningSessionOnNewYearsEveInNewYorkIsJudgedByTheOldYearsRules() {
             var accruals = attendTenMinutesLate(live(NEW_YEARS_EVE_NEW_YORK, "America/New_York", ApprovalBody.APA));
             assertThat(accruals.awards()).singleElement().satisfies(a -> {
                 assertThat(a.hours()).isEqualTo(3.0);
@@ -55,14 +55,14 @@ class SessionCreditRuleDayTest {
         }
 
         @Test
-        void a_morning_session_on_new_years_day_in_tokyo_is_judged_by_the_new_years_rules() {
+        void aMorningSessionOnNewYearsDayInTokyoIsJudgedByTheNewYearsRules() {
             // 2026-01-01 00:00 in Tokyo is still 2025-12-31 in UTC; 10 minutes late is too late under 2026.1.
             var session = live(Instant.parse("2025-12-31T15:00:00Z"), "Asia/Tokyo", ApprovalBody.APA);
             assertThat(attendTenMinutesLate(session).awards()).isEmpty();
         }
 
         @Test
-        void a_session_with_an_unknown_time_zone_is_judged_by_its_utc_day() {
+        void aSessionWithAnUnknownTimeZoneIsJudgedByItsUtcDay() {
             var session = live(NEW_YEARS_EVE_NEW_YORK, "Mars/Olympus_Mons", ApprovalBody.APA);
             assertThat(attendTenMinutesLate(session).awards()).isEmpty();
         }
@@ -74,7 +74,7 @@ class SessionCreditRuleDayTest {
         private final SessionDefinition course = selfStudy(2, null, ApprovalBody.APA);
 
         @Test
-        void a_test_passed_with_77_in_december_stays_passed_after_the_pass_mark_rises_to_80() {
+        void aTestPassedWith77InDecemberStaysPassedAfterThePassMarkRisesTo80() {
             var accruals = new Accruals(course, BOOK, NOW).record(completed(Instant.parse("2025-12-20T15:00:00Z"), 77));
             assertThat(accruals.awards()).singleElement().satisfies(a -> {
                 assertThat(a.hours()).isEqualTo(2.0);
@@ -83,13 +83,13 @@ class SessionCreditRuleDayTest {
         }
 
         @Test
-        void a_77_in_january_fails_under_the_new_pass_mark_of_80() {
+        void a77InJanuaryFailsUnderTheNewPassMarkOf80() {
             var accruals = new Accruals(course, BOOK, NOW).record(completed(Instant.parse("2026-01-05T15:00:00Z"), 77));
             assertThat(accruals.awards()).isEmpty();
         }
 
         @Test
-        void the_first_completion_that_passes_its_own_days_rules_earns_the_credit_under_those_rules() {
+        void theFirstCompletionThatPassesItsOwnDaysRulesEarnsTheCreditUnderThoseRules() {
             var accruals = new Accruals(course, BOOK, NOW)
                     .record(completed(Instant.parse("2025-12-20T15:00:00Z"), 70))
                     .record(completed(Instant.parse("2026-01-05T15:00:00Z"), 77))

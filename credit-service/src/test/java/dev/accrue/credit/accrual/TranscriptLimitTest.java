@@ -20,7 +20,7 @@ class TranscriptLimitTest {
     }
 
     @Test
-    void a_new_award_on_a_full_transcript_is_refused_with_the_reason() {
+    void aNewAwardOnAFullTranscriptIsRefusedWithTheReason() {
         Award next = award("sess-new", "course", ApprovalBody.APA, 3, Format.LIVE_WEBINAR, "2025-03-10");
 
         assertThat(TranscriptLimit.refusal(full(), List.of(next))).hasValueSatisfying(reason -> assertThat(reason)
@@ -28,14 +28,14 @@ class TranscriptLimitTest {
     }
 
     @Test
-    void a_revision_of_an_award_already_on_a_full_transcript_is_not_refused() {
+    void aRevisionOfAnAwardAlreadyOnAFullTranscriptIsNotRefused() {
         Award revision = award("past-7", "course", ApprovalBody.APA, 0, Format.LIVE_WEBINAR, "2024-01-01");
 
         assertThat(TranscriptLimit.refusal(full(), List.of(revision))).isEmpty();
     }
 
     @Test
-    void awards_that_fill_the_transcript_exactly_are_accepted_and_one_more_is_not() {
+    void awardsThatFillTheTranscriptExactlyAreAcceptedAndOneMoreIsNot() {
         Transcript almost = Transcript.empty("lic-1");
         for (int i = 0; i < TranscriptLimit.AWARDS - 2; i++) {
             almost = almost.with(award("past-" + i, "course", ApprovalBody.APA, 1, Format.LIVE_WEBINAR, "2024-01-01"));

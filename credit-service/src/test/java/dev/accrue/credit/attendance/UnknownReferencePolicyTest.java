@@ -36,7 +36,7 @@ class UnknownReferencePolicyTest {
     }
 
     @Test
-    void an_event_with_an_unknown_reference_is_held_with_when_and_where_it_arrived() {
+    void anEventWithAnUnknownReferenceIsHeldWithWhenAndWhereItArrived() {
         Pending join = pending(joined("09:00"), T0);
         Decision decision = POLICY.hold(PendingAttendance.none(Fixtures.LICENSEE), join, UNKNOWN, 0);
         assertThat(decision).isInstanceOfSatisfying(Decision.Held.class,
@@ -44,14 +44,14 @@ class UnknownReferencePolicyTest {
     }
 
     @Test
-    void an_event_id_already_held_changes_nothing() {
+    void anEventIdAlreadyHeldChangesNothing() {
         Attendance join = joined("09:00");
         PendingAttendance state = held(pending(join, T0));
         assertThat(POLICY.hold(state, pending(join, T0.plusSeconds(5)), UNKNOWN, 0)).isInstanceOf(Decision.AlreadyHeld.class);
     }
 
     @Test
-    void another_providers_event_with_the_same_id_is_held_too() {
+    void anotherProvidersEventWithTheSameIdIsHeldToo() {
         // Providers choose their ids: "evt-1" in acme's session says nothing about northwind's "evt-1".
         Attendance acme = new Attendance("evt-1", "acme-session", Fixtures.LICENSEE, AttendanceType.JOINED, T0, null);
         Attendance northwind = new Attendance("evt-1", "northwind-session", Fixtures.LICENSEE, AttendanceType.JOINED,
@@ -62,14 +62,14 @@ class UnknownReferencePolicyTest {
     }
 
     @Test
-    void one_event_more_than_the_limit_is_refused_at_once_with_the_reason() {
+    void oneEventMoreThanTheLimitIsRefusedAtOnceWithTheReason() {
         PendingAttendance full = held(pending(joined("09:00"), T0), pending(left("09:10"), T0), pending(joined("09:20"), T0));
         assertThat(POLICY.hold(full, pending(left("09:30"), T0), UNKNOWN, 0)).isInstanceOfSatisfying(Decision.Refused.class,
                 refused -> assertThat(refused.reason()).startsWith(UNKNOWN + "; 3 events of this licensee already wait"));
     }
 
     @Test
-    void an_event_is_refused_once_its_task_holds_the_most_it_may_in_total_whatever_the_licensee() {
+    void anEventIsRefusedOnceItsTaskHoldsTheMostItMayInTotalWhateverTheLicensee() {
         Pending first = pending(joined("09:00"), T0);
         assertThat(POLICY.hold(PendingAttendance.none(Fixtures.LICENSEE), first, UNKNOWN, 4))
                 .isInstanceOf(Decision.Held.class);
@@ -80,7 +80,7 @@ class UnknownReferencePolicyTest {
     }
 
     @Test
-    void events_whose_references_are_known_now_are_released_in_arrival_order() {
+    void eventsWhoseReferencesAreKnownNowAreReleasedInArrivalOrder() {
         Pending first = pending(joined("09:00"), T0);
         Pending second = pending(left("12:00"), T0.plusSeconds(1));
         Release release = POLICY.release(held(first, second), a -> Optional.empty(), T0.plusSeconds(2));
@@ -90,7 +90,7 @@ class UnknownReferencePolicyTest {
     }
 
     @Test
-    void an_event_still_unknown_within_the_wait_keeps_waiting() {
+    void anEventStillUnknownWithinTheWaitKeepsWaiting() {
         PendingAttendance state = held(pending(joined("09:00"), T0));
         Release release = POLICY.release(state, a -> Optional.of(UNKNOWN), T0.plus(Duration.ofMinutes(10)).minusMillis(1));
         assertThat(release.changed()).isFalse();
@@ -98,7 +98,7 @@ class UnknownReferencePolicyTest {
     }
 
     @Test
-    void an_event_still_unknown_after_the_wait_expires_with_a_reason_that_says_how_long_it_waited() {
+    void anEventStillUnknownAfterTheWaitExpiresWithAReasonThatSaysHowLongItWaited() {
         Pending join = pending(joined("09:00"), T0);
         Release release = POLICY.release(held(join), a -> Optional.of(UNKNOWN), T0.plus(Duration.ofSeconds(602)));
         assertThat(release.expired()).containsExactly(
@@ -107,7 +107,7 @@ class UnknownReferencePolicyTest {
     }
 
     @Test
-    void only_the_events_whose_references_became_known_are_released() {
+    void onlyTheEventsWhoseReferencesBecameKnownAreReleased() {
         Attendance elsewhere = new Attendance("e-9", "sess-2", Fixtures.LICENSEE, AttendanceType.JOINED, T0, null);
         Pending known = pending(joined("09:00"), T0);
         Pending unknown = pending(elsewhere, T0);
@@ -120,7 +120,7 @@ class UnknownReferencePolicyTest {
     }
 
     @Test
-    void waits_read_as_people_write_them() {
+    void waitsReadAsPeopleWriteThem() {
         assertThat(UnknownReferencePolicy.describe(Duration.ofMillis(750))).isEqualTo("750ms");
         assertThat(UnknownReferencePolicy.describe(Duration.ofSeconds(15))).isEqualTo("15s");
         assertThat(UnknownReferencePolicy.describe(Duration.ofMinutes(10))).isEqualTo("10m");
@@ -128,7 +128,7 @@ class UnknownReferencePolicyTest {
     }
 
     @Test
-    void a_negative_wait_or_a_limit_below_one_is_a_configuration_error() {
+    void aNegativeWaitOrALimitBelowOneIsAConfigurationError() {
         assertThatThrownBy(() -> new UnknownReferencePolicy(Duration.ofSeconds(-1), 3, 5))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new UnknownReferencePolicy(Duration.ofSeconds(1), 0, 5))

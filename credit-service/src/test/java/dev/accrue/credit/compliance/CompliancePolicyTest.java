@@ -52,7 +52,7 @@ class CompliancePolicyTest {
         private final License lmft = license("CA-BBS", "LMFT", "2024-01-01", "2025-12-31", false);
 
         @Test
-        void thirty_six_hours_with_law_and_ethics_and_the_one_time_courses_is_complete() {
+        void thirtySixHoursWithLawAndEthicsAndTheOneTimeCoursesIsComplete() {
             List<Award> awards = new ArrayList<>(general(6, 4, Format.LIVE_WEBINAR, "2024-05-01"));
             awards.add(award("le", "le", ApprovalBody.APA, 6, Format.LIVE_WEBINAR, "2024-06-01", cat(Category.LAW_AND_ETHICS, 6)));
             awards.add(award("hiv", "hiv", ApprovalBody.APA, 7, Format.IN_PERSON, "2019-06-01", cat(Category.HIV_AIDS, 7)));
@@ -64,7 +64,7 @@ class CompliancePolicyTest {
         }
 
         @Test
-        void a_one_time_course_from_an_earlier_cycle_still_counts_toward_its_minimum() {
+        void aOneTimeCourseFromAnEarlierCycleStillCountsTowardItsMinimum() {
             var awards = List.of(award("hiv", "hiv", ApprovalBody.APA, 7, Format.IN_PERSON, "2019-06-01", cat(Category.HIV_AIDS, 7)));
             ComplianceReport report = evaluate(lmft, awards, MID_CYCLE);
             assertThat(report.categories()).filteredOn(c -> c.category() == Category.HIV_AIDS)
@@ -73,14 +73,14 @@ class CompliancePolicyTest {
         }
 
         @Test
-        void hours_without_six_of_law_and_ethics_are_not_complete() {
+        void hoursWithoutSixOfLawAndEthicsAreNotComplete() {
             ComplianceReport report = evaluate(lmft, general(9, 4, Format.LIVE_WEBINAR, "2024-05-01"), MID_CYCLE);
             assertThat(report.remainingHours()).isZero();
             assertThat(report.status()).isEqualTo(ComplianceState.ON_TRACK);
         }
 
         @Test
-        void the_first_renewal_requires_the_reduced_eighteen_hours() {
+        void theFirstRenewalRequiresTheReducedEighteenHours() {
             License first = license("CA-BBS", "LMFT", "2024-01-01", "2025-12-31", true);
             assertThat(evaluate(first, List.of(), MID_CYCLE).requiredHours()).isEqualTo(18);
         }
@@ -91,14 +91,14 @@ class CompliancePolicyTest {
         private final License lpc = license("TX-LPC", "LPC", "2025-01-01", "2026-12-31", false);
 
         @Test
-        void up_to_ten_hours_above_the_previous_cycles_requirement_carry_over() {
+        void upToTenHoursAboveThePreviousCyclesRequirementCarryOver() {
             ComplianceReport report = evaluate(lpc, general(9, 4, Format.LIVE_WEBINAR, "2024-03-01"), MID_CYCLE);
             assertThat(report.countedHours()).isEqualTo(10);
             assertThat(report.remainingHours()).isEqualTo(14);
         }
 
         @Test
-        void supervisors_need_six_hours_of_supervision_within_the_twenty_four() {
+        void supervisorsNeedSixHoursOfSupervisionWithinTheTwentyFour() {
             License supervisor = license("TX-LPC", "LPC-S", "2025-01-01", "2026-12-31", false);
             assertThat(evaluate(supervisor, List.of(), MID_CYCLE).categories()).extracting(CategoryProgress::category)
                     .containsExactly(Category.LAW_AND_ETHICS, Category.CULTURAL_DIVERSITY, Category.SUPERVISION);
@@ -110,7 +110,7 @@ class CompliancePolicyTest {
     @Nested
     class Florida491 {
         @Test
-        void the_first_renewal_is_exempt() {
+        void theFirstRenewalIsExempt() {
             License first = license("FL-491", "LMHC", "2023-04-01", "2025-03-31", true);
             ComplianceReport report = evaluate(first, List.of(), Instant.parse("2025-03-01T00:00:00Z"));
             assertThat(report.status()).isEqualTo(ComplianceState.EXEMPT);
@@ -118,7 +118,7 @@ class CompliancePolicyTest {
         }
 
         @Test
-        void laws_and_rules_and_domestic_violence_are_required_every_third_biennium() {
+        void lawsAndRulesAndDomesticViolenceAreRequiredEveryThirdBiennium() {
             License third = license("FL-491", "LMHC", "2025-04-01", "2027-03-31", false);
             License other = license("FL-491", "LMHC", "2023-04-01", "2025-03-31", false);
             assertThat(evaluate(third, List.of(), MID_CYCLE).categories()).extracting(CategoryProgress::category)
@@ -142,7 +142,7 @@ class CompliancePolicyTest {
         }
 
         @Test
-        void at_most_twelve_of_the_thirty_six_hours_may_be_self_study() {
+        void atMostTwelveOfTheThirtySixHoursMayBeSelfStudy() {
             ComplianceReport report = evaluate(lmhc, selfStudyAndLive(6, 4, "2024-05-01"), MID_CYCLE);
             assertThat(report.earnedHours()).isEqualTo(30);
             assertThat(report.countedHours()).isEqualTo(24);
@@ -150,12 +150,12 @@ class CompliancePolicyTest {
         }
 
         @Test
-        void a_shorter_later_period_is_pro_rated_by_month() {
+        void aShorterLaterPeriodIsProRatedByMonth() {
             assertThat(evaluate(shorter, List.of(), MID_CYCLE).requiredHours()).isEqualTo(24);
         }
 
         @Test
-        void in_a_pro_rated_period_self_study_counts_for_at_most_a_third_of_the_requirement() {
+        void inAProRatedPeriodSelfStudyCountsForAtMostAThirdOfTheRequirement() {
             ComplianceReport report = evaluate(shorter, selfStudyAndLive(4, 4, "2025-05-01"), MID_CYCLE);
             assertThat(report.earnedHours()).isEqualTo(24);
             assertThat(report.countedHours()).isEqualTo(20);
@@ -163,7 +163,7 @@ class CompliancePolicyTest {
         }
 
         @Test
-        void the_first_registration_period_is_exempt() {
+        void theFirstRegistrationPeriodIsExempt() {
             License first = license("NY-LMHC", "LMHC", "2024-01-01", "2026-12-31", true);
             assertThat(evaluate(first, List.of(), MID_CYCLE).status()).isEqualTo(ComplianceState.EXEMPT);
         }
@@ -174,7 +174,7 @@ class CompliancePolicyTest {
         private final License lpc = license("OH-CSWMFT", "LPC", "2024-11-01", "2026-10-31", false);
 
         @Test
-        void a_course_taken_twice_in_one_cycle_counts_once() {
+        void aCourseTakenTwiceInOneCycleCountsOnce() {
             var awards = List.of(
                     award("s-1", "course-x", ApprovalBody.NBCC, 3, Format.LIVE_WEBINAR, "2025-01-10"),
                     award("s-2", "course-x", ApprovalBody.NBCC, 3, Format.LIVE_WEBINAR, "2025-04-10"));
@@ -182,7 +182,7 @@ class CompliancePolicyTest {
         }
 
         @Test
-        void thirty_hours_with_three_of_ethics_is_complete() {
+        void thirtyHoursWithThreeOfEthicsIsComplete() {
             List<Award> awards = new ArrayList<>(general(9, 3, Format.LIVE_WEBINAR, "2025-02-01"));
             awards.add(award("eth", "eth", ApprovalBody.NBCC, 3, Format.LIVE_WEBINAR, "2025-02-02", cat(Category.LAW_AND_ETHICS, 3)));
             assertThat(evaluate(lpc, awards, MID_CYCLE).status()).isEqualTo(ComplianceState.COMPLETE);
@@ -194,7 +194,7 @@ class CompliancePolicyTest {
         private final License lpc = license("OH-CSWMFT", "LPC", "2024-11-01", "2026-10-31", false);
 
         @Test
-        void a_session_approved_by_several_bodies_counts_once_with_its_largest_award() {
+        void aSessionApprovedBySeveralBodiesCountsOnceWithItsLargestAward() {
             var awards = List.of(
                     award("s-1", "c-1", ApprovalBody.APA, 0, Format.LIVE_WEBINAR, "2025-01-10"),
                     award("s-1", "c-1", ApprovalBody.IACET, 2.5, Format.LIVE_WEBINAR, "2025-01-10"),
@@ -203,26 +203,26 @@ class CompliancePolicyTest {
         }
 
         @Test
-        void awards_outside_the_cycle_do_not_count() {
+        void awardsOutsideTheCycleDoNotCount() {
             var awards = List.of(award("s-1", "c-1", ApprovalBody.APA, 3, Format.LIVE_WEBINAR, "2024-10-31"));
             assertThat(evaluate(lpc, awards, MID_CYCLE).earnedHours()).isZero();
         }
 
         @Test
-        void missing_hours_with_fewer_than_90_days_left_are_at_risk() {
+        void missingHoursWithFewerThan90DaysLeftAreAtRisk() {
             assertThat(evaluate(lpc, List.of(), Instant.parse("2026-08-15T00:00:00Z")).status())
                     .isEqualTo(ComplianceState.AT_RISK);
         }
 
         @Test
-        void missing_hours_after_the_cycle_ended_are_overdue() {
+        void missingHoursAfterTheCycleEndedAreOverdue() {
             // 01:00 on 1 November in Ohio: the cycle ended at midnight there.
             assertThat(evaluate(lpc, List.of(), Instant.parse("2026-11-01T05:00:00Z")).status())
                     .isEqualTo(ComplianceState.OVERDUE);
         }
 
         @Test
-        void the_cycle_ends_at_midnight_in_the_boards_time_zone_not_in_utc() {
+        void theCycleEndsAtMidnightInTheBoardsTimeZoneNotInUtc() {
             // 20:00 on 31 October in Ohio (already 1 November in UTC): the last day, not yet overdue.
             assertThat(evaluate(lpc, List.of(), Instant.parse("2026-11-01T00:00:00Z")).status())
                     .isEqualTo(ComplianceState.AT_RISK);
@@ -233,7 +233,7 @@ class CompliancePolicyTest {
         }
 
         @Test
-        void missing_hours_with_more_time_left_are_on_track() {
+        void missingHoursWithMoreTimeLeftAreOnTrack() {
             assertThat(evaluate(lpc, List.of(), MID_CYCLE).status()).isEqualTo(ComplianceState.ON_TRACK);
         }
     }
@@ -243,7 +243,7 @@ class CompliancePolicyTest {
         private final License lpc = license("OH-CSWMFT", "LPC", "2024-11-01", "2026-10-31", false);
 
         @Test
-        void a_new_evaluation_with_the_same_standing_is_not_a_change() {
+        void aNewEvaluationWithTheSameStandingIsNotAChange() {
             var first = ComplianceDecider.decide(List.of(), licensee(lpc), List.of(), RULES, MID_CYCLE);
             var again = ComplianceDecider.decide(first, licensee(lpc), List.of(), RULES, MID_CYCLE.plusSeconds(60));
             assertThat(first).hasSize(1);
@@ -251,7 +251,7 @@ class CompliancePolicyTest {
         }
 
         @Test
-        void a_new_award_changes_the_standing() {
+        void aNewAwardChangesTheStanding() {
             var first = ComplianceDecider.decide(List.of(), licensee(lpc), List.of(), RULES, MID_CYCLE);
             var next = ComplianceDecider.decide(first, licensee(lpc),
                     general(1, 3, Format.LIVE_WEBINAR, "2025-02-01"), RULES, MID_CYCLE);
@@ -259,7 +259,7 @@ class CompliancePolicyTest {
         }
 
         @Test
-        void a_licence_of_a_board_without_rules_gets_no_report() {
+        void aLicenceOfABoardWithoutRulesGetsNoReport() {
             var unknown = license("ZZ-NONE", "X", "2024-01-01", "2025-12-31", false);
             assertThat(ComplianceDecider.decide(List.of(), licensee(unknown), List.of(), RULES, MID_CYCLE)).isEmpty();
         }

@@ -71,7 +71,7 @@ class ClosureAfterRestartIT {
     }
 
     @Test
-    void attendance_sent_before_the_closure_and_read_after_it_is_credited_once() throws Exception {
+    void attendanceSentBeforeTheClosureAndReadAfterItIsCreditedOnce() throws Exception {
         String stateDir = Files.createTempDirectory("credit-closure-it").toString();
         ConfigurableApplicationContext first = start(stateDir);
         SessionDefinition like = Fixtures.live(3, ApprovalBody.APA, ApprovalBody.IACET); // 09:00-12:00

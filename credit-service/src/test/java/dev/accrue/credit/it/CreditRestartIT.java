@@ -95,7 +95,7 @@ class CreditRestartIT {
     }
 
     @Test
-    void a_restart_in_the_middle_of_a_stream_neither_duplicates_nor_loses_an_award() throws Exception {
+    void aRestartInTheMiddleOfAStreamNeitherDuplicatesNorLosesAnAward() throws Exception {
         String stateDir = Files.createTempDirectory("credit-restart-it").toString();
         ConfigurableApplicationContext first = start(stateDir);
         for (int s = 0; s < SESSIONS; s++) {

@@ -88,7 +88,7 @@ class CreditServiceIT {
     }
 
     @Test
-    void attendance_becomes_awards_certificates_compliance_and_answers_over_http() {
+    void attendanceBecomesAwardsCertificatesComplianceAndAnswersOverHttp() {
         // Sent first, so its wait overlaps the rest of the test; its licensee is not known yet either.
         attend(AttendanceType.JOINED, "09:00", "no-such-session");
         KAFKA.send("sessions", SESSION, CatalogMapper.toAvro(
@@ -150,7 +150,7 @@ class CreditServiceIT {
      * its attendance was consumed. All of it is held and credited: exact awards, no rejection.
      */
     @Test
-    void attendance_published_right_after_its_licensee_or_before_its_session_is_credited_without_rejections() {
+    void attendancePublishedRightAfterItsLicenseeOrBeforeItsSessionIsCreditedWithoutRejections() {
         String burst = RUN + "-burst";
         String known = burst + "-known";
         String late = burst + "-late";
@@ -195,7 +195,7 @@ class CreditServiceIT {
     }
 
     @Test
-    void health_metrics_and_api_docs_are_served() {
+    void healthMetricsAndApiDocsAreServed() {
         await().atMost(ItSupport.TIMEOUT).until(() -> body(ItSupport.http("GET", BASE + "/actuator/health", "dev-admin-key", null))
                 .matches("(?s).*\"kafkaStreams\":\\{[^}]*\"state\":\"RUNNING\".*"));
         for (String key : new String[] {null, "dev-analyst-key", "dev-provider-acme-key", "not-a-key"}) {
@@ -215,7 +215,7 @@ class CreditServiceIT {
      * the original caller's rights apply (a PROVIDER may not read compliance, an ANALYST may).
      */
     @Test
-    void a_forwarded_query_is_trusted_only_when_signed_and_keeps_the_original_callers_rights() {
+    void aForwardedQueryIsTrustedOnlyWhenSignedAndKeepsTheOriginalCallersRights() {
         String path = "/v1/licensees/" + RUN + "-nobody/compliance";
         String claimsAdmin = java.util.Base64.getUrlEncoder().withoutPadding()
                 .encodeToString("forged\nADMIN\n".getBytes(StandardCharsets.UTF_8));
@@ -254,7 +254,7 @@ class CreditServiceIT {
     }
 
     @Test
-    void an_oversized_anonymous_verification_is_413_before_its_body_is_read() throws java.io.IOException {
+    void anOversizedAnonymousVerificationIs413BeforeItsBodyIsRead() throws java.io.IOException {
         try (var http = new dev.accrue.infra.launcher.RawHttp(PORT)) {
             var response = http.head("POST", "/v1/credentials/verify", "Content-Type: application/json",
                     "Content-Length: " + 20 * 1024 * 1024).response(); // none of the 20 MB is ever sent

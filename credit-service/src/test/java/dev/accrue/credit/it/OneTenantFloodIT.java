@@ -71,7 +71,7 @@ class OneTenantFloodIT {
     }
 
     @Test
-    void ten_thousand_distinct_events_for_one_pair_are_capped_and_everyone_else_is_still_credited() {
+    void tenThousandDistinctEventsForOnePairAreCappedAndEveryoneElseIsStillCredited() {
         String attacker = RUN + "-attacker";
         String victim = RUN + "-victim";
         String session = RUN + "-webinar";
@@ -113,7 +113,7 @@ class OneTenantFloodIT {
     }
 
     @Test
-    void a_record_that_throws_while_processed_goes_to_rejections_and_the_next_one_is_credited() {
+    void aRecordThatThrowsWhileProcessedGoesToRejectionsAndTheNextOneIsCredited() {
         String licensee = RUN + "-poisoned";
         String course = RUN + "-course";
         Instant poison = Instant.parse("2025-03-10T10:17:17Z");

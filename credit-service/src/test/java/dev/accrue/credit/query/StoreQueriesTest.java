@@ -40,7 +40,7 @@ class StoreQueriesTest {
     }
 
     @Test
-    void a_licensee_whose_owner_streams_cannot_name_yet_is_unavailable_not_local() {
+    void aLicenseeWhoseOwnerStreamsCannotNameYetIsUnavailableNotLocal() {
         owner(KeyQueryMetadata.NOT_AVAILABLE);
 
         assertThatThrownBy(() -> queries.ownerOf("lic-1")).isInstanceOf(StoreQueries.Unavailable.class)
@@ -48,7 +48,7 @@ class StoreQueriesTest {
     }
 
     @Test
-    void a_licensee_owned_here_or_elsewhere_is_answered_there() {
+    void aLicenseeOwnedHereOrElsewhereIsAnsweredThere() {
         owner(new KeyQueryMetadata(SELF, Set.of(), 0));
         assertThat(queries.ownerOf("lic-1")).isEqualTo(new StoreQueries.Owner(true, "10.0.0.1", 8082));
 

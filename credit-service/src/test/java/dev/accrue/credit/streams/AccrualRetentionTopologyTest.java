@@ -59,7 +59,7 @@ class AccrualRetentionTopologyTest extends CreditTopologyHarness {
     }
 
     @Test
-    void accruals_are_kept_until_the_retention_has_passed_and_then_deleted_with_the_awards_left_in_place() {
+    void accrualsAreKeptUntilTheRetentionHasPassedAndThenDeletedWithTheAwardsLeftInPlace() {
         attend(joined("09:00"), left("12:00"));
         close();
         assertThat(credits.readValuesToList()).hasSize(2);
@@ -75,7 +75,7 @@ class AccrualRetentionTopologyTest extends CreditTopologyHarness {
     }
 
     @Test
-    void a_late_event_within_the_retention_still_revises_the_award() {
+    void aLateEventWithinTheRetentionStillRevisesTheAward() {
         attend(joined("09:00"), left("12:00"));
         close();
         credits.readValuesToList();
@@ -88,7 +88,7 @@ class AccrualRetentionTopologyTest extends CreditTopologyHarness {
     }
 
     @Test
-    void a_late_event_after_the_retention_is_rejected_with_the_reason_and_credits_nothing() {
+    void aLateEventAfterTheRetentionIsRejectedWithTheReasonAndCreditsNothing() {
         attend(joined("09:00"), left("12:00"));
         close();
         credits.readValuesToList();
@@ -105,7 +105,7 @@ class AccrualRetentionTopologyTest extends CreditTopologyHarness {
     }
 
     @Test
-    void a_check_does_at_most_its_limit_of_work_and_continues_at_the_next_finalization_check() {
+    void aCheckDoesAtMostItsLimitOfWorkAndContinuesAtTheNextFinalizationCheck() {
         Accrual old = AccrualDecider.evolve(Accrual.empty(LICENSEE, SESSION),
                 new AccrualEvent.AttendanceRecorded(joined("09:00"), Fixtures.ENDS));
         for (int i = 1; i <= 5; i++) {
@@ -127,7 +127,7 @@ class AccrualRetentionTopologyTest extends CreditTopologyHarness {
     }
 
     @Test
-    void a_session_deleted_and_then_rescheduled_gets_its_retention_entry_again_when_a_released_event_credits_it() {
+    void aSessionDeletedAndThenRescheduledGetsItsRetentionEntryAgainWhenAReleasedEventCreditsIt() {
         // lic-2's events wait for the profile; the licensee processor credits them and records sess-1.
         attend(by("lic-2", joined("09:00")), by("lic-2", left("12:00")));
         profile(newcomer("lic-2"));

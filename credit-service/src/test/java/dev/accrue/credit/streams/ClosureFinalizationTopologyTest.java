@@ -46,7 +46,7 @@ class ClosureFinalizationTopologyTest extends CreditTopologyHarness {
     }
 
     @Test
-    void attendance_published_before_the_closure_but_read_after_it_is_credited_once_on_all_of_it() {
+    void attendancePublishedBeforeTheClosureButReadAfterItIsCreditedOnceOnAllOfIt() {
         Instant batch = batchThenClosure();
         attendPublishedAt(batch, joined("09:00"), left("10:00"));
         assertThat(credits.isEmpty()).as("not final on the JOINED alone").isTrue();
@@ -63,7 +63,7 @@ class ClosureFinalizationTopologyTest extends CreditTopologyHarness {
     }
 
     @Test
-    void one_hour_of_an_apa_only_session_closed_before_its_attendance_was_read_gets_no_award_and_no_certificate() {
+    void oneHourOfAnApaOnlySessionClosedBeforeItsAttendanceWasReadGetsNoAwardAndNoCertificate() {
         sessions.pipeInput(SESSION, CatalogMapper.toAvro(live(3, ApprovalBody.APA), clock.instant()));
         Instant batch = batchThenClosure();
         attendPublishedAt(batch, joined("09:00"), left("10:00"));
@@ -74,7 +74,7 @@ class ClosureFinalizationTopologyTest extends CreditTopologyHarness {
     }
 
     @Test
-    void a_closure_with_no_attendance_read_after_it_is_final_once_the_settle_period_has_passed() {
+    void aClosureWithNoAttendanceReadAfterItIsFinalOnceTheSettlePeriodHasPassed() {
         attend(joined("09:00"), left("12:00"));
         clock.advance(Duration.ofMinutes(1));
         closeOnly(SESSION);
@@ -89,7 +89,7 @@ class ClosureFinalizationTopologyTest extends CreditTopologyHarness {
     }
 
     @Test
-    void reading_attendance_published_after_the_closure_makes_the_session_final_without_waiting_to_settle() {
+    void readingAttendancePublishedAfterTheClosureMakesTheSessionFinalWithoutWaitingToSettle() {
         Instant batch = batchThenClosure();
         attendPublishedAt(batch, joined("09:00"), left("10:00"));
         clock.advance(Duration.ofSeconds(1));
@@ -101,7 +101,7 @@ class ClosureFinalizationTopologyTest extends CreditTopologyHarness {
     }
 
     @Test
-    void a_leave_published_after_the_closure_makes_credit_final_at_once_on_everything_read() {
+    void aLeavePublishedAfterTheClosureMakesCreditFinalAtOnceOnEverythingRead() {
         Instant batch = batchThenClosure();
         attendPublishedAt(batch, joined("09:00"));
         clock.advance(Duration.ofSeconds(1));
@@ -111,7 +111,7 @@ class ClosureFinalizationTopologyTest extends CreditTopologyHarness {
     }
 
     @Test
-    void while_a_backlog_of_attendance_is_read_the_closure_does_not_settle() {
+    void whileABacklogOfAttendanceIsReadTheClosureDoesNotSettle() {
         Instant batch = batchThenClosure();
         attendPublishedAt(batch, joined("09:00"));
         for (int i = 0; i < 6; i++) { // 30 s of backlog, all published before the closure: three settle periods
@@ -128,7 +128,7 @@ class ClosureFinalizationTopologyTest extends CreditTopologyHarness {
     }
 
     @Test
-    void attendance_read_after_the_session_became_final_still_revises_the_award_and_the_certificate() {
+    void attendanceReadAfterTheSessionBecameFinalStillRevisesTheAwardAndTheCertificate() {
         Instant batch = clock.instant();
         attend(joined("09:00"));
         clock.advance(Duration.ofSeconds(1));

@@ -19,13 +19,13 @@ class CreditStreamsPropertiesTest {
     private final ApplicationContextRunner context = new ApplicationContextRunner().withUserConfiguration(Settings.class);
 
     @Test
-    void the_defaults_bind() {
+    void theDefaultsBind() {
         context.run(started -> assertThat(started.getBean(CreditStreamsProperties.class).accrualRetention())
                 .isEqualTo(Duration.ofDays(400)));
     }
 
     @Test
-    void a_retention_not_longer_than_grace_plus_quiet_period_plus_unknown_reference_wait_fails_the_start_up() {
+    void aRetentionNotLongerThanGracePlusQuietPeriodPlusUnknownReferenceWaitFailsTheStartUp() {
         context.withPropertyValues("accrue.credit.streams.finalization-grace=30m", "accrue.credit.streams.quiet-period=5m",
                         "accrue.credit.streams.unknown-reference-wait=10m", "accrue.credit.streams.accrual-retention=45m")
                 .run(started -> assertThat(started).hasFailed().getFailure().rootCause()
@@ -36,7 +36,7 @@ class CreditStreamsPropertiesTest {
     }
 
     @Test
-    void a_retention_check_limit_below_one_fails_the_start_up() {
+    void aRetentionCheckLimitBelowOneFailsTheStartUp() {
         context.withPropertyValues("accrue.credit.streams.retention-check-limit=0")
                 .run(started -> assertThat(started).hasFailed().getFailure().rootCause()
                         .hasMessageContaining("retention-check-limit must be at least 1"));

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 class CreditTopologyTest extends CreditTopologyHarness {
 
     @Test
-    void closing_a_session_awards_credit_issues_a_certificate_and_updates_compliance() {
+    void closingASessionAwardsCreditIssuesACertificateAndUpdatesCompliance() {
         attend(joined("09:00"), left("12:00"));
         compliance.readRecordsToList(); // the profile's first evaluation
         close();
@@ -38,7 +38,7 @@ class CreditTopologyTest extends CreditTopologyHarness {
     }
 
     @Test
-    void a_session_is_not_final_before_its_end_plus_grace() {
+    void aSessionIsNotFinalBeforeItsEndPlusGrace() {
         attend(joined("09:00"), left("12:00"));
         clock.set(ENDS);
         passTime(Duration.ofMinutes(29));
@@ -46,7 +46,7 @@ class CreditTopologyTest extends CreditTopologyHarness {
     }
 
     @Test
-    void a_session_becomes_final_after_grace_and_a_quiet_period() {
+    void aSessionBecomesFinalAfterGraceAndAQuietPeriod() {
         clock.set(ENDS.plus(Duration.ofMinutes(28)));
         attend(joined("09:00"), left("12:00"));
         passTime(Duration.ofMinutes(4)); // grace over at 12:30, but attendance arrived 4 minutes ago
@@ -56,7 +56,7 @@ class CreditTopologyTest extends CreditTopologyHarness {
     }
 
     @Test
-    void the_quiet_period_counts_from_the_last_attendance_even_when_the_store_had_not_been_written_for_it_yet() {
+    void theQuietPeriodCountsFromTheLastAttendanceEvenWhenTheStoreHadNotBeenWrittenForItYet() {
         clock.set(ENDS.plus(Duration.ofMinutes(31))); // grace over at 12:30
         java.time.Instant first = clock.instant();
         attend(joined("09:00"));
@@ -75,7 +75,7 @@ class CreditTopologyTest extends CreditTopologyHarness {
     }
 
     @Test
-    void a_repeated_event_is_credited_once() {
+    void aRepeatedEventIsCreditedOnce() {
         Attendance join = joined("09:00");
         attend(join, join, left("12:00"));
         close();
@@ -85,7 +85,7 @@ class CreditTopologyTest extends CreditTopologyHarness {
     }
 
     @Test
-    void a_late_event_after_finalization_revises_the_award_and_the_certificate() {
+    void aLateEventAfterFinalizationRevisesTheAwardAndTheCertificate() {
         attend(joined("09:00"));
         close();
         credits.readValuesToList();
@@ -98,7 +98,7 @@ class CreditTopologyTest extends CreditTopologyHarness {
     }
 
     @Test
-    void attendance_published_after_the_provider_closed_the_session_is_credited_at_once() {
+    void attendancePublishedAfterTheProviderClosedTheSessionIsCreditedAtOnce() {
         closeOnly(SESSION);
         clock.advance(Duration.ofSeconds(1));
         attend(joined("09:00"));
@@ -106,7 +106,7 @@ class CreditTopologyTest extends CreditTopologyHarness {
     }
 
     @Test
-    void certificates_can_be_found_by_number() {
+    void certificatesCanBeFoundByNumber() {
         attend(joined("09:00"), left("12:00"));
         close();
         ValueAndTimestamp<CertificateIssued> stored = driver.<String, CertificateIssued>getTimestampedKeyValueStore(
@@ -115,7 +115,7 @@ class CreditTopologyTest extends CreditTopologyHarness {
     }
 
     @Test
-    void an_unreadable_record_is_rejected_with_its_payload_and_the_stream_goes_on() {
+    void anUnreadableRecordIsRejectedWithItsPayloadAndTheStreamGoesOn() {
         driver.createInputTopic(TOPICS.attendance(), Serdes.String().serializer(), Serdes.ByteArray().serializer())
                 .pipeInput(LICENSEE, new byte[] {1, 2, 3});
         attend(joined("09:00"), left("12:00"));
@@ -128,7 +128,7 @@ class CreditTopologyTest extends CreditTopologyHarness {
     }
 
     @Test
-    void a_licensee_profile_is_evaluated_for_compliance() {
+    void aLicenseeProfileIsEvaluatedForCompliance() {
         assertThat(compliance.readValuesToList()).singleElement().satisfies(status -> {
             assertThat(status.getBoard()).isEqualTo("CA-BBS");
             assertThat(status.getRequiredHours()).isEqualTo(36.0);
@@ -136,7 +136,7 @@ class CreditTopologyTest extends CreditTopologyHarness {
     }
 
     @Test
-    void a_session_tombstone_removes_the_session_from_the_global_store_and_its_attendance_is_held_as_unknown() {
+    void aSessionTombstoneRemovesTheSessionFromTheGlobalStoreAndItsAttendanceIsHeldAsUnknown() {
         var store = driver.<String, byte[]>getTimestampedKeyValueStore(CreditTopology.SESSION_STORE);
         assertThat(store.get(SESSION)).isNotNull();
 

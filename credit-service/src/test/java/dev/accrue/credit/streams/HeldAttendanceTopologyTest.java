@@ -74,7 +74,7 @@ class HeldAttendanceTopologyTest extends CreditTopologyHarness {
     }
 
     @Test
-    void attendance_that_arrives_before_its_licensee_profile_is_credited_once_the_profile_arrives() {
+    void attendanceThatArrivesBeforeItsLicenseeProfileIsCreditedOnceTheProfileArrives() {
         attend(by(NEWCOMER, joined("09:00")), by(NEWCOMER, left("12:00")));
         assertThat(pending().get(NEWCOMER).events()).hasSize(2);
 
@@ -91,7 +91,7 @@ class HeldAttendanceTopologyTest extends CreditTopologyHarness {
     }
 
     @Test
-    void attendance_that_arrives_before_its_session_is_credited_once_the_session_appears() {
+    void attendanceThatArrivesBeforeItsSessionIsCreditedOnceTheSessionAppears() {
         attend(in(NEW_SESSION, joined("09:00")), in(NEW_SESSION, left("12:00")));
         passTime(Duration.ofMinutes(1));
         assertThat(pending().get(LICENSEE).events()).hasSize(2);
@@ -110,7 +110,7 @@ class HeldAttendanceTopologyTest extends CreditTopologyHarness {
     }
 
     @Test
-    void held_attendance_for_a_session_the_provider_closed_meanwhile_is_credited_before_the_session_is_final() {
+    void heldAttendanceForASessionTheProviderClosedMeanwhileIsCreditedBeforeTheSessionIsFinal() {
         attend(in(NEW_SESSION, joined("09:00")), in(NEW_SESSION, left("12:00")));
         publish(session(NEW_SESSION, Fixtures.live(3, ApprovalBody.APA)));
         close(NEW_SESSION); // each punctuation retries held events first, then finalizes what is due
@@ -119,7 +119,7 @@ class HeldAttendanceTopologyTest extends CreditTopologyHarness {
     }
 
     @Test
-    void a_self_study_completion_before_its_licensee_profile_is_awarded_as_soon_as_the_profile_arrives() {
+    void aSelfStudyCompletionBeforeItsLicenseeProfileIsAwardedAsSoonAsTheProfileArrives() {
         SessionDefinition selfStudy = Fixtures.selfStudy(2, null, ApprovalBody.NBCC);
         publish(selfStudy);
         attend(by(NEWCOMER, Fixtures.completed("10:00", 90)));
@@ -132,7 +132,7 @@ class HeldAttendanceTopologyTest extends CreditTopologyHarness {
     }
 
     @Test
-    void attendance_whose_licensee_stays_unknown_is_rejected_after_the_wait_saying_how_long_it_waited() {
+    void attendanceWhoseLicenseeStaysUnknownIsRejectedAfterTheWaitSayingHowLongItWaited() {
         Attendance join = by("stranger", joined("09:00"));
         attend(join);
         passTime(WAIT.minusSeconds(5));
@@ -151,7 +151,7 @@ class HeldAttendanceTopologyTest extends CreditTopologyHarness {
     }
 
     @Test
-    void attendance_whose_session_stays_unknown_is_rejected_after_the_wait() {
+    void attendanceWhoseSessionStaysUnknownIsRejectedAfterTheWait() {
         attend(in("no-such-session", joined("09:00")));
         passTime(WAIT);
         assertThat(rejections.readValuesToList()).extracting(Rejection::getReason)
@@ -159,7 +159,7 @@ class HeldAttendanceTopologyTest extends CreditTopologyHarness {
     }
 
     @Test
-    void an_event_rejected_after_the_wait_is_not_also_credited_when_its_profile_arrives_later() {
+    void anEventRejectedAfterTheWaitIsNotAlsoCreditedWhenItsProfileArrivesLater() {
         attend(by(NEWCOMER, joined("09:00")));
         passTime(WAIT);
         assertThat(rejections.readValuesToList()).hasSize(1);
@@ -171,7 +171,7 @@ class HeldAttendanceTopologyTest extends CreditTopologyHarness {
     }
 
     @Test
-    void a_redelivered_event_is_held_once_and_credited_once() {
+    void aRedeliveredEventIsHeldOnceAndCreditedOnce() {
         Attendance join = by(NEWCOMER, joined("09:00"));
         attend(join, join, by(NEWCOMER, left("10:00")));
         assertThat(pending().get(NEWCOMER).events()).hasSize(2);
@@ -187,7 +187,7 @@ class HeldAttendanceTopologyTest extends CreditTopologyHarness {
     }
 
     @Test
-    void one_event_more_than_the_hold_limit_is_rejected_at_once_and_the_rest_still_credited() {
+    void oneEventMoreThanTheHoldLimitIsRejectedAtOnceAndTheRestStillCredited() {
         attend(by(NEWCOMER, joined("09:00")), by(NEWCOMER, left("10:00")), by(NEWCOMER, joined("10:30")));
         Attendance fourth = by(NEWCOMER, left("12:00"));
         attend(fourth);
@@ -204,7 +204,7 @@ class HeldAttendanceTopologyTest extends CreditTopologyHarness {
     }
 
     @Test
-    void a_held_event_that_does_not_fit_its_session_is_rejected_when_the_session_appears() {
+    void aHeldEventThatDoesNotFitItsSessionIsRejectedWhenTheSessionAppears() {
         attend(in(NEW_SESSION, Fixtures.completed("10:00", 90)));
         publish(session(NEW_SESSION, Fixtures.live(3, ApprovalBody.APA)));
         passTime(settings().finalizationCheckInterval());
@@ -213,7 +213,7 @@ class HeldAttendanceTopologyTest extends CreditTopologyHarness {
     }
 
     @Test
-    void once_the_task_holds_its_limit_in_total_the_next_event_for_any_unknown_licensee_is_rejected_at_once() {
+    void onceTheTaskHoldsItsLimitInTotalTheNextEventForAnyUnknownLicenseeIsRejectedAtOnce() {
         for (int i = 1; i <= TASK_LIMIT; i++) {
             attend(by("stranger-" + i, joined("09:00")));
         }
@@ -229,7 +229,7 @@ class HeldAttendanceTopologyTest extends CreditTopologyHarness {
     }
 
     @Test
-    void held_events_credited_when_their_profile_arrives_make_room_again_by_the_next_check() {
+    void heldEventsCreditedWhenTheirProfileArrivesMakeRoomAgainByTheNextCheck() {
         for (int i = 1; i <= TASK_LIMIT; i++) {
             attend(by(i == 1 ? NEWCOMER : "stranger-" + i, joined("09:00")));
         }

@@ -48,7 +48,7 @@ class LicenseeProcessorTest {
     }
 
     @Test
-    void a_profile_credits_the_attendance_held_for_it_and_empties_the_hold() {
+    void aProfileCreditsTheAttendanceHeldForItAndEmptiesTheHold() {
         pending.put(LICENSEE, new PendingAttendance(LICENSEE, List.of(new Pending(completed("10:00", 90),
                 clock.instant().minusSeconds(30), new Origin("accrue.attendance", 0, 7)))));
 
@@ -61,13 +61,13 @@ class LicenseeProcessorTest {
     }
 
     @Test
-    void a_profile_with_nothing_held_credits_nothing() {
+    void aProfileWithNothingHeldCreditsNothing() {
         profileArrives();
         assertThat(forwarded()).noneMatch(out -> out instanceof CreditOutput.Awarded || out instanceof CreditOutput.Rejected);
     }
 
     @Test
-    void held_attendance_past_the_wait_is_rejected_with_its_original_position_when_the_profile_arrives() {
+    void heldAttendancePastTheWaitIsRejectedWithItsOriginalPositionWhenTheProfileArrives() {
         var late = completed("10:00", 90);
         var elsewhere = new dev.accrue.credit.attendance.Attendance(late.eventId(), "gone", LICENSEE, late.type(),
                 late.occurredAt(), late.score());

@@ -54,7 +54,7 @@ class MappersRoundTripTest {
     }
 
     @Test
-    void a_session_survives_the_round_trip() {
+    void aSessionSurvivesTheRoundTrip() {
         SessionDefinition session = new SessionDefinition("s", "c", "acme", "T", Format.IN_PERSON, at("09:00"),
                 at("12:00"), "America/New_York", List.of(new TimeRange(at("10:00"), at("10:15"))), 2.75,
                 List.of(new CategoryHours(Category.SUPERVISION, 1)), Fixtures.approvals(ApprovalBody.NBCC), 80.0);
@@ -62,21 +62,21 @@ class MappersRoundTripTest {
     }
 
     @Test
-    void a_self_study_session_survives_the_round_trip() {
+    void aSelfStudySessionSurvivesTheRoundTrip() {
         SessionDefinition session = Fixtures.selfStudy(2, null, ApprovalBody.APA);
         Session avro = throughTheWire(CatalogMapper.toAvro(session, NOW));
         assertThat(CatalogMapper.toDomain(avro)).isEqualTo(session);
     }
 
     @Test
-    void a_licensee_survives_the_round_trip() {
+    void aLicenseeSurvivesTheRoundTrip() {
         Licensee licensee = licensee(license("NY-LMHC", "LMHC", "2024-01-01", "2026-12-31", true));
         LicenseeProfile avro = throughTheWire(LicenseeMapper.toAvro(licensee, NOW));
         assertThat(LicenseeMapper.toDomain(avro)).isEqualTo(licensee);
     }
 
     @Test
-    void attendance_survives_the_round_trip() {
+    void attendanceSurvivesTheRoundTrip() {
         Attendance attendance = new Attendance("e", "s", "l", AttendanceType.SELF_STUDY_COMPLETED, NOW, 88.5);
         AttendanceEvent avro = throughTheWire(AttendanceMapper.toAvro(attendance, AttendanceSource.API, NOW));
         assertThat(AttendanceMapper.toDomain(avro)).contains(attendance);
@@ -85,14 +85,14 @@ class MappersRoundTripTest {
     }
 
     @Test
-    void an_unknown_attendance_type_maps_to_nothing() {
+    void anUnknownAttendanceTypeMapsToNothing() {
         AttendanceEvent avro = AttendanceMapper.toAvro(joined("09:00"), AttendanceSource.API, NOW);
         avro.setType(dev.accrue.events.AttendanceType.UNKNOWN);
         assertThat(AttendanceMapper.toDomain(avro)).isEmpty();
     }
 
     @Test
-    void an_award_survives_the_round_trip() {
+    void anAwardSurvivesTheRoundTrip() {
         Award award = new Award("a", 2, "l", "s", "c", "acme", "T", Format.LIVE_WEBINAR, ApprovalBody.IACET, "I-1", 1.6,
                 0.16, List.of(new CategoryHours(Category.LAW_AND_ETHICS, 1.06)), 101, 180, at("10:41"), NOW, "2025.1@2025-01-01");
         CreditAward avro = throughTheWire(AwardMapper.toAvro(award));
@@ -100,7 +100,7 @@ class MappersRoundTripTest {
     }
 
     @Test
-    void a_certificate_survives_the_round_trip() {
+    void aCertificateSurvivesTheRoundTrip() {
         Certificate certificate = new Certificate("AC-1", 3, "l", "Ada Lovelace", List.of("CA-BBS:1"), "s", "c", "acme",
                 "T", Format.LIVE_WEBINAR, at("09:00"), at("12:00"),
                 List.of(new CertifiedAward("a", 2, ApprovalBody.APA, "A-1", 3, List.of(new CategoryHours(Category.GENERAL, 3)))),
@@ -110,7 +110,7 @@ class MappersRoundTripTest {
     }
 
     @Test
-    void a_compliance_report_survives_the_round_trip() {
+    void aComplianceReportSurvivesTheRoundTrip() {
         ComplianceReport report = new ComplianceReport("l", "TX-LPC", "LPC-S", "123", LocalDate.parse("2025-01-01"),
                 LocalDate.parse("2026-12-31"), 24, 20, 22, 2,
                 List.of(new CategoryProgress(Category.SUPERVISION, 6, 3, false)), ComplianceState.AT_RISK,

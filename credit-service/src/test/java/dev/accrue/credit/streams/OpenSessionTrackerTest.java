@@ -31,13 +31,13 @@ class OpenSessionTrackerTest {
     }
 
     @Test
-    void the_first_attendance_for_a_session_is_written_at_once() {
+    void theFirstAttendanceForASessionIsWrittenAtOnce() {
         tracker.attended("s1", ENDS, T0);
         assertThat(store.get("s1")).isEqualTo(new OpenSession(ENDS, T0));
     }
 
     @Test
-    void attendance_within_the_write_step_waits_for_the_flush_and_is_then_exact() {
+    void attendanceWithinTheWriteStepWaitsForTheFlushAndIsThenExact() {
         tracker.attended("s1", ENDS, T0);
         tracker.attended("s1", ENDS, T0.plusMillis(400));
         tracker.attended("s1", ENDS, T0.plusMillis(900));
@@ -49,21 +49,21 @@ class OpenSessionTrackerTest {
     }
 
     @Test
-    void attendance_a_write_step_after_the_stored_time_is_written_at_once() {
+    void attendanceAWriteStepAfterTheStoredTimeIsWrittenAtOnce() {
         tracker.attended("s1", ENDS, T0);
         tracker.attended("s1", ENDS, T0.plus(OpenSessionTracker.WRITE_STEP));
         assertThat(store.get("s1")).isEqualTo(new OpenSession(ENDS, T0.plus(OpenSessionTracker.WRITE_STEP)));
     }
 
     @Test
-    void a_new_end_of_the_session_is_written_at_once() {
+    void aNewEndOfTheSessionIsWrittenAtOnce() {
         tracker.attended("s1", ENDS, T0);
         tracker.attended("s1", ENDS.plus(Duration.ofHours(1)), T0.plusMillis(10));
         assertThat(store.get("s1")).isEqualTo(new OpenSession(ENDS.plus(Duration.ofHours(1)), T0.plusMillis(10)));
     }
 
     @Test
-    void the_flush_never_moves_a_newer_stored_time_back() {
+    void theFlushNeverMovesANewerStoredTimeBack() {
         tracker.attended("s1", ENDS, T0);
         tracker.attended("s1", ENDS, T0.plusMillis(300));
         store.put("s1", new OpenSession(ENDS, T0.plusMillis(600))); // released held attendance, written by the licensee processor
@@ -74,7 +74,7 @@ class OpenSessionTrackerTest {
     }
 
     @Test
-    void after_the_session_was_finalized_and_deleted_its_next_attendance_is_written_at_once() {
+    void afterTheSessionWasFinalizedAndDeletedItsNextAttendanceIsWrittenAtOnce() {
         tracker.attended("s1", ENDS, T0);
         store.delete("s1");
         tracker.removed("s1");
@@ -85,7 +85,7 @@ class OpenSessionTrackerTest {
     }
 
     @Test
-    void a_clock_that_went_back_writes_through_as_before() {
+    void aClockThatWentBackWritesThroughAsBefore() {
         tracker.attended("s1", ENDS, T0);
         tracker.attended("s1", ENDS, T0.minusMillis(200));
         assertThat(store.get("s1")).isEqualTo(new OpenSession(ENDS, T0.minusMillis(200)));

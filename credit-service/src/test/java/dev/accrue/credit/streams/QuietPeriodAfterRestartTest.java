@@ -53,7 +53,7 @@ class QuietPeriodAfterRestartTest {
     }
 
     @Test
-    void the_session_is_not_final_before_a_quiet_period_has_passed_since_the_task_instance_started() {
+    void theSessionIsNotFinalBeforeAQuietPeriodHasPassedSinceTheTaskInstanceStarted() {
         finalizationCheckAt(RESTARTED);
         finalizationCheckAt(RESTARTED.plus(Duration.ofMinutes(5)).minusSeconds(1));
 
@@ -62,7 +62,7 @@ class QuietPeriodAfterRestartTest {
     }
 
     @Test
-    void with_no_attendance_in_the_backlog_it_is_final_a_quiet_period_after_the_start() {
+    void withNoAttendanceInTheBacklogItIsFinalAQuietPeriodAfterTheStart() {
         finalizationCheckAt(RESTARTED.plus(Duration.ofMinutes(5)));
 
         assertThat(stores.forwarded()).filteredOn(CreditOutput.Awarded.class::isInstance)

@@ -33,7 +33,7 @@ class RejectingExceptionHandlerTest {
     }
 
     @Test
-    void handlers_of_every_task_share_one_producer_until_the_service_stops() {
+    void handlersOfEveryTaskShareOneProducerUntilTheServiceStops() {
         RejectingExceptionHandler first = handler();
         RejectingExceptionHandler second = handler();
         RejectionProducers.Shared shared = first.shared();
@@ -44,7 +44,7 @@ class RejectingExceptionHandlerTest {
     }
 
     @Test
-    void the_producer_takes_the_producer_prefixed_security_settings_and_is_never_transactional() {
+    void theProducerTakesTheProducerPrefixedSecuritySettingsAndIsNeverTransactional() {
         Map<String, Object> streams = new java.util.HashMap<>(STREAMS);
         streams.putAll(Map.of("security.protocol", "PLAINTEXT", "producer.security.protocol", "SASL_SSL",
                 "producer.sasl.mechanism", "PLAIN", "producer.transactional.id", "not-for-rejections"));
@@ -57,7 +57,7 @@ class RejectingExceptionHandlerTest {
     }
 
     @Test
-    void a_record_that_fails_again_after_an_aborted_transaction_is_rejected_once() {
+    void aRecordThatFailsAgainAfterAnAbortedTransactionIsRejectedOnce() {
         RejectionProducers.of(STREAMS, config -> producer);
         ErrorHandlerContext context = context(7);
 

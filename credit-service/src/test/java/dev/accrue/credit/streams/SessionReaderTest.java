@@ -36,7 +36,7 @@ class SessionReaderTest {
     private final SessionReader reader = new SessionReader(counting, "accrue.sessions");
 
     @Test
-    void the_same_bytes_are_decoded_once_and_changed_bytes_again() {
+    void theSameBytesAreDecodedOnceAndChangedBytesAgain() {
         SessionDefinition three = Fixtures.live(3, ApprovalBody.APA);
         SessionDefinition two = Fixtures.live(2, ApprovalBody.APA);
 
@@ -48,7 +48,7 @@ class SessionReaderTest {
     }
 
     @Test
-    void the_topic_serde_keeps_the_published_bytes_and_refuses_unreadable_ones() {
+    void theTopicSerdeKeepsThePublishedBytesAndRefusesUnreadableOnes() {
         byte[] published = bytes(Fixtures.live(3, ApprovalBody.APA));
         Serde<byte[]> table = SessionReader.checkedOnArrival(avro.deserializer());
 
@@ -58,7 +58,7 @@ class SessionReaderTest {
     }
 
     @Test
-    void the_topology_makes_one_session_serde_for_the_global_store_and_every_processor(@TempDir Path state) {
+    void theTopologyMakesOneSessionSerdeForTheGlobalStoreAndEveryProcessor(@TempDir Path state) {
         InMemorySchemaRegistry registry = new InMemorySchemaRegistry();
         AtomicInteger sessionSerdes = new AtomicInteger();
         CreditTopology.AvroSerdeFactory counting = new CreditTopology.AvroSerdeFactory() {

@@ -36,7 +36,7 @@ class TranscriptLimitTopologyTest extends CreditTopologyHarness {
     }
 
     @Test
-    void finalizing_a_session_for_a_licensee_with_a_full_transcript_grants_nothing_and_says_why_once() {
+    void finalizingASessionForALicenseeWithAFullTranscriptGrantsNothingAndSaysWhyOnce() {
         attend(joined("09:00"), left("12:00"));
         close();
         settle();
@@ -53,7 +53,7 @@ class TranscriptLimitTopologyTest extends CreditTopologyHarness {
     }
 
     @Test
-    void attendance_that_would_add_an_award_after_finalization_is_rejected_with_its_origin() {
+    void attendanceThatWouldAddAnAwardAfterFinalizationIsRejectedWithItsOrigin() {
         attend(joined("09:00"));
         close();
         rejections.readValuesToList(); // the finalization's refusal
@@ -69,7 +69,7 @@ class TranscriptLimitTopologyTest extends CreditTopologyHarness {
     }
 
     @Test
-    void a_licensee_with_room_for_the_sessions_awards_is_still_credited() {
+    void aLicenseeWithRoomForTheSessionsAwardsIsStillCredited() {
         transcripts.put(LICENSEE, new Transcript(LICENSEE, full.awards().subList(2, TranscriptLimit.AWARDS)));
 
         attend(joined("09:00"), left("12:00"));

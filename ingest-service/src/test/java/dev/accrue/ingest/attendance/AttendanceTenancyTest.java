@@ -141,7 +141,7 @@ class AttendanceTenancyTest {
     }
 
     @Test
-    void anAdminKeyToo_mayNameOnlyTheSessionProvidersLicensees() {
+    void anAdminKeyTooMayNameOnlyTheSessionProvidersLicensees() {
         northwindRegisters("nw-sam", "sam@example.org");
 
         BatchResult result = service.recordBatch(List.of(new BatchItem.Parsed(0, joined("e-1", "acme-live", "nw-sam")),

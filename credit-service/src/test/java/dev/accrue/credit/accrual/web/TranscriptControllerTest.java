@@ -59,7 +59,7 @@ class TranscriptControllerTest {
     }
 
     @Test
-    void an_admin_sees_every_award_that_grants_credit() throws Exception {
+    void anAdminSeesEveryAwardThatGrantsCredit() throws Exception {
         mvc.perform(get("/v1/licensees/lic-1/transcript").header("Authorization", "Bearer dev-admin-key"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.awards.length()").value(2))
@@ -67,7 +67,7 @@ class TranscriptControllerTest {
     }
 
     @Test
-    void a_provider_sees_only_awards_from_its_own_sessions() throws Exception {
+    void aProviderSeesOnlyAwardsFromItsOwnSessions() throws Exception {
         mvc.perform(get("/v1/licensees/lic-1/transcript").header("Authorization", "Bearer dev-provider-acme-key"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.awards.length()").value(1))
@@ -75,7 +75,7 @@ class TranscriptControllerTest {
     }
 
     @Test
-    void an_unknown_licensee_is_not_found() throws Exception {
+    void anUnknownLicenseeIsNotFound() throws Exception {
         given(forwarding.forwardIfRemote(eq("nobody"), any())).willReturn(Optional.empty());
         given(queries.transcript("nobody")).willReturn(Optional.empty());
         mvc.perform(get("/v1/licensees/nobody/transcript").header("Authorization", "Bearer dev-admin-key"))
@@ -83,7 +83,7 @@ class TranscriptControllerTest {
     }
 
     @Test
-    void a_provider_gets_the_same_404_for_an_unknown_licensee_and_one_it_never_credited() throws Exception {
+    void aProviderGetsTheSame404ForAnUnknownLicenseeAndOneItNeverCredited() throws Exception {
         given(forwarding.forwardIfRemote(any(), any())).willReturn(Optional.empty());
         given(queries.transcript("nobody")).willReturn(Optional.empty());
         given(queries.transcript("lic-3")).willReturn(Optional.of(new Transcript("lic-3", List.of(award("s-north", "northwind", 2)))));
@@ -100,7 +100,7 @@ class TranscriptControllerTest {
     }
 
     @Test
-    void a_licensee_owned_by_another_instance_is_answered_by_it() throws Exception {
+    void aLicenseeOwnedByAnotherInstanceIsAnsweredByIt() throws Exception {
         given(forwarding.forwardIfRemote(eq("lic-2"), any()))
                 .willReturn(Optional.of(ResponseEntity.ok().body("{\"from\":\"owner\"}".getBytes())));
         mvc.perform(get("/v1/licensees/lic-2/transcript").header("Authorization", "Bearer dev-admin-key"))

@@ -72,7 +72,7 @@ class TranscriptWhileStreamsNotRunningTest {
     @ParameterizedTest
     @EnumSource(value = KafkaStreams.State.class, names = {"CREATED", "REBALANCING", "PENDING_ERROR", "ERROR",
             "PENDING_SHUTDOWN", "NOT_RUNNING"})
-    void a_query_answers_503_with_retry_after_while_streams_is_not_running(KafkaStreams.State state) throws Exception {
+    void aQueryAnswers503WithRetryAfterWhileStreamsIsNotRunning(KafkaStreams.State state) throws Exception {
         KafkaStreams streams = mock(KafkaStreams.class);
         given(streams.state()).willReturn(state);
         given(FACTORY.getKafkaStreams()).willReturn(streams);
@@ -86,7 +86,7 @@ class TranscriptWhileStreamsNotRunningTest {
     }
 
     @Test
-    void a_query_answers_503_before_streams_has_started() throws Exception {
+    void aQueryAnswers503BeforeStreamsHasStarted() throws Exception {
         given(FACTORY.getKafkaStreams()).willReturn(null);
 
         mvc.perform(get("/v1/licensees/lic-1/transcript").header("Authorization", "Bearer dev-admin-key"))

@@ -71,7 +71,7 @@ class CertificateControllerTest {
     }
 
     @Test
-    void a_certificate_answers_503_with_retry_after_while_the_stores_cannot_be_read() throws Exception {
+    void aCertificateAnswers503WithRetryAfterWhileTheStoresCannotBeRead() throws Exception {
         given(queries.certificate(ID)).willThrow(new StoreQueries.Unavailable("Credit processing is REBALANCING"));
         mvc.perform(get("/v1/certificates/" + ID).header("Authorization", "Bearer dev-admin-key"))
                 .andExpect(status().isServiceUnavailable())
@@ -91,7 +91,7 @@ class CertificateControllerTest {
     }
 
     @Test
-    void an_analyst_reads_a_certificate_as_json() throws Exception {
+    void anAnalystReadsACertificateAsJson() throws Exception {
         mvc.perform(get("/v1/certificates/" + ID).header("Authorization", "Bearer dev-analyst-key"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.certificateId").value(ID))
@@ -99,13 +99,13 @@ class CertificateControllerTest {
     }
 
     @Test
-    void the_provider_of_the_session_reads_its_certificate() throws Exception {
+    void theProviderOfTheSessionReadsItsCertificate() throws Exception {
         mvc.perform(get("/v1/certificates/" + ID).header("Authorization", "Bearer dev-provider-acme-key"))
                 .andExpect(status().isOk());
     }
 
     @Test
-    void to_another_provider_it_is_as_unknown_as_a_certificate_that_does_not_exist() throws Exception {
+    void toAnotherProviderItIsAsUnknownAsACertificateThatDoesNotExist() throws Exception {
         given(queries.certificate("AC-NOPE")).willReturn(Optional.empty());
         for (String path : new String[] {"", ".pdf", "/credential"}) {
             String unknown = mvc.perform(get("/v1/certificates/AC-NOPE" + path)
@@ -119,19 +119,19 @@ class CertificateControllerTest {
     }
 
     @Test
-    void reading_without_a_key_is_unauthorized() throws Exception {
+    void readingWithoutAKeyIsUnauthorized() throws Exception {
         mvc.perform(get("/v1/certificates/" + ID)).andExpect(status().isUnauthorized());
     }
 
     @Test
-    void an_unknown_certificate_is_not_found() throws Exception {
+    void anUnknownCertificateIsNotFound() throws Exception {
         given(queries.certificate("AC-NOPE")).willReturn(Optional.empty());
         mvc.perform(get("/v1/certificates/AC-NOPE").header("Authorization", "Bearer dev-admin-key"))
                 .andExpect(status().isNotFound());
     }
 
     @Test
-    void the_pdf_is_a_pdf_document() throws Exception {
+    void thePdfIsAPdfDocument() throws Exception {
         byte[] pdf = mvc.perform(get("/v1/certificates/" + ID + ".pdf").header("Authorization", "Bearer dev-admin-key"))
                 .andExpect(status().isOk())
                 .andExpect(content().contentType(MediaType.APPLICATION_PDF))
@@ -145,7 +145,7 @@ class CertificateControllerTest {
     }
 
     @Test
-    void the_pdf_dates_the_activity_in_the_sessions_time_zone() throws Exception {
+    void thePdfDatesTheActivityInTheSessionsTimeZone() throws Exception {
         // 18:00-20:00 on 30 December in Los Angeles is already 31 December in UTC.
         Certificate c = certificate(1, 3);
         given(queries.certificate(ID)).willReturn(Optional.of(new Certificate(c.certificateId(), c.revision(), c.licenseeId(),
@@ -165,7 +165,7 @@ class CertificateControllerTest {
     }
 
     @Test
-    void iacet_credit_is_also_stated_in_ceu() throws Exception {
+    void iacetCreditIsAlsoStatedInCeu() throws Exception {
         Certificate c = certificate(1, 3);
         given(queries.certificate(ID)).willReturn(Optional.of(new Certificate(c.certificateId(), c.revision(), c.licenseeId(),
                 c.participantName(), c.licenseNumbers(), c.sessionId(), c.courseId(), c.providerId(), c.title(), c.format(),
@@ -183,35 +183,35 @@ class CertificateControllerTest {
     }
 
     @Test
-    void a_fresh_credential_verifies_without_an_api_key() throws Exception {
+    void aFreshCredentialVerifiesWithoutAnApiKey() throws Exception {
         verify(credential()).andExpect(status().isOk())
                 .andExpect(jsonPath("$.valid").value(true))
                 .andExpect(jsonPath("$.status").value("VALID"));
     }
 
     @Test
-    void a_credential_of_a_superseded_revision_fails() throws Exception {
+    void aCredentialOfASupersededRevisionFails() throws Exception {
         String old = credential();
         given(queries.certificate(ID)).willReturn(Optional.of(certificate(2, 1.5)));
         verify(old).andExpect(jsonPath("$.valid").value(false)).andExpect(jsonPath("$.status").value("SUPERSEDED"));
     }
 
     @Test
-    void a_credential_of_a_revoked_award_fails() throws Exception {
+    void aCredentialOfARevokedAwardFails() throws Exception {
         String old = credential();
         given(queries.certificate(ID)).willReturn(Optional.of(certificate(2, 0)));
         verify(old).andExpect(jsonPath("$.valid").value(false)).andExpect(jsonPath("$.status").value("REVOKED"));
     }
 
     @Test
-    void a_tampered_credential_fails() throws Exception {
+    void aTamperedCredentialFails() throws Exception {
         String[] parts = credential().split("\\.");
         String tampered = parts[0] + "." + parts[1].substring(0, parts[1].length() - 4) + "AAAA." + parts[2];
         verify(tampered).andExpect(jsonPath("$.valid").value(false));
     }
 
     @Test
-    void the_credential_is_an_open_badge_with_ce_fields() throws Exception {
+    void theCredentialIsAnOpenBadgeWithCeFields() throws Exception {
         var jwt = com.nimbusds.jwt.SignedJWT.parse(credential());
         var vc = jwt.getJWTClaimsSet().getJSONObjectClaim("vc");
         assertThat(vc.get("type").toString()).contains("OpenBadgeCredential");

@@ -48,7 +48,7 @@ class ComplianceControllerTest {
     }
 
     @Test
-    void an_analyst_reads_each_licence_with_its_status() throws Exception {
+    void anAnalystReadsEachLicenceWithItsStatus() throws Exception {
         mvc.perform(get("/v1/licensees/lic-1/compliance").header("Authorization", "Bearer dev-analyst-key"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.licenses[0].board").value("TX-LPC"))
@@ -57,7 +57,7 @@ class ComplianceControllerTest {
     }
 
     @Test
-    void a_provider_may_not_read_compliance() throws Exception {
+    void aProviderMayNotReadCompliance() throws Exception {
         mvc.perform(get("/v1/licensees/lic-1/compliance").header("Authorization", "Bearer dev-provider-acme-key"))
                 .andExpect(status().isForbidden());
     }

@@ -38,7 +38,7 @@ class IsoDatesTest {
 
     @ParameterizedTest
     @MethodSource("seededValues")
-    void what_the_serde_writes_reads_back_as_jackson_reads_it(Dated value) {
+    void whatTheSerdeWritesReadsBackAsJacksonReadsIt(Dated value) {
         byte[] json = JsonSerde.MAPPER.writeValueAsBytes(value);
 
         assertThat(JsonSerde.MAPPER.readValue(json, Dated.class)).isEqualTo(value)
@@ -51,12 +51,12 @@ class IsoDatesTest {
     @ValueSource(strings = {"2025-03-10T09:00:00+01:00", "2025-03-10T09:00Z", "2025-03-10T09:00:00.Z", "+12025-03-10T09:00:00Z",
             "2025-02-30T09:00:00Z", "2025-03-10T24:00:00Z", "2025-03-10T23:59:60Z", "2025-03-10t09:00:00Z",
             "2025-03-10T09:00:00.1234567890Z", "2025-3-10T09:00:00.0Z"})
-    void any_other_shape_is_left_to_jackson(String text) {
+    void anyOtherShapeIsLeftToJackson(String text) {
         assertThat(IsoDates.instant(text)).isNull();
     }
 
     @Test
-    void other_shapes_and_numbers_still_read_as_jackson_reads_them() {
+    void otherShapesAndNumbersStillReadAsJacksonReadsThem() {
         String json = "{\"at\":\"2025-03-10T09:00:00+01:00\",\"day\":[2025,3,10]}";
         assertThat(JsonSerde.MAPPER.readValue(json, Dated.class)).isEqualTo(JACKSON.readValue(json, Dated.class))
                 .isEqualTo(new Dated(Instant.parse("2025-03-10T08:00:00Z"), LocalDate.of(2025, 3, 10)));

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class JsonSerdeTest {
 
     @Test
-    void held_attendance_survives_the_store_serde_with_its_origin_and_only_its_components() {
+    void heldAttendanceSurvivesTheStoreSerdeWithItsOriginAndOnlyItsComponents() {
         PendingAttendance held = new PendingAttendance(Fixtures.LICENSEE, List.of(new Pending(joined("09:00"),
                 Instant.parse("2025-03-10T09:00:01.250Z"), new Origin("accrue.attendance", 2, 1234L))));
         JsonSerde<PendingAttendance> serde = JsonSerde.of(PendingAttendance.class);

@@ -48,7 +48,7 @@ class StoreSerdeTest {
             license("NY-LMHC", "LMHC", "2023-02-01", "2026-01-31", true));
 
     @Test
-    void a_finalized_accrual_with_awards_and_a_certificate_round_trips() {
+    void aFinalizedAccrualWithAwardsAndACertificateRoundTrips() {
         Accrual accrual = finalizedAccrual();
         assertThat(accrual.awards()).hasSize(2);
         assertThat(accrual.certificate()).isNotNull();
@@ -57,7 +57,7 @@ class StoreSerdeTest {
     }
 
     @Test
-    void an_empty_accrual_and_a_self_study_score_round_trip() {
+    void anEmptyAccrualAndASelfStudyScoreRoundTrip() {
         Accrual empty = Accrual.empty("lic-1", "sess-1");
         Attendance completion = Fixtures.completed("10:00", 82.5);
         Accrual withScore = AccrualDecider.evolve(empty, new AccrualEvent.AttendanceRecorded(completion, NOW));
@@ -67,7 +67,7 @@ class StoreSerdeTest {
     }
 
     @Test
-    void an_accrual_at_the_fact_limit_stays_a_few_kilobytes_and_round_trips() {
+    void anAccrualAtTheFactLimitStaysAFewKilobytesAndRoundTrips() {
         Accrual finalized = finalizedAccrual();
         List<AttendanceFact> facts = new java.util.ArrayList<>();
         for (int i = 0; i < AccrualLimit.FACTS; i++) { // a reconnect every few seconds, all day
@@ -85,7 +85,7 @@ class StoreSerdeTest {
     }
 
     @Test
-    void licensees_open_sessions_and_transcripts_round_trip() {
+    void licenseesOpenSessionsAndTranscriptsRoundTrip() {
         OpenSession open = new OpenSession(Fixtures.ENDS, NOW);
         Transcript transcript = finalizedAccrual().awards().values().stream()
                 .reduce(Transcript.empty("lic-1"), Transcript::with, (a, b) -> b);
@@ -98,7 +98,7 @@ class StoreSerdeTest {
     }
 
     @Test
-    void a_full_transcript_of_the_largest_awards_ingest_accepts_fits_its_changelog_record() {
+    void aFullTranscriptOfTheLargestAwardsIngestAcceptsFitsItsChangelogRecord() {
         String id = "x".repeat(128); // ids, title and approval id at ingest's limits, in 3-byte UTF-8 where free text
         List<CategoryHours> every = java.util.Arrays.stream(Category.values()).map(c -> new CategoryHours(c, 1.25)).toList();
         Transcript full = Transcript.empty(id);
@@ -117,7 +117,7 @@ class StoreSerdeTest {
     }
 
     @Test
-    void compliance_reports_round_trip() {
+    void complianceReportsRoundTrip() {
         List<ComplianceReport> reports = reports();
 
         assertThat(roundTrip(StoreCodecs.complianceReports(), reports)).isEqualTo(reports);
@@ -125,14 +125,14 @@ class StoreSerdeTest {
     }
 
     @Test
-    void a_value_starts_with_its_format_byte() {
+    void aValueStartsWithItsFormatByte() {
         byte[] binary = StoreCodecs.accruals().serializer().serialize("changelog", finalizedAccrual());
 
         assertThat(binary[0]).isEqualTo(StoreSerde.BINARY_V2);
     }
 
     @Test
-    void an_unknown_format_or_a_truncated_value_fails_instead_of_reading_garbage() {
+    void anUnknownFormatOrATruncatedValueFailsInsteadOfReadingGarbage() {
         Serde<Accrual> serde = StoreCodecs.accruals();
         byte[] binary = serde.serializer().serialize("changelog", finalizedAccrual());
         byte[] truncated = java.util.Arrays.copyOf(binary, binary.length - 3);
@@ -150,7 +150,7 @@ class StoreSerdeTest {
     }
 
     @Test
-    void a_string_length_near_the_int_limit_or_an_unknown_enum_name_fails_as_a_serialization_error() {
+    void aStringLengthNearTheIntLimitOrAnUnknownEnumNameFailsAsASerializationError() {
         // 0x7FFFFFFF is a length of 2^31 - 2: position + length would overflow and pass a naive bounds check.
         byte[] huge = {(byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, 0x07, 'a'};
         BinaryWriter out = new BinaryWriter();
@@ -169,7 +169,7 @@ class StoreSerdeTest {
      * on purpose, regenerate the hex, but never for a layout change.
      */
     @Test
-    void each_v1_layout_writes_and_reads_its_golden_bytes() {
+    void eachV1LayoutWritesAndReadsItsGoldenBytes() {
         OpenSession open = new OpenSession(Fixtures.ENDS, NOW);
         Accrual accrual = finalizedAccrual();
         Transcript transcript = accrual.awards().values().stream()
