@@ -1,7 +1,6 @@
 package dev.accrue.credit;
 
 import dev.accrue.credit.accrual.Award;
-import dev.accrue.credit.accrual.AwardId;
 import dev.accrue.credit.attendance.Attendance;
 import dev.accrue.credit.attendance.AttendanceType;
 import dev.accrue.credit.catalog.Approval;
@@ -100,9 +99,8 @@ public final class Fixtures {
     /** A granted award for compliance tests: {@code hours} from {@code body} for a session completed on {@code day}. */
     public static Award award(String sessionId, String courseId, ApprovalBody body, double hours, Format format,
                               String day, CategoryHours... categories) {
-        return new Award(AwardId.of(LICENSEE, sessionId, body), 1, LICENSEE, sessionId, courseId, "acme", "Course",
-                format, body, "A-1", hours, null, List.of(categories), 60, 60,
-                Instant.parse(day + "T12:00:00Z"), Instant.parse(day + "T12:00:00Z"), "test");
+        return AwardBuilder.award().session(sessionId).course(courseId).body(body).hours(hours).format(format)
+                .categories(List.of(categories)).at(Instant.parse(day + "T12:00:00Z")).build();
     }
 
     private Fixtures() {

@@ -1,5 +1,6 @@
 package dev.accrue.credit.bench;
 
+import dev.accrue.credit.AwardBuilder;
 import dev.accrue.credit.Fixtures;
 import dev.accrue.credit.accrual.Accrual;
 import dev.accrue.credit.accrual.AccrualDecider;
@@ -100,10 +101,7 @@ final class BenchInputs {
             Award award = Fixtures.award("s-" + i, "c-" + random.nextInt(Math.max(1, count / 2)),
                     bodies[random.nextInt(bodies.length)], hours, formats[random.nextInt(formats.length)], day,
                     new CategoryHours(category, hours));
-            awards.add(new Award(award.awardId(), 1, licenseeId, award.sessionId(), award.courseId(), award.providerId(),
-                    award.title(), award.format(), award.body(), award.approvalId(), award.hours(), award.ceu(),
-                    award.categories(), award.attendedMinutes(), award.scheduledMinutes(), award.completedAt(),
-                    award.awardedAt(), award.ruleVersion()));
+            awards.add(AwardBuilder.from(award).licensee(licenseeId).build());
         }
         return awards;
     }

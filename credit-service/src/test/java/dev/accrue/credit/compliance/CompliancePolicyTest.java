@@ -5,6 +5,7 @@ import static dev.accrue.credit.Fixtures.license;
 import static dev.accrue.credit.Fixtures.licensee;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.accrue.credit.AwardBuilder;
 import dev.accrue.credit.accrual.Award;
 import dev.accrue.credit.catalog.ApprovalBody;
 import dev.accrue.credit.catalog.Category;
@@ -38,9 +39,7 @@ class CompliancePolicyTest {
 
     /** The same award, completed at another instant. */
     private static Award completedAt(Award a, String instant) {
-        return new Award(a.awardId(), a.revision(), a.licenseeId(), a.sessionId(), a.courseId(), a.providerId(), a.title(),
-                a.format(), a.body(), a.approvalId(), a.hours(), a.ceu(), a.categories(), a.attendedMinutes(),
-                a.scheduledMinutes(), Instant.parse(instant), a.awardedAt(), a.ruleVersion());
+        return AwardBuilder.from(a).completedAt(Instant.parse(instant)).build();
     }
 
     private static CategoryHours cat(Category category, double hours) {

@@ -6,6 +6,7 @@ import static dev.accrue.credit.Fixtures.license;
 import static dev.accrue.credit.Fixtures.licensee;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.accrue.credit.AwardBuilder;
 import dev.accrue.credit.Fixtures;
 import dev.accrue.credit.accrual.Award;
 import dev.accrue.credit.accrual.kafka.AwardMapper;
@@ -93,8 +94,10 @@ class MappersRoundTripTest {
 
     @Test
     void anAwardSurvivesTheRoundTrip() {
-        Award award = new Award("a", 2, "l", "s", "c", "acme", "T", Format.LIVE_WEBINAR, ApprovalBody.IACET, "I-1", 1.6,
-                0.16, List.of(new CategoryHours(Category.LAW_AND_ETHICS, 1.06)), 101, 180, at("10:41"), NOW, "2025.1@2025-01-01");
+        Award award = AwardBuilder.award().awardId("a").revision(2).licensee("l").session("s").course("c").title("T")
+                .body(ApprovalBody.IACET).approvalId("I-1").hours(1.6).ceu(0.16)
+                .categories(List.of(new CategoryHours(Category.LAW_AND_ETHICS, 1.06))).minutes(101, 180)
+                .completedAt(at("10:41")).awardedAt(NOW).ruleVersion("2025.1@2025-01-01").build();
         CreditAward avro = throughTheWire(AwardMapper.toAvro(award));
         assertThat(AwardMapper.toDomain(avro)).isEqualTo(award);
     }

@@ -9,11 +9,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import dev.accrue.credit.AwardBuilder;
 import dev.accrue.credit.accrual.Award;
-import dev.accrue.credit.accrual.AwardId;
 import dev.accrue.credit.accrual.Transcript;
-import dev.accrue.credit.catalog.ApprovalBody;
-import dev.accrue.credit.catalog.Format;
 import dev.accrue.credit.certificate.CertificateNumber;
 import dev.accrue.credit.query.StoreQueries;
 import dev.accrue.credit.web.OwnerForwarding;
@@ -47,8 +45,8 @@ class TranscriptControllerTest {
 
     static Award award(String session, String provider, double hours) {
         Instant at = Instant.parse("2025-03-10T12:00:00Z");
-        return new Award(AwardId.of("lic-1", session, ApprovalBody.APA), 1, "lic-1", session, "c", provider, "T",
-                Format.LIVE_WEBINAR, ApprovalBody.APA, "APA-1", hours, null, List.of(), 180, 180, at, at, "v");
+        return AwardBuilder.award().session(session).course("c").provider(provider).title("T").approvalId("APA-1")
+                .hours(hours).minutes(180, 180).at(at).ruleVersion("v").build();
     }
 
     @BeforeEach

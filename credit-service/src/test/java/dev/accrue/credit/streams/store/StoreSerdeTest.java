@@ -7,14 +7,13 @@ import static dev.accrue.credit.Fixtures.licensee;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.accrue.credit.AwardBuilder;
 import dev.accrue.credit.Fixtures;
 import dev.accrue.credit.accrual.Accrual;
 import dev.accrue.credit.accrual.AccrualDecider;
 import dev.accrue.credit.accrual.AccrualEvent;
 import dev.accrue.credit.accrual.AccrualInput;
 import dev.accrue.credit.accrual.AccrualLimit;
-import dev.accrue.credit.accrual.Award;
-import dev.accrue.credit.accrual.AwardId;
 import dev.accrue.credit.accrual.CreditRuleBook;
 import dev.accrue.credit.accrual.FinalizeReason;
 import dev.accrue.credit.accrual.Transcript;
@@ -104,9 +103,9 @@ class StoreSerdeTest {
         Transcript full = Transcript.empty(id);
         for (int i = 0; i < TranscriptLimit.AWARDS; i++) {
             String session = id.substring(4) + String.format("%04d", i);
-            full = full.with(new Award(AwardId.of(id, session, ApprovalBody.IACET), 12, id, session, id, id,
-                    "€".repeat(300), Format.SELF_STUDY, ApprovalBody.IACET, "€".repeat(100), 1.5, 0.15, every, 90, 90,
-                    NOW, NOW, "credit-2025.1"));
+            full = full.with(AwardBuilder.award().revision(12).licensee(id).session(session).course(id).provider(id)
+                    .title("€".repeat(300)).format(Format.SELF_STUDY).body(ApprovalBody.IACET).approvalId("€".repeat(100))
+                    .hours(1.5).ceu(0.15).categories(every).minutes(90, 90).at(NOW).ruleVersion("credit-2025.1").build());
         }
 
         byte[] binary = StoreCodecs.transcripts().serializer().serialize("changelog", full);
