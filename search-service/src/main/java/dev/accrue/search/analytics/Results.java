@@ -11,6 +11,10 @@ public final class Results {
     public record Trend(String metric, String interval, List<Bucket> buckets) {
     }
 
+    /** The headline figures of a range: each the trend's metric over the whole range. */
+    public record Summary(double attendances, double creditHours, double certificates, double activeLicensees) {
+    }
+
     public record Bucket(LocalDate start, double value) {
     }
 

@@ -97,6 +97,16 @@ class AnalyticsIT extends SearchServiceTestBase {
     }
 
     @Test
+    void theSummaryGivesEachMetricOverTheWholeRange() {
+        JsonNode summary = analyst().json("/v1/analytics/summary?" + JANUARY + provider());
+        assertThat(summary.get("attendances").asDouble()).as("the weekly attendances 3 + 2 + 1").isEqualTo(6.0);
+        assertThat(summary.get("creditHours").asDouble()).isEqualTo(23.0);
+        assertThat(summary.get("certificates").asDouble()).as("not revoked").isEqualTo(5.0);
+        // L1 attended in two weeks but is one person: L1 to L5, not the 6 a sum of buckets would give.
+        assertThat(summary.get("activeLicensees").asDouble()).isEqualTo(5.0);
+    }
+
+    @Test
     void topCoursesByAttendeesAndByCreditHoursKeepProvidersApart() {
         JsonNode attendees = analyst().json("/v1/analytics/top-courses?by=attendees&limit=10&" + JANUARY + provider());
         assertThat(courses(attendees)).containsExactly(TAG + "/C1=3.0", TAG + "/C2=2.0", TAG + "/C3=1.0");

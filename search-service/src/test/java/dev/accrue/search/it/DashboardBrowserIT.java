@@ -15,8 +15,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -91,5 +93,48 @@ class DashboardBrowserIT extends SearchServiceTestBase {
         assertThat(series.toString()).isEqualTo("[1, 2, 3]");
         Object key = ((JavascriptExecutor) browser).executeScript("return sessionStorage.getItem('accrue.apiKey');");
         assertThat(key).isEqualTo("it-analyst-key");
+
+        // Headline figures of the range (AnalyticsIT works them out from the same seed).
+        assertThat(browser.findElement(By.id("kpi-attendances")).getText()).isEqualTo("6");
+        assertThat(browser.findElement(By.id("kpi-credit-hours")).getText()).isEqualTo("23");
+        assertThat(browser.findElement(By.id("kpi-certificates")).getText()).isEqualTo("5");
+        assertThat(browser.findElement(By.id("kpi-active-licensees")).getText()).isEqualTo("5");
+
+        // People read labels, not the contracts' symbols.
+        assertThat(option("chart-formats", "xAxis[0].data")).isEqualTo("[In person, Live webinar, Self-study]");
+        assertThat(option("chart-categories", "xAxis[0].data"))
+                .isEqualTo("[Suicide prevention, Law and ethics, Telehealth, Cultural diversity]");
+        // Hours and people on scales of their own.
+        assertThat(option("chart-formats", "yAxis.map(a => a.name)")).isEqualTo("[Credit hours, Attendees]");
+        assertThat(option("chart-formats", "series.map(s => s.name + ':' + s.yAxisIndex)"))
+                .isEqualTo("[Credit hours:0, Attendees:1]");
+        // Status colours mean what they say.
+        assertThat(option("chart-compliance", "series.map(s => s.name + '=' + s.itemStyle.color)"))
+                .contains("Complete=#1b7a3d", "On track=#4f9a5b", "At risk=#b26a00", "Overdue=#c62828");
+        // Two providers' courses of one title are told apart by provider.
+        assertThat(((JavascriptExecutor) browser).executeScript("return accrueDashboard.courseLabels(["
+                + "{title: 'Telehealth Best Practices', providerId: 'acme'},"
+                + "{title: 'Telehealth Best Practices', providerId: 'beacon'}, {title: 'Ethics', providerId: 'acme'}]).join(', ');"))
+                .isEqualTo("Telehealth Best Practices (acme), Telehealth Best Practices (beacon), Ethics");
+    }
+
+    @Test
+    void theFiltersAreReachedByKeyboardWithAVisibleFocus() {
+        browser.get("http://127.0.0.1:" + port + "/");
+        WebElement key = browser.findElement(By.id("apiKey"));
+        key.click();
+        key.sendKeys(Keys.TAB);
+        WebElement focused = browser.switchTo().activeElement();
+        assertThat(focused.getDomAttribute("id")).isEqualTo("from");
+        assertThat(focused.getCssValue("outline-style")).isEqualTo("solid");
+        assertThat(browser.findElements(By.cssSelector("label > input, label > select"))).allSatisfy(control ->
+                assertThat(control.getDomAttribute("tabindex")).as("no control is taken out of the tab order").isNull());
+    }
+
+    /** A chart option as drawn, as "[a, b]": ECharts keeps what the page set. */
+    private String option(String chart, String expression) {
+        return String.valueOf(((JavascriptExecutor) browser).executeScript("const o = echarts.getInstanceByDom("
+                + "document.getElementById('" + chart + "')).getOption(); return '[' + [].concat(o." + expression
+                + ").join(', ') + ']';"));
     }
 }

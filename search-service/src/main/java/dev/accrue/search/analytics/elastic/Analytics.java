@@ -46,6 +46,21 @@ public class Analytics {
         return new Results.Trend(metric.apiName(), interval.name().toLowerCase(java.util.Locale.ROOT), buckets);
     }
 
+    /** Attendances, credit hours, certificates and active licensees over the whole range. */
+    public Results.Summary summary(AnalyticsFilter filter) {
+        return new Results.Summary(total(Metric.ATTENDANCES, filter), total(Metric.CREDIT_HOURS, filter),
+                total(Metric.CERTIFICATES, filter), total(Metric.ACTIVE_LICENSEES, filter));
+    }
+
+    private double total(Metric metric, AnalyticsFilter filter) {
+        SearchResponse<Void> response = search(AnalyticsQueries.total(metric, filter));
+        Aggregate value = response.aggregations().get(AnalyticsQueries.VALUE);
+        if (value != null) {
+            return number(value);
+        }
+        return response.hits().total() == null ? 0 : response.hits().total().value(); // also when no index exists yet
+    }
+
     public Results.TopCourses topCourses(Ranking by, int limit, AnalyticsFilter filter) {
         List<Results.CourseValue> courses = terms(AnalyticsQueries.topCourses(by, limit, filter)).stream()
                 .map(b -> {
@@ -157,9 +172,12 @@ public class Analytics {
     }
 
     private Aggregate aggregate(SearchRequest request, String name) {
+        return search(request).aggregations().get(name); // absent when the index does not exist yet
+    }
+
+    private SearchResponse<Void> search(SearchRequest request) {
         try {
-            SearchResponse<Void> response = client.search(request, Void.class);
-            return response.aggregations().get(name); // absent when the index does not exist yet
+            return client.search(request, Void.class);
         } catch (IOException e) {
             throw new UncheckedIOException("Elasticsearch did not answer: " + e.getMessage(), e);
         }

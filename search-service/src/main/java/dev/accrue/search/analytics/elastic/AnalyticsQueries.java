@@ -76,6 +76,18 @@ final class AnalyticsQueries {
         return request(source, f, Map.of(GROUPS, histogram));
     }
 
+    /**
+     * The metric over the whole range, for the headline figures: the trend's value without the time buckets
+     * (a distinct count over the range is not the sum of per-bucket distinct counts).
+     */
+    static SearchRequest total(Metric metric, AnalyticsFilter f) {
+        EventSource source = source(metric);
+        Optional<Aggregation> value = value(metric, f);
+        SearchRequest request = request(source, f, value.map(v -> Map.of(VALUE, v)).orElse(Map.of()));
+        return value.isPresent() ? request : SearchRequest.of(s -> s.index(source.index).size(0).ignoreUnavailable(true)
+                .allowNoIndices(true).trackTotalHits(t -> t.enabled(true)).query(filter(source, f)));
+    }
+
     /** Courses ranked by attendees (enrolments) or credit hours, ties broken by course key. */
     static SearchRequest topCourses(Ranking by, int limit, AnalyticsFilter f) {
         return by == Ranking.ATTENDEES

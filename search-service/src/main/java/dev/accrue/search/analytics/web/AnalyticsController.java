@@ -46,6 +46,12 @@ class AnalyticsController {
         return analytics.trend(Metric.parse(metric), Interval.parse(interval), filter.toFilter(caller, clock));
     }
 
+    @GetMapping("/summary")
+    @Operation(summary = "Headline figures of the range: attendances, credit hours, certificates and active licensees")
+    Results.Summary summary(Caller caller, @ParameterObject FilterParams filter) {
+        return analytics.summary(filter.toFilter(caller, clock));
+    }
+
     @GetMapping("/top-courses")
     @Operation(summary = "Courses with the most distinct attendees or credit hours")
     Results.TopCourses topCourses(Caller caller,
