@@ -51,6 +51,7 @@ public class BulkWriter implements AutoCloseable {
      * of our threads at a time adds, and our flushes run on one thread of their own: at most three
      * threads wait for the two slots, the first one woken sends, and the two answers left wake the rest.
      * Consumers never wait for a slot just to flush, so the others keep filling the next bulk meanwhile.
+     * Upstream: https://github.com/elastic/elasticsearch-java/issues/651 (open; pull 870 made it rarer, not impossible).
      */
     private final ReentrantLock feeding = new ReentrantLock();
     private final ExecutorService flusher = daemonThread("bulk-flush");

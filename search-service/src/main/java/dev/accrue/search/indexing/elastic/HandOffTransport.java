@@ -17,6 +17,7 @@ import java.util.concurrent.RejectedExecutionException;
  * connection pool's lock, and {@code BulkIngester} reacts to the answer synchronously by taking its
  * own lock; a flush holding that lock meanwhile asks the pool for a connection. Each waited for the
  * other for ever (seen in the outage test). Handing the answer to another thread breaks the cycle.
+ * Upstream: https://github.com/elastic/elasticsearch-java/issues/925 (open as of 8.19).
  */
 final class HandOffTransport implements ElasticsearchTransport {
 

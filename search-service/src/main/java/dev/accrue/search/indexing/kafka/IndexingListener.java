@@ -10,10 +10,8 @@ import dev.accrue.search.indexing.elastic.ItemResult;
 import dev.accrue.search.indexing.elastic.PendingAttendance;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
@@ -49,8 +47,10 @@ import org.springframework.kafka.support.Acknowledgment;
  * <p>A rebalance during such a retry (the error handler polls the paused consumer) may fail to finish
  * the batches in flight; they are then dropped without acknowledgement and read again, partitions
  * that moved from the committed offset, partitions this consumer keeps after a seek back to their
- * first dropped record. The error handler's next call with the failed batch's records is then stale:
- * it returns without indexing or acknowledging them, since a commit would pass the dropped batches.
+ * first dropped record. The error handler's next call with the failed batch's records is then stale,
+ * which the consumer itself shows: a partition of the batch is no longer assigned, or its position is
+ * back at or before the batch's records. Such a call returns without indexing or acknowledging them,
+ * since a commit would pass the dropped batches.
  */
 class IndexingListener {
 
@@ -63,21 +63,19 @@ class IndexingListener {
     private final PendingAttendance pending;
     private final DeadLetters deadLetters;
     private final int batchesInFlight;
-    private final int maxPollRecords;
     private final Counter indexed;
     private final Counter deadLettered;
     /** Each consumer thread's unfinished batches and retry state; only that thread touches them. */
     private final ThreadLocal<ConsumerState> state = ThreadLocal.withInitial(ConsumerState::new);
 
     IndexingListener(BatchPlanner planner, BulkWriter writer, IndexTemplates templates, PendingAttendance pending,
-                     DeadLetters deadLetters, int batchesInFlight, int maxPollRecords, MeterRegistry meters) {
+                     DeadLetters deadLetters, int batchesInFlight, MeterRegistry meters) {
         this.planner = planner;
         this.writer = writer;
         this.templates = templates;
         this.pending = pending;
         this.deadLetters = deadLetters;
         this.batchesInFlight = batchesInFlight;
-        this.maxPollRecords = maxPollRecords;
         this.indexed = meters.counter("accrue.search.indexed");
         this.deadLettered = meters.counter("accrue.search.dead.letters");
     }
@@ -86,13 +84,13 @@ class IndexingListener {
             autoStartup = "${accrue.search.indexing.auto-startup:true}")
     void onBatch(List<ConsumerRecord<String, byte[]>> records, Acknowledgment ack, Consumer<?, ?> consumer) {
         ConsumerState current = state.get();
-        if (current.isStale(records)) {
+        if (isStale(records, consumer)) {
             log.info("Not indexing a retried batch of {} records polled before a rebalance; they are read again",
                     records.size());
             return;
         }
         try {
-            index(records, ack, consumer, current.queue);
+            index(records, ack, consumer, current.batches);
             current.failed = null;
         } catch (RuntimeException e) {
             current.failed = records;
@@ -101,25 +99,25 @@ class IndexingListener {
     }
 
     private void index(List<ConsumerRecord<String, byte[]>> records, Acknowledgment ack, Consumer<?, ?> consumer,
-                       Deque<InFlight> queue) {
+                       InFlightBatches batches) {
         templates.ensureInstalled();
-        boolean retry = !queue.isEmpty() && queue.peekLast().isFor(records);
+        boolean retry = batches.newestIs(BatchId.of(records));
         if (!retry) {
             BatchPlanner.Plan plan = planner.plan(records);
             // Rewrites after a failure stay in order; a delete must not overtake a write of the same id still in flight.
-            if (queue.stream().anyMatch(b -> b.failed) || plan.writes().stream().anyMatch(p -> p.write() instanceof DocumentWrite.Delete)) {
-                finish(queue, 0);
+            if (batches.anyFailed() || plan.writes().stream().anyMatch(p -> p.write() instanceof DocumentWrite.Delete)) {
+                batches.finish(0, this::finish);
             }
-            queue.addLast(new InFlight(records, plan, ack, writer.submit(writes(plan))));
+            batches.add(new InFlightBatches.Batch(records, plan, ack, writer.submit(writes(plan))));
         }
-        finish(queue, retry || caughtUp(records, consumer) ? 0 : batchesInFlight);
+        batches.finish(retry || caughtUp(consumer) ? 0 : batchesInFlight, this::finish);
     }
 
     /** Finishes what is in flight when this consumer has been idle, so its offsets are committed. */
     @EventListener(condition = "event.listenerId.startsWith('" + ID + "')")
     void onIdle(ListenerContainerIdleEvent event) {
         try {
-            finish(state.get().queue, 0);
+            state.get().batches.finish(0, this::finish);
         } catch (RuntimeException e) {
             log.warn("Batches in flight not finished while idle; trying again on the next idle event or poll: {}", e.getMessage());
         }
@@ -134,23 +132,18 @@ class IndexingListener {
      */
     void onPartitionsRevokedBeforeCommit(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
         ConsumerState current = state.get();
-        Deque<InFlight> queue = current.queue;
+        InFlightBatches batches = current.batches;
         List<ConsumerRecord<String, byte[]>> retried = current.failed;
-        boolean retriedQueued = retried != null && queue.stream().anyMatch(b -> b.isFor(retried));
         try {
-            finish(queue, 0);
+            batches.finish(0, this::finish);
         } catch (RuntimeException e) {
-            log.warn("Rebalance: {} unfinished batch(es) left uncommitted, to be read again: {}", queue.size(), e.getMessage());
+            log.warn("Rebalance: {} unfinished batch(es) left uncommitted, to be read again: {}", batches.size(), e.getMessage());
         }
-        Map<TopicPartition, Long> firstDropped = new HashMap<>();
-        queue.forEach(batch -> firstOffsets(batch.records, firstDropped));
-        if (retried != null) {
-            if (!retriedQueued) {
-                firstOffsets(retried, firstDropped);
-            }
-            current.stale = retried;
-            current.failed = null;
+        Map<TopicPartition, Long> firstDropped = batches.firstOffsets();
+        if (retried != null && !batches.contains(BatchId.of(retried))) {
+            InFlightBatches.firstOffsets(retried, firstDropped);
         }
+        current.failed = null;
         Set<TopicPartition> kept = new HashSet<>(consumer.assignment());
         kept.removeAll(partitions);
         firstDropped.forEach((tp, offset) -> {
@@ -158,52 +151,45 @@ class IndexingListener {
                 consumer.seek(tp, offset);
             }
         });
-        queue.forEach(batch -> planner.finished(batch.plan));
-        queue.clear();
-    }
-
-    private static void firstOffsets(List<ConsumerRecord<String, byte[]>> records, Map<TopicPartition, Long> first) {
-        for (ConsumerRecord<String, byte[]> r : records) {
-            first.merge(new TopicPartition(r.topic(), r.partition()), r.offset(), Math::min);
-        }
-    }
-
-    /** A full poll with records still waiting means the next poll comes at once: worth not waiting for this one. */
-    private boolean caughtUp(List<ConsumerRecord<String, byte[]>> records, Consumer<?, ?> consumer) {
-        return records.size() < maxPollRecords
-                || consumer.assignment().stream().allMatch(tp -> consumer.currentLag(tp).orElse(0) == 0);
-    }
-
-    /** Finishes batches oldest first until at most {@code keep} remain (and any that are already done). */
-    private void finish(Deque<InFlight> queue, int keep) {
-        while (!queue.isEmpty() && (queue.size() > keep || queue.peekFirst().isDone())) {
-            InFlight oldest = queue.peekFirst();
-            try {
-                if (oldest.failed) {
-                    oldest.submitted = writer.submit(writes(oldest.plan));
-                }
-                complete(oldest, writer.await(oldest.submitted));
-            } catch (RuntimeException e) {
-                failAll(queue);
-                throw e;
-            }
-            queue.removeFirst();
-        }
+        batches.dropAll(batch -> planner.finished(batch.plan));
     }
 
     /**
-     * After a failure every unfinished batch is written again, in order, so the last write of an id is
-     * still the latest one (the retry comes after the backoff, when the writes in flight are answered).
+     * Whether the error handler calls with a batch dropped at a rebalance: one of its partitions is no
+     * longer this consumer's, or was sought back to (or reset to a committed offset at or before) its records.
      */
-    private static void failAll(Deque<InFlight> queue) {
-        queue.forEach(batch -> batch.failed = true);
+    private static boolean isStale(List<ConsumerRecord<String, byte[]>> records, Consumer<?, ?> consumer) {
+        Set<TopicPartition> assigned = consumer.assignment();
+        Map<TopicPartition, Long> last = new HashMap<>();
+        for (ConsumerRecord<String, byte[]> r : records) {
+            last.merge(new TopicPartition(r.topic(), r.partition()), r.offset(), Math::max);
+        }
+        return last.entrySet().stream().anyMatch(e -> !assigned.contains(e.getKey())
+                || consumer.position(e.getKey()) <= e.getValue());
+    }
+
+    /**
+     * Whether nothing is waiting on this consumer's partitions, so the batch's bulks are awaited now. While
+     * records wait, the next poll comes at once: worth not waiting for this batch (a poll smaller than
+     * {@code max.poll.records} does not mean caught up; one fetch answers with what it has).
+     */
+    private static boolean caughtUp(Consumer<?, ?> consumer) {
+        return consumer.assignment().stream().allMatch(tp -> consumer.currentLag(tp).orElse(0) == 0);
+    }
+
+    /** Finishes the oldest batch: written again when it failed, awaited, then completed. */
+    private void finish(InFlightBatches.Batch oldest) {
+        if (oldest.failed) {
+            oldest.submitted = writer.submit(writes(oldest.plan));
+        }
+        complete(oldest, writer.await(oldest.submitted));
     }
 
     /**
      * Dead-letters what Elasticsearch refused, completes attendance that waits for a session (this
      * batch's own, and others' waiting for a session this batch defines) and acknowledges the batch.
      */
-    private void complete(InFlight batch, List<ItemResult> results) {
+    private void complete(InFlightBatches.Batch batch, List<ItemResult> results) {
         BatchPlanner.Plan plan = batch.plan;
         Map<ConsumerRecord<String, byte[]>, Rejected> refused = new IdentityHashMap<>();
         List<AttendanceDocument> ownPending = new ArrayList<>();
@@ -246,51 +232,9 @@ class IndexingListener {
         return plan.writes().stream().map(Planned::write).toList();
     }
 
-    /** One consumer thread's batches in flight, and what it needs to recognise the error handler's retries. */
+    /** One consumer thread's batches in flight, and the records of its last call that threw. */
     private static final class ConsumerState {
-        final Deque<InFlight> queue = new ArrayDeque<>();
-        /** The records of the last call that threw: the error handler calls again with these very records. */
+        final InFlightBatches batches = new InFlightBatches();
         List<ConsumerRecord<String, byte[]>> failed;
-        /** A failed batch dropped at a rebalance: a retry of it must not be indexed and acknowledged. */
-        List<ConsumerRecord<String, byte[]>> stale;
-
-        boolean isStale(List<ConsumerRecord<String, byte[]>> records) {
-            if (stale != null && sameBatch(stale, records)) {
-                return true;
-            }
-            stale = null; // a new poll: the retry loop of the dropped batch is over
-            return false;
-        }
-    }
-
-    /** The error handler calls the listener again with the very records (same objects) of the batch that failed last. */
-    private static boolean sameBatch(List<ConsumerRecord<String, byte[]>> a, List<ConsumerRecord<String, byte[]>> b) {
-        return a.size() == b.size() && !a.isEmpty()
-                && a.get(0) == b.get(0) && a.get(a.size() - 1) == b.get(b.size() - 1);
-    }
-
-    /** One poll batch whose writes were handed to the bulk ingester. */
-    private static final class InFlight {
-        final List<ConsumerRecord<String, byte[]>> records;
-        final BatchPlanner.Plan plan;
-        final Acknowledgment ack;
-        BulkWriter.Submitted submitted;
-        boolean failed;
-
-        InFlight(List<ConsumerRecord<String, byte[]>> records, BatchPlanner.Plan plan, Acknowledgment ack,
-                 BulkWriter.Submitted submitted) {
-            this.records = records;
-            this.plan = plan;
-            this.ack = ack;
-            this.submitted = submitted;
-        }
-
-        boolean isDone() {
-            return !failed && submitted.isDone();
-        }
-
-        boolean isFor(List<ConsumerRecord<String, byte[]>> other) {
-            return sameBatch(records, other);
-        }
     }
 }

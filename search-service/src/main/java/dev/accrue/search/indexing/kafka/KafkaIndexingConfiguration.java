@@ -106,6 +106,6 @@ class KafkaIndexingConfiguration {
         return new IndexingListener(new BatchPlanner(reader::read, topics.sessions(), sessions::find, new SessionsInFlight(),
                 new StoredVersions(KNOWN_VERSIONS)),
                 writer, templates,
-                pending, deadLetters, properties.batchesInFlight(), properties.maxPollRecords(), meters);
+                pending, deadLetters, properties.batchesInFlight(), meters);
     }
 }

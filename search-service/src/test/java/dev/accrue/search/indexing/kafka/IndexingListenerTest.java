@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyLong;
+import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
@@ -61,6 +62,8 @@ class IndexingListenerTest {
     /** The status every new write is answered with at once; null leaves it unanswered until {@link #answer}. */
     Integer answerAtOnce;
     long offset;
+    /** Where the listener sought partitions back to, until the next poll. */
+    final Map<TopicPartition, Long> sought = new HashMap<>();
     IndexingListener listener;
 
     @BeforeEach
@@ -71,7 +74,11 @@ class IndexingListenerTest {
         when(consumer.currentLag(any())).thenReturn(OptionalLong.of(1000)); // catching up: batches stay in flight
         BatchPlanner planner = new BatchPlanner(values::get, "accrue.sessions", ids -> Map.of(), new SessionsInFlight(),
                 new StoredVersions(100));
-        listener = new IndexingListener(planner, writer, mock(IndexTemplates.class), pending, deadLetters, 2, 3,
+        // The consumer's position follows the polls (the records made below) and the listener's seeks.
+        when(consumer.position(any(TopicPartition.class))).thenAnswer(call -> sought.getOrDefault(call.getArgument(0), offset));
+        doAnswer(call -> sought.put(call.getArgument(0), call.getArgument(1))).when(consumer)
+                .seek(any(TopicPartition.class), anyLong());
+        listener = new IndexingListener(planner, writer, mock(IndexTemplates.class), pending, deadLetters, 2,
                 new SimpleMeterRegistry());
     }
 
@@ -210,6 +217,7 @@ class IndexingListenerTest {
     }
 
     ConsumerRecord<String, byte[]> record(String key, SpecificRecord value) {
+        sought.clear(); // a poll
         var record = new ConsumerRecord<>(TOPIC, 0, offset++, key, new byte[] {1});
         values.put(record, value);
         return record;
@@ -226,6 +234,7 @@ class IndexingListenerTest {
 
     /** A full poll of 3 award records on partition 0. */
     List<ConsumerRecord<String, byte[]>> batch() {
+        sought.clear(); // a poll
         List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
             long at = offset++;
