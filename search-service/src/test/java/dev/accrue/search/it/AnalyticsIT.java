@@ -187,6 +187,16 @@ class AnalyticsIT extends SearchServiceTestBase {
     }
 
     @Test
+    void complianceDatesSelectLicencesByTheEndOfTheirCycle() {
+        // Every seeded licence's cycle ends on 2025-12-31.
+        String ca = "/v1/analytics/compliance?board=" + seed.boardCa;
+        assertThat(analyst().json(ca + "&from=2025-12-31&to=2025-12-31").get("boards").get(0).get("licensees").asLong())
+                .isEqualTo(3);
+        assertThat(analyst().json(ca + "&from=2026-01-01").get("boards")).isEmpty();
+        assertThat(analyst().json(ca + "&to=2025-12-30").get("boards")).isEmpty();
+    }
+
+    @Test
     void searchFindsSessionsByWordsWithHighlights() {
         JsonNode byTitle = analyst().json("/v1/sessions/search?q=telehealth&providerId=" + TAG);
         assertThat(byTitle.get("total").asLong()).isEqualTo(1);
