@@ -8,14 +8,14 @@ import tools.jackson.databind.JavaType;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * JSON serde for the domain state kept in local stores (never for topics other services read:
- * those are Avro). Domain records serialize through their components, so the domain stays free
- * of annotations.
+ * JSON serde for the local store values that are read rarely (attendance held for an unknown
+ * licensee or session); the hot stores use {@link StoreSerde}, and topics other services read are Avro.
+ * Domain records serialize through their components, so the domain stays free of annotations.
  */
 public final class JsonSerde<T> implements Serde<T> {
 
-    /** Jackson's defaults, with faster reading of the ISO instants and dates it writes ({@link IsoDates}). */
-    static final JsonMapper MAPPER = JsonMapper.builder().addModule(IsoDates.module()).build();
+    /** Jackson's defaults: instants and dates as ISO-8601 text. */
+    static final JsonMapper MAPPER = JsonMapper.builder().build();
 
     private final JavaType type;
 
