@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -75,6 +76,7 @@ record BenchmarkReport(String key, String title, String method, String command, 
         out.append("the same run on the same machine, since absolute times on shared 2-core machines vary from run to\n");
         out.append("run; the ratio is what to compare between runs. `./accrue bench` runs all of them; `./accrue bench <name>`\n");
         out.append("runs one and keeps the other sections as they were (each section says when it was measured).\n\n");
+        out.append(summary(order, sections));
         for (String key : order) {
             if (sections.containsKey(key)) {
                 out.append(sections.get(key));
@@ -83,7 +85,47 @@ record BenchmarkReport(String key, String title, String method, String command, 
         return out.toString();
     }
 
-    /** Sections of an existing file by key; text before the first section is the header and is rewritten. */
+    /** One table of every figure in the sections below, in their order, read back from their own tables. */
+    static String summary(List<String> order, Map<String, String> sections) {
+        StringBuilder out = new StringBuilder("## Summary\n\n| benchmark | metric | measured | baseline (same run) | ratio | goal |\n"
+                + "|---|---|---|---|---|---|\n");
+        for (String key : order) {
+            String section = sections.get(key);
+            if (section == null) {
+                continue;
+            }
+            String title = section.lines().findFirst().orElse("").substring(3).strip();
+            String anchor = title.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9 -]", "").replace(' ', '-');
+            List<String> rows = tableRows(section);
+            if (rows.isEmpty()) {
+                out.append("| [").append(title).append("](#").append(anchor).append(") | not measured in the last run | | | | |\n");
+            }
+            for (String row : rows) {
+                out.append("| [").append(key).append("](#").append(anchor).append(") ").append(row).append("\n");
+            }
+        }
+        return out.append("\n").toString();
+    }
+
+    /** The data rows of a section's figure table, as written by {@link #section()}. */
+    private static List<String> tableRows(String section) {
+        List<String> rows = new ArrayList<>();
+        boolean inTable = false;
+        for (String line : section.lines().toList()) {
+            if (line.startsWith("| metric | measured |")) {
+                inTable = true;
+            } else if (inTable && line.startsWith("|---")) {
+                continue;
+            } else if (inTable && line.startsWith("| ")) {
+                rows.add(line);
+            } else {
+                inTable = false;
+            }
+        }
+        return rows;
+    }
+
+    /** Sections of an existing file by key; the header and the summary before the first section are rewritten. */
     static Map<String, String> sections(String existing) {
         Map<String, String> sections = new LinkedHashMap<>();
         if (existing == null || existing.isBlank()) {
