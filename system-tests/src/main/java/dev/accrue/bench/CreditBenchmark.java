@@ -50,7 +50,16 @@ final class CreditBenchmark {
         this.events = events - events % (2 * SESSIONS);
     }
 
+    /** What one run measured: the topology's rate, the baseline's, and what the topology wrote meanwhile. */
+    record Measured(int licensees, int events, double baseline, Sampler.Throughput topology, boolean complete,
+                    long rejections, long awards) {
+    }
+
     BenchmarkReport run() throws Exception {
+        return report(measure());
+    }
+
+    Measured measure() throws Exception {
         int licensees = events / (2 * SESSIONS);
         try (BenchKafka kafka = new BenchKafka(context.endpoints());
              KafkaProducer<String, SpecificRecord> producer = kafka.producer()) {
@@ -91,8 +100,8 @@ final class CreditBenchmark {
                 throw new IllegalStateException("credit-service committed no attendance offsets (last sample: "
                         + kafka.committedSum(GROUP, BenchKafka.ATTENDANCE) + ")");
             }
-            double rate = measured.perSecond();
-            Progress.step("credit-service: %s over %,d events in %.1f s", Stats.rate(rate, "events"), measured.items(), measured.seconds());
+            Progress.step("credit-service: %s over %,d events in %.1f s", Stats.rate(measured.perSecond(), "events"),
+                    measured.items(), measured.seconds());
 
             Progress.step("Counting rejections and awards");
             long rejections = RecordCounter.count(kafka, BenchKafka.REJECTIONS, Rejection.class);
@@ -103,38 +112,47 @@ final class CreditBenchmark {
                 throw new IllegalStateException("credit-service rejected " + rejections + " of " + events
                         + " benchmark events (see " + BenchKafka.REJECTIONS + "); the rate would measure rejections");
             }
-
-            BenchmarkReport.Builder report = new BenchmarkReport.Builder(KEY, TITLE)
-                    .method("""
-                            %,d licensee profiles, %d live-webinar sessions (yesterday, with one to three approval bodies each)
-                            and %,d attendance events (a JOINED and a LEFT per licensee and session; some late arrivals and
-                            early leavers) are produced to the broker first, Avro in the Confluent wire format, keyed by
-                            licensee, with ingest's producer settings. Then credit-service starts as its own process
-                            (`-Xmx512m`, profile `local`, `processing.guarantee=exactly_once_v2`, commit interval 100 ms, but
-                            the production finalization timers: 30 min grace, 5 min quiet period), and a
-                            sampler reads its consumer group's (`%s`) committed offsets on `%s` every 100 ms. The rate runs
-                            from the first sample with a committed offset to the first sample where committed offsets equal
-                            the end offsets, so JVM start-up, state restoration and the group join are not counted. No
-                            session is finalised while it runs (with the local profile's 3 s quiet period, any longer pause of
-                            the stream thread would finalise all of them mid-stream and turn every later event into a
-                            revision): this is the rate of applying attendance to per-licensee state, with its changelog
-                            writes and transactions. The baseline is a plain
-                            `KafkaConsumer` (read_committed, no group, `ConfluentAvroDeserializer`) reading and deserializing
-                            the same records from the same topic in the same run, after one warm-up pass; it does no processing,
-                            no state and no transactions, so the ratio is the cost of the topology over just reading."""
-                            .formatted(licensees, SESSIONS, events, GROUP, BenchKafka.ATTENDANCE))
-                    .row("attendance events/s with EOS", Stats.rate(rate, "events"),
-                            Stats.rate(baseline, "events") + " (plain consumer)", Stats.ratio(rate, baseline),
-                            Stats.atLeast(rate, 20_000, "≥ 20,000 events/s"))
-                    .note(String.format("Measured over %,d of %,d events in %.1f s%s.", measured.items(), events, measured.seconds(),
-                            complete ? "" : " — the group had not reached the end offsets when the wait ended, so this is the rate so far"))
-                    .note(String.format("Records credit-service rejected: %,d (the run fails on any: every event must be applied to known sessions and licensees).",
-                            rejections))
-                    .note(String.format("Award records on `%s` when the run ended: %,d (0 expected: with the production timers no "
-                                    + "session is finalised during the run; awards are timed in the latency section).",
-                            BenchKafka.CREDITS, awards));
-            return report.build();
+            return new Measured(licensees, events, baseline, measured, complete, rejections, awards);
         }
+    }
+
+    static BenchmarkReport report(Measured m) {
+        double rate = m.topology().perSecond();
+        return new BenchmarkReport.Builder(KEY, TITLE)
+                .method(method(m))
+                .row("attendance events/s with EOS", Stats.rate(rate, "events"),
+                        Stats.rate(m.baseline(), "events") + " (plain consumer)", Stats.ratio(rate, m.baseline()),
+                        Stats.atLeast(rate, 20_000, "≥ 20,000 events/s"))
+                .note(String.format("Measured over %,d of %,d events in %.1f s%s.", m.topology().items(), m.events(),
+                        m.topology().seconds(), m.complete() ? ""
+                                : " — the group had not reached the end offsets when the wait ended, so this is the rate so far"))
+                .note(String.format("Records credit-service rejected: %,d (the run fails on any: every event must be applied to known sessions and licensees).",
+                        m.rejections()))
+                .note(String.format("Award records on `%s` when the run ended: %,d (0 expected: with the production timers no "
+                                + "session is finalised during the run; awards are timed in the latency section).",
+                        BenchKafka.CREDITS, m.awards()))
+                .build();
+    }
+
+    private static String method(Measured m) {
+        return """
+                %,d licensee profiles, %d live-webinar sessions (yesterday, with one to three approval bodies each)
+                and %,d attendance events (a JOINED and a LEFT per licensee and session; some late arrivals and
+                early leavers) are produced to the broker first, Avro in the Confluent wire format, keyed by
+                licensee, with ingest's producer settings. Then credit-service starts as its own process
+                (`-Xmx512m`, profile `local`, `processing.guarantee=exactly_once_v2`, commit interval 100 ms, but
+                the production finalization timers: 30 min grace, 5 min quiet period), and a
+                sampler reads its consumer group's (`%s`) committed offsets on `%s` every 100 ms. The rate runs
+                from the first sample with a committed offset to the first sample where committed offsets equal
+                the end offsets, so JVM start-up, state restoration and the group join are not counted. No
+                session is finalised while it runs (with the local profile's 3 s quiet period, any longer pause of
+                the stream thread would finalise all of them mid-stream and turn every later event into a
+                revision): this is the rate of applying attendance to per-licensee state, with its changelog
+                writes and transactions. The baseline is a plain
+                `KafkaConsumer` (read_committed, no group, `ConfluentAvroDeserializer`) reading and deserializing
+                the same records from the same topic in the same run, after one warm-up pass; it does no processing,
+                no state and no transactions, so the ratio is the cost of the topology over just reading."""
+                .formatted(m.licensees(), SESSIONS, m.events(), GROUP, BenchKafka.ATTENDANCE);
     }
 
     private List<Session> sessions() {

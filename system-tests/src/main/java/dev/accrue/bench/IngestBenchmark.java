@@ -68,7 +68,16 @@ final class IngestBenchmark {
         this.events = events;
     }
 
+    /** Per round: the service's rate, the baseline's and their ratio; and the rate with production compression. */
+    record Measured(int recordSize, List<Double> ingestRates, List<Double> perfRates, List<Double> ratios,
+                    double productionRate) {
+    }
+
     BenchmarkReport run() throws Exception {
+        return report(measure());
+    }
+
+    Measured measure() throws Exception {
         Endpoints endpoints = context.endpoints();
         ServiceFleet fleet = context.fleet(List.of(ServiceFleet.Service.INGEST), serviceJvmArgs(PRODUCER));
         ServiceClients http = new ServiceClients(fleet);
@@ -102,40 +111,48 @@ final class IngestBenchmark {
             perfRates.add(perfRate);
             ratios.add(ingestRate / perfRate);
         }
-        double ingestRate = Stats.percentile(ingestRates, 50);
-        double perfRate = Stats.percentile(perfRates, 50);
-        double ratio = Stats.percentile(ratios, 50);
         fleet.close(); // the production-setting run below starts its own instance
         double productionRate = productionCompressionRate(session);
+        return new Measured(recordSize, ingestRates, perfRates, ratios, productionRate);
+    }
 
+    BenchmarkReport report(Measured m) {
+        double ingestRate = Stats.percentile(m.ingestRates(), 50);
+        double perfRate = Stats.percentile(m.perfRates(), 50);
+        double ratio = Stats.percentile(m.ratios(), 50);
         return new BenchmarkReport.Builder(KEY, TITLE)
-                .method("""
-                        The ingest service runs as its own process with a 512 MB heap (`-Xmx512m`), on the local KRaft broker and
-                        registry. %d client threads POST JSON batches of %,d attendance events to `/v1/attendance/batch`; a batch is
-                        answered only after the broker acknowledged every event, and every event is fully validated (fields,
-                        session and licensee, provider, repeats). After %,d warm-up events through the service and as many
-                        discarded records through the baseline, %d rounds each measure %,d events
-                        through the service and then the baseline; the request bodies are built before the clock starts and the
-                        client reads each answer only up to its counts, so the client takes little of the 2 cores it shares with
-                        the service and the broker. The baseline is Kafka's `ProducerPerformance` tool sending the same number of
-                        %d-byte records (the size of one Avro attendance record with its key, in the Confluent wire format) to a
-                        topic with the same partitions on the same broker. Both producers get the same settings: `%s`.
-                        Compression is off on both sides, although the service's production setting is lz4 (measured separately below):
-                        ProducerPerformance's payload is random letters, which lz4 barely compresses, while attendance records
-                        compress well, so lz4 on both sides would flatter the service. The baseline tool starts a new JVM each
-                        round, so its client side is colder than the service's; its broker side is warmed. The figures are the medians of the rounds (the ratio is the median of the rounds' ratios), so one
-                        round disturbed by other work on the machine does not decide the result."""
-                        .formatted(CLIENTS, BATCH, WARMUP, ROUNDS, events, recordSize, producerProps()))
+                .method(method(m.recordSize()))
                 .row("events/s, HTTP to broker ack", Stats.rate(ingestRate, "events"), Stats.rate(perfRate, "records")
                         + " (kafka ProducerPerformance)", Stats.ratio(ratio, 1),
                         "≥ 0.5: " + (ratio >= 0.5 ? "met" : "not met") + "; "
                                 + Stats.atLeast(ingestRate, 30_000, "≥ 30,000 events/s"))
-                .note("Rounds (service events/s, baseline records/s, ratio): " + rounds(ingestRates, perfRates, ratios) + ".")
+                .note("Rounds (service events/s, baseline records/s, ratio): " + rounds(m.ingestRates(), m.perfRates(),
+                        m.ratios()) + ".")
                 .note("With its production setting `compression.type=" + PRODUCTION_COMPRESSION + "`, a second service instance"
-                        + " (warmed the same way) reached " + Stats.rate(productionRate, "events") + " (median of " + ROUNDS
+                        + " (warmed the same way) reached " + Stats.rate(m.productionRate(), "events") + " (median of " + ROUNDS
                         + " rounds). It has no like-for-like baseline: the baseline's random payload does not compress as"
                         + " attendance records do.")
                 .build();
+    }
+
+    private String method(int recordSize) {
+        return """
+                The ingest service runs as its own process with a 512 MB heap (`-Xmx512m`), on the local KRaft broker and
+                registry. %d client threads POST JSON batches of %,d attendance events to `/v1/attendance/batch`; a batch is
+                answered only after the broker acknowledged every event, and every event is fully validated (fields,
+                session and licensee, provider, repeats). After %,d warm-up events through the service and as many
+                discarded records through the baseline, %d rounds each measure %,d events
+                through the service and then the baseline; the request bodies are built before the clock starts and the
+                client reads each answer only up to its counts, so the client takes little of the 2 cores it shares with
+                the service and the broker. The baseline is Kafka's `ProducerPerformance` tool sending the same number of
+                %d-byte records (the size of one Avro attendance record with its key, in the Confluent wire format) to a
+                topic with the same partitions on the same broker. Both producers get the same settings: `%s`.
+                Compression is off on both sides, although the service's production setting is lz4 (measured separately below):
+                ProducerPerformance's payload is random letters, which lz4 barely compresses, while attendance records
+                compress well, so lz4 on both sides would flatter the service. The baseline tool starts a new JVM each
+                round, so its client side is colder than the service's; its broker side is warmed. The figures are the medians of the rounds (the ratio is the median of the rounds' ratios), so one
+                round disturbed by other work on the machine does not decide the result."""
+                .formatted(CLIENTS, BATCH, WARMUP, ROUNDS, events, recordSize, producerProps());
     }
 
     private static String rounds(List<Double> ingest, List<Double> perf, List<Double> ratios) {

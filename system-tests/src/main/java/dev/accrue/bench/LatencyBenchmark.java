@@ -60,7 +60,18 @@ final class LatencyBenchmark {
         AttendanceEvent event(int n);
     }
 
+    /** One phase's sample latencies, the medians of its first and last thirds, the transport's, and its load. */
+    record Phase(List<Double> latencies, double[] trend, List<Double> transport, long missing, Load load) {
+    }
+
+    record Measured(Phase award, Phase search) {
+    }
+
     BenchmarkReport run() throws Exception {
+        return report(measure());
+    }
+
+    Measured measure() throws Exception {
         try (BenchKafka kafka = new BenchKafka(context.endpoints());
              BenchElastic elastic = new BenchElastic(context.endpoints().elasticsearchUrl());
              KafkaProducer<String, SpecificRecord> producer = kafka.producer()) {
@@ -152,50 +163,69 @@ final class LatencyBenchmark {
             }
             Progress.step("Searchable latency p50/p95/p99: %s", triple(searchable));
 
-            double awardP99 = Stats.percentile(awards, 99);
-            double searchP95 = Stats.percentile(searchable, 95);
-            return new BenchmarkReport.Builder(KEY, TITLE)
-                    .method("""
-                            %,d licensees, %d sessions running now and %d sessions from yesterday that their provider has
-                            closed are on the topics before credit-service and search-service start (both as processes,
-                            `-Xmx512m`, profile `local`). A producer with ingest's settings then writes attendance straight
-                            to `accrue.attendance` at a fixed rate (JOINED and LEFT events of the running sessions), and
-                            %d times a second one of them is a sample, timed from the moment it is handed to the producer.
-                            **Phase 1**, both services running, %,d events/s: each sample is a JOINED of a new licensee
-                            in a closed session, which credit finalises at once; it is timed until its first award
-                            appears on `accrue.credits` for a read_committed consumer (that is, after the exactly-once
-                            transaction committed). **Phase 2**, credit-service stopped and search caught up, %,d events/s:
-                            each sample is timed until a `terms` search on `eventId` in `accrue-attendance` finds it; the
-                            pending samples are searched every %d ms and an event counts as searchable when the search that
-                            found it was sent, an upper bound within %d ms. Each phase has %s of warm-up (not counted)
-                            and %s measured. The baseline is a plain consumer of `accrue.attendance` timing the same
-                            samples in the same phase: the broker's own produce-to-consume latency under that load."""
-                            .formatted(LICENSEES, OPEN_SESSIONS, CLOSED_SESSIONS, SAMPLES_PER_SECOND, AWARD_RATE, SEARCH_RATE,
-                                    SEARCH_POLL_MILLIS, SEARCH_POLL_MILLIS, Progress.seconds(warmup), Progress.seconds(measure)))
-                    .row("event → award after finalization, p50 / p95 / p99 (at " + String.format("%,d", AWARD_RATE) + " events/s)",
-                            triple(awards), triple(awardTransport) + " (Kafka produce → consume)",
-                            "p99 " + Stats.ratio(awardP99, Stats.percentile(awardTransport, 99)) + "×",
-                            Stats.atMost(awardP99, 1000, "p99 < 1 s"))
-                    .row("event → searchable, p50 / p95 / p99 (at " + String.format("%,d", SEARCH_RATE) + " events/s)",
-                            triple(searchable), triple(searchTransport) + " (Kafka produce → consume)",
-                            "p95 " + Stats.ratio(searchP95, Stats.percentile(searchTransport, 95)) + "×",
-                            Stats.atMost(searchP95, 2000, "p95 < 2 s"))
-                    .note(String.format("Phase 1 sent %,d events/s over the measured %.0f s; %d award samples timed, %d without an award "
-                                    + "after 30 s. Median award latency of the samples sent in the first third of the measured time: %s; "
-                                    + "in the last third: %s. credit-service's lag on `%s` when measuring began: %,d events; when it "
-                                    + "ended: %,d (a lag of seconds' worth of events means it could not keep up with this load here).",
-                            Math.round(awardLoad.rate()), awardLoad.measuredSeconds(), awards.size(), awardsMissing,
-                            Stats.millis(awardTrend[0]), Stats.millis(awardTrend[1]), BenchKafka.ATTENDANCE,
-                            awardLoad.lagAtStart(), awardLoad.lagAtEnd()))
-                    .note(String.format("Phase 2 sent %,d events/s over the measured %.0f s; %d search samples timed, %d not found after "
-                                    + "30 s. Median of the first third: %s; of the last third: %s. search-service's lag when measuring "
-                                    + "began: %,d events; when it ended: %,d.",
-                            Math.round(searchLoad.rate()), searchLoad.measuredSeconds(), searchable.size(), searchMissing,
-                            Stats.millis(searchTrend[0]), Stats.millis(searchTrend[1]), searchLoad.lagAtStart(), searchLoad.lagAtEnd()))
-                    .note("Ratios compare each latency with the transport's latency for the same samples; the goal column gives the "
-                            + "measured percentile as a fraction of the issue's limit.")
-                    .build();
+            return new Measured(new Phase(awards, awardTrend, awardTransport, awardsMissing, awardLoad),
+                    new Phase(searchable, searchTrend, searchTransport, searchMissing, searchLoad));
         }
+    }
+
+    BenchmarkReport report(Measured m) {
+        List<Double> awards = m.award().latencies();
+        double[] awardTrend = m.award().trend();
+        List<Double> awardTransport = m.award().transport();
+        long awardsMissing = m.award().missing();
+        Load awardLoad = m.award().load();
+        List<Double> searchable = m.search().latencies();
+        double[] searchTrend = m.search().trend();
+        List<Double> searchTransport = m.search().transport();
+        long searchMissing = m.search().missing();
+        Load searchLoad = m.search().load();
+        double awardP99 = Stats.percentile(awards, 99);
+        double searchP95 = Stats.percentile(searchable, 95);
+        return new BenchmarkReport.Builder(KEY, TITLE)
+                .method(method())
+                .row("event → award after finalization, p50 / p95 / p99 (at " + String.format("%,d", AWARD_RATE) + " events/s)",
+                        triple(awards), triple(awardTransport) + " (Kafka produce → consume)",
+                        "p99 " + Stats.ratio(awardP99, Stats.percentile(awardTransport, 99)) + "×",
+                        Stats.atMost(awardP99, 1000, "p99 < 1 s"))
+                .row("event → searchable, p50 / p95 / p99 (at " + String.format("%,d", SEARCH_RATE) + " events/s)",
+                        triple(searchable), triple(searchTransport) + " (Kafka produce → consume)",
+                        "p95 " + Stats.ratio(searchP95, Stats.percentile(searchTransport, 95)) + "×",
+                        Stats.atMost(searchP95, 2000, "p95 < 2 s"))
+                .note(String.format("Phase 1 sent %,d events/s over the measured %.0f s; %d award samples timed, %d without an award "
+                                + "after 30 s. Median award latency of the samples sent in the first third of the measured time: %s; "
+                                + "in the last third: %s. credit-service's lag on `%s` when measuring began: %,d events; when it "
+                                + "ended: %,d (a lag of seconds' worth of events means it could not keep up with this load here).",
+                        Math.round(awardLoad.rate()), awardLoad.measuredSeconds(), awards.size(), awardsMissing,
+                        Stats.millis(awardTrend[0]), Stats.millis(awardTrend[1]), BenchKafka.ATTENDANCE,
+                        awardLoad.lagAtStart(), awardLoad.lagAtEnd()))
+                .note(String.format("Phase 2 sent %,d events/s over the measured %.0f s; %d search samples timed, %d not found after "
+                                + "30 s. Median of the first third: %s; of the last third: %s. search-service's lag when measuring "
+                                + "began: %,d events; when it ended: %,d.",
+                        Math.round(searchLoad.rate()), searchLoad.measuredSeconds(), searchable.size(), searchMissing,
+                        Stats.millis(searchTrend[0]), Stats.millis(searchTrend[1]), searchLoad.lagAtStart(), searchLoad.lagAtEnd()))
+                .note("Ratios compare each latency with the transport's latency for the same samples; the goal column gives the "
+                        + "measured percentile as a fraction of the issue's limit.")
+                .build();
+    }
+
+    private String method() {
+        return """
+                %,d licensees, %d sessions running now and %d sessions from yesterday that their provider has
+                closed are on the topics before credit-service and search-service start (both as processes,
+                `-Xmx512m`, profile `local`). A producer with ingest's settings then writes attendance straight
+                to `accrue.attendance` at a fixed rate (JOINED and LEFT events of the running sessions), and
+                %d times a second one of them is a sample, timed from the moment it is handed to the producer.
+                **Phase 1**, both services running, %,d events/s: each sample is a JOINED of a new licensee
+                in a closed session, which credit finalises at once; it is timed until its first award
+                appears on `accrue.credits` for a read_committed consumer (that is, after the exactly-once
+                transaction committed). **Phase 2**, credit-service stopped and search caught up, %,d events/s:
+                each sample is timed until a `terms` search on `eventId` in `accrue-attendance` finds it; the
+                pending samples are searched every %d ms and an event counts as searchable when the search that
+                found it was sent, an upper bound within %d ms. Each phase has %s of warm-up (not counted)
+                and %s measured. The baseline is a plain consumer of `accrue.attendance` timing the same
+                samples in the same phase: the broker's own produce-to-consume latency under that load."""
+                .formatted(LICENSEES, OPEN_SESSIONS, CLOSED_SESSIONS, SAMPLES_PER_SECOND, AWARD_RATE, SEARCH_RATE,
+                                    SEARCH_POLL_MILLIS, SEARCH_POLL_MILLIS, Progress.seconds(warmup), Progress.seconds(measure));
     }
 
     /** Attendance events the group has not committed yet. */

@@ -30,7 +30,16 @@ final class MemoryBenchmark {
         this.options = new DemoOptions(licensees, days, true, 42);
     }
 
+    /** Each service's resident set right after start and at its peak, whether it survived, and the demo's outcome. */
+    record Measured(Map<ServiceFleet.Service, Long> idle, Map<ServiceFleet.Service, Long> peak,
+                    Map<ServiceFleet.Service, Boolean> survived, DemoReport demo) {
+    }
+
     BenchmarkReport run() throws Exception {
+        return report(measure(), options);
+    }
+
+    Measured measure() throws Exception {
         List<ServiceFleet.Service> services = List.of(ServiceFleet.Service.values());
         ServiceFleet fleet = context.fleet(services);
         Map<ServiceFleet.Service, Long> pids = fleet.pids();
@@ -43,34 +52,42 @@ final class MemoryBenchmark {
         Progress.step("Running the demo workload (%d licensees, %d days, as ./accrue demo does)", options.licensees(), options.days());
         DemoReport demo = new DemoWorkload(options, new ServiceClients(fleet)).run();
         Map<ServiceFleet.Service, Long> peak = new EnumMap<>(ServiceFleet.Service.class);
+        Map<ServiceFleet.Service, Boolean> survived = new EnumMap<>(ServiceFleet.Service.class);
         for (ServiceFleet.Service service : services) {
             peak.put(service, status(pids.get(service), "VmHWM"));
+            boolean alive = ProcessHandle.of(pids.get(service)).map(ProcessHandle::isAlive).orElse(false);
+            survived.put(service, alive && !outOfMemory(service));
         }
         Progress.step("Peak RSS: %s", describe(peak));
+        return new Measured(idle, peak, survived, demo);
+    }
 
-        BenchmarkReport.Builder report = new BenchmarkReport.Builder(KEY, TITLE)
-                .method("""
-                        The three services run as processes (`-Xmx512m`, default collector, profile `local`) on a fresh
-                        local stack. Right after each reports healthy, its resident set (`VmRSS` in `/proc/<pid>/status`) is
-                        the idle baseline. Then the launcher's demo workload (`dev.accrue.cli.DemoWorkload`, the
-                        one `./accrue demo` runs: catalogs of two providers, %d licensees over %d days of realistic
-                        attendance through the ingest API, a Zoom import, closures, until credit and search settle) runs
-                        against them, and each process's high-water mark (`VmHWM`, the peak resident set since it
-                        started) is read at the end. Resident memory includes the heap actually touched, metaspace,
-                        code cache, thread stacks and direct buffers, so it can exceed the heap limit."""
-                        .formatted(options.licensees(), options.days()));
-        for (ServiceFleet.Service service : services) {
-            long p = peak.get(service);
-            long i = idle.get(service);
-            boolean alive = ProcessHandle.of(pids.get(service)).map(ProcessHandle::isAlive).orElse(false);
+    static BenchmarkReport report(Measured m, DemoOptions options) {
+        BenchmarkReport.Builder report = new BenchmarkReport.Builder(KEY, TITLE).method(method(options));
+        m.peak().forEach((service, p) -> {
+            long i = m.idle().get(service);
             report.row(service.module() + " peak RSS", Stats.mib(p), Stats.mib(i) + " idle after start; heap limit 512 MiB",
                     String.format("%.2f× idle; %.2f× heap limit", (double) p / i, (double) p / HEAP_LIMIT),
-                    "runs in a 512 MB heap: " + (alive && !outOfMemory(service) ? "met" : "not met"));
-        }
+                    "runs in a 512 MB heap: " + (m.survived().get(service) ? "met" : "not met"));
+        });
+        DemoReport demo = m.demo();
         report.note(String.format("The demo, read back from the services: %,d events accepted, %,d awards, %,d certificates; "
                         + "it settled %.1f s after the last event.", demo.eventsAccepted(), demo.awards(), demo.certificates(),
                 demo.settledAfter().toMillis() / 1000.0));
         return report.build();
+    }
+
+    private static String method(DemoOptions options) {
+        return """
+                The three services run as processes (`-Xmx512m`, default collector, profile `local`) on a fresh
+                local stack. Right after each reports healthy, its resident set (`VmRSS` in `/proc/<pid>/status`) is
+                the idle baseline. Then the launcher's demo workload (`dev.accrue.cli.DemoWorkload`, the
+                one `./accrue demo` runs: catalogs of two providers, %d licensees over %d days of realistic
+                attendance through the ingest API, a Zoom import, closures, until credit and search settle) runs
+                against them, and each process's high-water mark (`VmHWM`, the peak resident set since it
+                started) is read at the end. Resident memory includes the heap actually touched, metaspace,
+                code cache, thread stacks and direct buffers, so it can exceed the heap limit."""
+                .formatted(options.licensees(), options.days());
     }
 
     private boolean outOfMemory(ServiceFleet.Service service) {
