@@ -72,7 +72,20 @@ final class AnalyticsBenchmark {
     record EsRequest(String method, String pathAndQuery, String body) {
     }
 
+    /**
+     * Per endpoint: its path, the service's and the direct calls' times, and how many `_search` requests it
+     * sends; and what the service had indexed.
+     */
+    record Measured(String range, Map<String, String> endpoints, Map<String, List<Double>> service,
+                    Map<String, List<Double>> baseline, Map<String, Integer> directRequests, int sessions,
+                    long participations, long enrolments, long attendance) {
+    }
+
     BenchmarkReport run() throws Exception {
+        return report(measure());
+    }
+
+    Measured measure() throws Exception {
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         String range = "from=" + today.minusDays(DAYS) + "&to=" + today;
         Map<String, String> endpoints = new LinkedHashMap<>();
@@ -126,48 +139,57 @@ final class AnalyticsBenchmark {
                 bar.update(r + 1);
             }
 
-            BenchmarkReport.Builder report = new BenchmarkReport.Builder(KEY, TITLE)
-                    .method("""
-                            search-service starts (as a process, `-Xmx512m`, profile `local`) and installs its index
-                            templates. %d sessions go through Kafka, each with one attendance event and one award. Then
-                            %,d attendance events (%,d licensees, the last %d days, 55%% JOINED and 45%% LEFT, popular
-                            sessions far more often) go through Kafka too, and the service itself indexes them: the
-                            events into `%s` and, from them, one document per licensee and session into `%s` (%,d)
-                            and one per licensee and course into `%s` (%,d); so all three hold exactly what the service
-                            writes. %,d award documents, made from the award the service wrote for each session (varying
-                            licensee, time and whether credit was earned), are bulk-loaded straight into `%s`. Refresh
-                            and per-request fsync are off on the four indices while loading, back to the defaults after.
-                            The shard request cache is then switched off on them, so every call aggregates over the
-                            documents instead of returning a cached answer. The Elasticsearch requests each endpoint
-                            sends are captured once from the service's
-                            own client trace log (`tracer` logger, via the actuator, then switched off again). Each round
-                            calls every endpoint over HTTP with an analyst key and replays its captured requests straight
-                            to the node over HTTP in turn (sequentially, as the service sends them), alternating which goes
-                            first; %d warm-up rounds are not counted, %d are. Percentiles are of whole calls. The ratio is
-                            service p95 over direct p95: what the service adds on top of Elasticsearch's own work."""
-                            .formatted(sessionIds.size(), documents, LICENSEES, DAYS, ATTENDANCE, PARTICIPATIONS,
-                                    participations, ENROLMENTS, enrolments, awards, AWARDS, warmupRounds,
-                                    rounds));
-            double worstP95 = 0;
-            for (var endpoint : endpoints.entrySet()) {
-                List<Double> s = service.get(endpoint.getKey());
-                List<Double> d = baseline.get(endpoint.getKey());
-                double p95 = Stats.percentile(s, 95);
-                worstP95 = Math.max(worstP95, p95);
-                report.row("`GET " + endpoint.getValue().replace("&" + range, "").replace("?" + range, "")
-                                + "` p50 / p95 / p99", triple(s),
-                        triple(d) + " (" + captured.get(endpoint.getKey()).size() + " direct `_search`)",
-                        Stats.ratio(p95, Stats.percentile(d, 95)), Stats.atMost(p95, 100, "p95 < 100 ms"));
-            }
-            report.note("Every endpoint was called with `" + range + "` (the whole generated range). With " + rounds
-                    + " calls per endpoint, p99 is (nearly) the slowest call.");
-            report.note(String.format("Slowest endpoint p95: %s against the 100 ms goal.", Stats.millis(worstP95)));
-            report.note(String.format("search-service wrote %,d attendance, %,d participation and %,d enrolment documents; "
-                    + "attendances are counted as participations (a licensee's first JOINED of a session), people per "
-                    + "course (top courses, completion) as enrolments (a licensee's first JOINED of a course).",
-                    elastic.count(ATTENDANCE), participations, enrolments));
-            return report.build();
+            Map<String, Integer> direct = new LinkedHashMap<>();
+            captured.forEach((k, requests) -> direct.put(k, requests.size()));
+            return new Measured(range, endpoints, service, baseline, direct, sessionIds.size(), participations, enrolments,
+                    elastic.count(ATTENDANCE));
         }
+    }
+
+    BenchmarkReport report(Measured m) {
+        BenchmarkReport.Builder report = new BenchmarkReport.Builder(KEY, TITLE).method(method(m));
+        double worstP95 = 0;
+        for (var endpoint : m.endpoints().entrySet()) {
+            List<Double> s = m.service().get(endpoint.getKey());
+            List<Double> d = m.baseline().get(endpoint.getKey());
+            double p95 = Stats.percentile(s, 95);
+            worstP95 = Math.max(worstP95, p95);
+            report.row("`GET " + endpoint.getValue().replace("&" + m.range(), "").replace("?" + m.range(), "")
+                            + "` p50 / p95 / p99", triple(s),
+                    triple(d) + " (" + m.directRequests().get(endpoint.getKey()) + " direct `_search`)",
+                    Stats.ratio(p95, Stats.percentile(d, 95)), Stats.atMost(p95, 100, "p95 < 100 ms"));
+        }
+        report.note("Every endpoint was called with `" + m.range() + "` (the whole generated range). With " + rounds
+                + " calls per endpoint, p99 is (nearly) the slowest call.");
+        report.note(String.format("Slowest endpoint p95: %s against the 100 ms goal.", Stats.millis(worstP95)));
+        report.note(String.format("search-service wrote %,d attendance, %,d participation and %,d enrolment documents; "
+                + "attendances are counted as participations (a licensee's first JOINED of a session), people per "
+                + "course (top courses, completion) as enrolments (a licensee's first JOINED of a course).",
+                m.attendance(), m.participations(), m.enrolments()));
+        return report.build();
+    }
+
+    private String method(Measured m) {
+        return """
+                search-service starts (as a process, `-Xmx512m`, profile `local`) and installs its index
+                templates. %d sessions go through Kafka, each with one attendance event and one award. Then
+                %,d attendance events (%,d licensees, the last %d days, 55%% JOINED and 45%% LEFT, popular
+                sessions far more often) go through Kafka too, and the service itself indexes them: the
+                events into `%s` and, from them, one document per licensee and session into `%s` (%,d)
+                and one per licensee and course into `%s` (%,d); so all three hold exactly what the service
+                writes. %,d award documents, made from the award the service wrote for each session (varying
+                licensee, time and whether credit was earned), are bulk-loaded straight into `%s`. Refresh
+                and per-request fsync are off on the four indices while loading, back to the defaults after.
+                The shard request cache is then switched off on them, so every call aggregates over the
+                documents instead of returning a cached answer. The Elasticsearch requests each endpoint
+                sends are captured once from the service's
+                own client trace log (`tracer` logger, via the actuator, then switched off again). Each round
+                calls every endpoint over HTTP with an analyst key and replays its captured requests straight
+                to the node over HTTP in turn (sequentially, as the service sends them), alternating which goes
+                first; %d warm-up rounds are not counted, %d are. Percentiles are of whole calls. The ratio is
+                service p95 over direct p95: what the service adds on top of Elasticsearch's own work."""
+                .formatted(m.sessions(), documents, LICENSEES, DAYS, ATTENDANCE, PARTICIPATIONS, m.participations(),
+                        ENROLMENTS, m.enrolments(), awards, AWARDS, warmupRounds, rounds);
     }
 
     /** Publishes a session, an attendance event and an award per course and provider, and reads back the awards. */

@@ -60,7 +60,19 @@ final class IndexingBenchmark {
         this.awards = Math.min(attendance / 5, SESSIONS * LICENSEES);
     }
 
+    /**
+     * The cold run (service throughput, whether it finished, the compiler's share, its comparison), each warm
+     * round's comparison and the median one, and what the service wrote.
+     */
+    record Measured(long expected, Sampler.Throughput service, boolean complete, JitShare coldJit, Comparison cold,
+                    List<Comparison> rounds, Comparison median, long[] perIndex, long deadLetters) {
+    }
+
     BenchmarkReport run() throws Exception {
+        return report(measure());
+    }
+
+    Measured measure() throws Exception {
         long enrolments = enrolments();
         long expected = SESSIONS + attendance + participations() + enrolments + awards;
         // A warm round's licensees take the same courses: their enrolments are there already.
@@ -144,77 +156,93 @@ final class IndexingBenchmark {
             // fall on a busy moment on either side.
             Comparison median = rounds.stream().sorted(Comparator.comparingDouble(Comparison::ratio)).toList()
                     .get(WARM_ROUNDS / 2);
-            return new BenchmarkReport.Builder(KEY, TITLE)
-                    .method("""
-                            %d live sessions, %,d attendance events (for %,d licensees) and %,d credit awards are produced
-                            to `accrue.sessions`, `accrue.attendance` and `accrue.credits` first (Avro, Confluent wire format).
-                            Then search-service starts as its own process (`-Xmx512m`, profile `local`: bulks of 1,000
-                            operations, 2 in flight, 200 ms flush, 2 poll batches in flight per consumer) and indexes
-                            them: attendance denormalised with its session, a participation document per licensee and
-                            session joined and an enrolment per licensee and course, awards versioned by revision, offsets
-                            committed once Elasticsearch accepted a batch and every batch before it. A sampler counts the
-                            documents in its five indices (`_count`,
-                            every 200 ms); the rate runs from the first sample with a document to the first with all %,d. The baseline reads those very documents back
-                            (so it writes the same JSON), creates `%s<index>` with the same mappings and settings on the same
-                            node, stops the service, and indexes them with a plain `BulkIngester` loop using the service's
-                            bulk settings (1,000 operations, 5 MB, 2 concurrent requests, 200 ms flush, answers trimmed to
-                            each item's index, status and error with `filter_path`; the client
-                            serialises each document, awards carry their revision as external version, participations and
-                            enrolments the version the service gave them, `external`), counted the same
-                            way. The ratio is what consuming Kafka, decoding Avro and building the documents costs on top of
-                            bulk indexing itself. Both are subject to the same 1 s refresh interval.
-                            Before anything is measured, an equal throwaway workload goes through a search-service that
-                            is stopped once it has indexed it and committed its offsets, and its documents are deleted:
-                            Elasticsearch has then compiled every path the service uses (these mappings, external
-                            versions, real-time multi-get), so its JIT warm-up is charged to neither side. The cold row
-                            starts a new service process, resuming after those offsets (its JIT compilation and the
-                            first pending attendance fall into the measured time; its JVM start does not, as the clock
-                            starts at the first document). For the sustained
-                            row, once the first workload is in, %d more equal workloads (new sessions, events and
-                            awards, same shape; the same licensees and courses, so no new enrolments) are produced one
-                            after the other while the same process runs; each is measured the same way, from the first
-                            sample after the bench finished producing it (until then the producer and the broker's intake
-                            share the two cores, which the baseline's loop does not have to) to its last document. Each
-                            round's baseline is the same loop indexing that round's documents, in the same order as the
-                            service's rounds, timed from its first visible documents (so the service's window opens with
-                            its pipeline already running, the loop's once its first bulks are in);
-                            the row shows the round with the median ratio, the notes every round.
-                            The goal (at least 0.8 of the loop) is read as a throughput, a sustained rate, so it is judged
-                            on the warm rounds. The cold row is the start-up figure: a freshly started JVM first runs its
-                            hot code interpreted or lightly compiled, and compiles it while it indexes, on two cores shared
-                            with Elasticsearch (the notes give the compiler threads' CPU time). The default workload makes each
-                            measured round last 10 s or more on a 2-core machine (the notes give each round's time): with
-                            a third of it, rounds of 5 to 9 s were decided largely by where the 1 s refresh steps fell at
-                            their ends and by busy moments on the shared host (ratios of 0.5 to 1.0 for one build)."""
-                            .formatted(SESSIONS, attendance, attendees(), awards, expected, BASELINE_PREFIX, WARM_ROUNDS))
-                    .row("documents/s, Kafka to searchable, sustained: warm process (round with the median ratio of %d)"
-                                    .formatted(WARM_ROUNDS),
-                            Stats.rate(median.service().perSecond(), "docs"),
-                            Stats.rate(median.baseline().perSecond(), "docs") + " (BulkIngester loop)", median.ratioText(),
-                            median.goal())
-                    .row("documents/s, Kafka to searchable, first workload after a cold start (JIT warm-up included)",
-                            Stats.rate(service.perSecond(), "docs"),
-                            Stats.rate(cold.baseline().perSecond(), "docs") + " (BulkIngester loop)", cold.ratioText(),
-                            (cold.ratio() >= 0.8 ? "≥ 0.8" : "< 0.8")
-                                    + " (start-up figure; the goal is judged on the sustained rate)")
-                    .note(String.format("Cold: service measured over %,d documents in %.1f s%s; baseline over %,d in %.1f s. "
-                                    + "Meanwhile %s.",
-                            service.items(), service.seconds(),
-                            complete ? "" : " (it had not indexed them all when the wait ended: the rate so far)",
-                            cold.baseline().items(), cold.baseline().seconds(), coldJit))
-                    .note("Warm rounds: " + rounds.stream().map(r -> String.format(
-                            "%s (service %s over %.1f s, baseline %s over %.1f s)", r.ratioText(),
-                            Stats.rate(r.service().perSecond(), "docs"), r.service().seconds(),
-                            Stats.rate(r.baseline().perSecond(), "docs"), r.baseline().seconds()))
-                            .collect(Collectors.joining("; ")) + "."
-                            + (rounds.stream().anyMatch(Comparison::underTenSeconds)
-                                    ? " A round took under 10 s: the 1 s refresh steps at its ends weigh on its ratio; a larger"
-                                    + " `--scale` measures it better." : ""))
-                    .note(String.format("Documents the service wrote (all workloads): %,d sessions, %,d attendance, %,d participations, "
-                            + "%,d enrolments, %,d awards; dead letters: %,d.", perIndex[0], perIndex[1], perIndex[2], perIndex[3],
-                            perIndex[4], deadLetters))
-                    .build();
+            return new Measured(expected, service, complete, coldJit, cold, rounds, median, perIndex, deadLetters);
         }
+    }
+
+    BenchmarkReport report(Measured m) {
+        Sampler.Throughput service = m.service();
+        Comparison cold = m.cold();
+        Comparison median = m.median();
+        List<Comparison> rounds = m.rounds();
+        long[] perIndex = m.perIndex();
+        boolean complete = m.complete();
+        JitShare coldJit = m.coldJit();
+        long deadLetters = m.deadLetters();
+        return new BenchmarkReport.Builder(KEY, TITLE)
+                .method(method(m.expected()))
+                .row("documents/s, Kafka to searchable, sustained: warm process (round with the median ratio of %d)"
+                                .formatted(WARM_ROUNDS),
+                        Stats.rate(median.service().perSecond(), "docs"),
+                        Stats.rate(median.baseline().perSecond(), "docs") + " (BulkIngester loop)", median.ratioText(),
+                        median.goal())
+                .row("documents/s, Kafka to searchable, first workload after a cold start (JIT warm-up included)",
+                        Stats.rate(service.perSecond(), "docs"),
+                        Stats.rate(cold.baseline().perSecond(), "docs") + " (BulkIngester loop)", cold.ratioText(),
+                        (cold.ratio() >= 0.8 ? "≥ 0.8" : "< 0.8")
+                                + " (start-up figure; the goal is judged on the sustained rate)")
+                .note(String.format("Cold: service measured over %,d documents in %.1f s%s; baseline over %,d in %.1f s. "
+                                + "Meanwhile %s.",
+                        service.items(), service.seconds(),
+                        complete ? "" : " (it had not indexed them all when the wait ended: the rate so far)",
+                        cold.baseline().items(), cold.baseline().seconds(), coldJit))
+                .note("Warm rounds: " + rounds.stream().map(r -> String.format(
+                        "%s (service %s over %.1f s, baseline %s over %.1f s)", r.ratioText(),
+                        Stats.rate(r.service().perSecond(), "docs"), r.service().seconds(),
+                        Stats.rate(r.baseline().perSecond(), "docs"), r.baseline().seconds()))
+                        .collect(Collectors.joining("; ")) + "."
+                        + (rounds.stream().anyMatch(Comparison::underTenSeconds)
+                                ? " A round took under 10 s: the 1 s refresh steps at its ends weigh on its ratio; a larger"
+                                + " `--scale` measures it better." : ""))
+                .note(String.format("Documents the service wrote (all workloads): %,d sessions, %,d attendance, %,d participations, "
+                        + "%,d enrolments, %,d awards; dead letters: %,d.", perIndex[0], perIndex[1], perIndex[2], perIndex[3],
+                        perIndex[4], deadLetters))
+                .build();
+    }
+
+    private String method(long expected) {
+        return """
+                %d live sessions, %,d attendance events (for %,d licensees) and %,d credit awards are produced
+                to `accrue.sessions`, `accrue.attendance` and `accrue.credits` first (Avro, Confluent wire format).
+                Then search-service starts as its own process (`-Xmx512m`, profile `local`: bulks of 1,000
+                operations, 2 in flight, 200 ms flush, 2 poll batches in flight per consumer) and indexes
+                them: attendance denormalised with its session, a participation document per licensee and
+                session joined and an enrolment per licensee and course, awards versioned by revision, offsets
+                committed once Elasticsearch accepted a batch and every batch before it. A sampler counts the
+                documents in its five indices (`_count`,
+                every 200 ms); the rate runs from the first sample with a document to the first with all %,d. The baseline reads those very documents back
+                (so it writes the same JSON), creates `%s<index>` with the same mappings and settings on the same
+                node, stops the service, and indexes them with a plain `BulkIngester` loop using the service's
+                bulk settings (1,000 operations, 5 MB, 2 concurrent requests, 200 ms flush, answers trimmed to
+                each item's index, status and error with `filter_path`; the client
+                serialises each document, awards carry their revision as external version, participations and
+                enrolments the version the service gave them, `external`), counted the same
+                way. The ratio is what consuming Kafka, decoding Avro and building the documents costs on top of
+                bulk indexing itself. Both are subject to the same 1 s refresh interval.
+                Before anything is measured, an equal throwaway workload goes through a search-service that
+                is stopped once it has indexed it and committed its offsets, and its documents are deleted:
+                Elasticsearch has then compiled every path the service uses (these mappings, external
+                versions, real-time multi-get), so its JIT warm-up is charged to neither side. The cold row
+                starts a new service process, resuming after those offsets (its JIT compilation and the
+                first pending attendance fall into the measured time; its JVM start does not, as the clock
+                starts at the first document). For the sustained
+                row, once the first workload is in, %d more equal workloads (new sessions, events and
+                awards, same shape; the same licensees and courses, so no new enrolments) are produced one
+                after the other while the same process runs; each is measured the same way, from the first
+                sample after the bench finished producing it (until then the producer and the broker's intake
+                share the two cores, which the baseline's loop does not have to) to its last document. Each
+                round's baseline is the same loop indexing that round's documents, in the same order as the
+                service's rounds, timed from its first visible documents (so the service's window opens with
+                its pipeline already running, the loop's once its first bulks are in);
+                the row shows the round with the median ratio, the notes every round.
+                The goal (at least 0.8 of the loop) is read as a throughput, a sustained rate, so it is judged
+                on the warm rounds. The cold row is the start-up figure: a freshly started JVM first runs its
+                hot code interpreted or lightly compiled, and compiles it while it indexes, on two cores shared
+                with Elasticsearch (the notes give the compiler threads' CPU time). The default workload makes each
+                measured round last 10 s or more on a 2-core machine (the notes give each round's time): with
+                a third of it, rounds of 5 to 9 s were decided largely by where the 1 s refresh steps fell at
+                their ends and by busy moments on the shared host (ratios of 0.5 to 1.0 for one build)."""
+                .formatted(SESSIONS, attendance, attendees(), awards, expected, BASELINE_PREFIX, WARM_ROUNDS);
     }
 
     /** The licensees the attendance events are for. */

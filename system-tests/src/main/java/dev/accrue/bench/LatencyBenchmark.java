@@ -225,7 +225,7 @@ final class LatencyBenchmark {
                 and %s measured. The baseline is a plain consumer of `accrue.attendance` timing the same
                 samples in the same phase: the broker's own produce-to-consume latency under that load."""
                 .formatted(LICENSEES, OPEN_SESSIONS, CLOSED_SESSIONS, SAMPLES_PER_SECOND, AWARD_RATE, SEARCH_RATE,
-                                    SEARCH_POLL_MILLIS, SEARCH_POLL_MILLIS, Progress.seconds(warmup), Progress.seconds(measure));
+                        SEARCH_POLL_MILLIS, SEARCH_POLL_MILLIS, Progress.seconds(warmup), Progress.seconds(measure));
     }
 
     /** Attendance events the group has not committed yet. */

@@ -38,21 +38,21 @@ final class RulesEngineBenchmark {
                 + "org.openjdk.jmh.Main '" + PATTERN + "' -f 1 -wi 2 -i 3 -w 2s -r 2s -rf json -rff " + resultFile;
     }
 
+    /** JMH's results (empty when credit-service was built without its benchmarks) and the benchmarks that failed. */
+    record Measured(boolean built, JsonNode results, Map<String, String> failures) {
+    }
+
     BenchmarkReport run() throws Exception {
+        return report(measure());
+    }
+
+    Measured measure() throws Exception {
         Path credit = root.resolve("credit-service/target");
         Path classpathFile = credit.resolve("jmh.classpath");
         Path output = logDir.resolve("jmh-rules.json");
-        BenchmarkReport.Builder report = new BenchmarkReport.Builder(KEY, TITLE);
         if (!Files.exists(classpathFile) || !Files.exists(credit.resolve("test-classes/META-INF/BenchmarkList"))) {
             Progress.step("credit-service has no JMH benchmarks built (credit-service/target/jmh.classpath or its BenchmarkList is missing)");
-            return report.method("""
-                            credit-service's JMH benchmarks run in their own forked JVM from its test classes, with the class
-                            path it writes to `credit-service/target/jmh.classpath`; each is compared with the benchmark of
-                            its class whose name contains `baseline`, from the same JMH run.""")
-                    .note("**Not measured:** `credit-service/target/jmh.classpath` or its compiled JMH benchmarks "
-                            + "(`credit-service/target/test-classes/META-INF/BenchmarkList`) do not exist in this build, so there is "
-                            + "nothing to run. Build credit-service with its benchmarks (`./mvnw -q -B -DskipTests install`) and rerun.")
-                    .build();
+            return new Measured(false, null, Map.of());
         }
         Files.createDirectories(logDir);
         Files.deleteIfExists(output);
@@ -93,6 +93,23 @@ final class RulesEngineBenchmark {
             failures.remove(result.path("benchmark").asText());
         }
 
+        return new Measured(true, results, failures);
+    }
+
+    static BenchmarkReport report(Measured m) {
+        BenchmarkReport.Builder report = new BenchmarkReport.Builder(KEY, TITLE);
+        if (!m.built()) {
+            return report.method("""
+                            credit-service's JMH benchmarks run in their own forked JVM from its test classes, with the class
+                            path it writes to `credit-service/target/jmh.classpath`; each is compared with the benchmark of
+                            its class whose name contains `baseline`, from the same JMH run.""")
+                    .note("**Not measured:** `credit-service/target/jmh.classpath` or its compiled JMH benchmarks "
+                            + "(`credit-service/target/test-classes/META-INF/BenchmarkList`) do not exist in this build, so there is "
+                            + "nothing to run. Build credit-service with its benchmarks (`./mvnw -q -B -DskipTests install`) and rerun.")
+                    .build();
+        }
+        JsonNode results = m.results();
+        Map<String, String> failures = m.failures();
         Map<String, JsonNode> baselines = new LinkedHashMap<>();
         for (JsonNode result : results) {
             if (isBaseline(result)) {
