@@ -1,6 +1,7 @@
 package dev.accrue.cli;
 
 import dev.accrue.infra.launcher.ServiceClients;
+import java.util.Comparator;
 
 import dev.accrue.infra.launcher.Component;
 import dev.accrue.infra.launcher.Endpoints;
@@ -136,7 +137,7 @@ public final class AccrueCli {
         private static void deleteRecursively(Path dir) throws IOException {
             if (Files.exists(dir)) {
                 try (var paths = Files.walk(dir)) {
-                    paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                    paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
                 }
             }
         }

@@ -1,14 +1,21 @@
 package dev.accrue.bench;
 
+import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Runs the benchmarks and writes BENCHMARKS.md: {@code ./accrue bench [--scale F] [name...]}, where
@@ -50,7 +57,7 @@ public final class Benchmarks {
         }));
         BENCHMARKS.put(LatencyBenchmark.KEY, new Entry(LatencyBenchmark.TITLE, (logs, scale) -> {
             try (BenchContext context = new BenchContext(logs)) {
-                return new LatencyBenchmark(context, java.time.Duration.ofSeconds(Math.max(5, sized(30, scale)))).run();
+                return new LatencyBenchmark(context, Duration.ofSeconds(Math.max(5, sized(30, scale)))).run();
             }
         }));
         BENCHMARKS.put(AnalyticsBenchmark.KEY, new Entry(AnalyticsBenchmark.TITLE, (logs, scale) -> {
@@ -97,7 +104,7 @@ public final class Benchmarks {
      * Two benchmark runs at once would measure each other, so a run waits for the one before it
      * (the lock is the operating system's, released even when a run is killed).
      */
-    private static FileLock exclusively(FileChannel channel) throws java.io.IOException {
+    private static FileLock exclusively(FileChannel channel) throws IOException {
         FileLock lock = channel.tryLock();
         if (lock == null) {
             Progress.step("Another ./accrue bench is running on this machine; waiting for it to finish");
@@ -109,7 +116,7 @@ public final class Benchmarks {
     private static void run(List<String> selected, double scale) throws Exception {
         // A folder per run: two runs at once (say, comparing builds) must not share logs or the services' jar copies.
         Path logs = root.resolve(".accrue/bench-logs").resolve(
-                java.time.LocalDateTime.now().format(java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))
+                LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))
                         + "-" + ProcessHandle.current().pid());
         Files.createDirectories(logs);
         Progress.step("Logs of this run: %s", logs);
@@ -153,7 +160,7 @@ public final class Benchmarks {
                     Files.deleteIfExists(jar);
                 }
                 Files.deleteIfExists(jars);
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 System.err.println("Could not delete " + jars + ": " + e.getMessage());
             }
         }
@@ -175,7 +182,7 @@ public final class Benchmarks {
     static synchronized String revision() {
         if (revision == null) {
             String commit = git("rev-parse", "--short", "HEAD").strip();
-            java.util.Set<String> dirty = new java.util.TreeSet<>();
+            Set<String> dirty = new TreeSet<>();
             for (String line : git("status", "--porcelain", "--untracked-files=no").split("\n")) {
                 if (line.length() > 3) {
                     String path = line.substring(3).strip();
@@ -195,9 +202,9 @@ public final class Benchmarks {
         command.addAll(List.of(args));
         try {
             Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-            String out = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             return process.waitFor() == 0 ? out : "";
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return "";
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

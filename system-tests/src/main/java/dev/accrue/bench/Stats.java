@@ -1,5 +1,7 @@
 package dev.accrue.bench;
 
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.Arrays;
 import java.util.List;
 
@@ -25,7 +27,7 @@ final class Stats {
     static String ratio(double value, double baseline) {
         double ratio = value / baseline;
         if (ratio != 0 && Math.abs(ratio) < 0.1) {
-            return new java.math.BigDecimal(ratio).round(new java.math.MathContext(2)).toPlainString();
+            return new BigDecimal(ratio).round(new MathContext(2)).toPlainString();
         }
         return String.format("%.2f", ratio);
     }

@@ -4,6 +4,7 @@ import dev.accrue.credit.catalog.ApprovalBody;
 import dev.accrue.credit.rules.RuleFile;
 import dev.accrue.credit.rules.YamlRules;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -26,7 +27,7 @@ public record CreditRules(RuleFile file, Map<ApprovalBody, CreditPolicy> policie
 
     static CreditRules read(YamlRules yaml) {
         Map<ApprovalBody, CreditPolicy> policies = new EnumMap<>(ApprovalBody.class);
-        java.util.EnumSet<ApprovalBody> ceu = java.util.EnumSet.noneOf(ApprovalBody.class);
+        EnumSet<ApprovalBody> ceu = EnumSet.noneOf(ApprovalBody.class);
         YamlRules section = yaml.section("policies");
         for (String body : section.raw().keySet()) {
             YamlRules policy = section.section(body);

@@ -19,6 +19,7 @@ import dev.accrue.events.Rejection;
 import dev.accrue.events.Session;
 import dev.accrue.events.SessionClosed;
 import dev.accrue.platform.topics.AccrueTopics;
+import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.util.Map;
 import org.apache.avro.specific.SpecificRecord;
@@ -167,7 +168,7 @@ public final class CreditTopology {
         return Rejection.newBuilder()
                 .setSourceTopic(rejected.sourceTopic()).setPartition(rejected.partition()).setOffset(rejected.offset())
                 .setKey(rejected.key()).setEventId(rejected.eventId()).setReason(rejected.reason())
-                .setPayload(rejected.payload() == null ? null : java.nio.ByteBuffer.wrap(rejected.payload()))
+                .setPayload(rejected.payload() == null ? null : ByteBuffer.wrap(rejected.payload()))
                 .setRejectedBy(REJECTED_BY).setRejectedAt(clock.instant())
                 .build();
     }

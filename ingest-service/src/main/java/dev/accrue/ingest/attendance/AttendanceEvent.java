@@ -1,6 +1,7 @@
 package dev.accrue.ingest.attendance;
 
 import java.time.Instant;
+import java.util.Objects;
 
 /** A validated attendance event. {@code eventId} is its idempotency key downstream. */
 public record AttendanceEvent(String eventId, String sessionId, String licenseeId, AttendanceType type,
@@ -9,6 +10,6 @@ public record AttendanceEvent(String eventId, String sessionId, String licenseeI
     /** The same event whatever its source and arrival time: what decides whether two copies conflict. */
     public boolean sameFactAs(AttendanceEvent other) {
         return eventId.equals(other.eventId) && sessionId.equals(other.sessionId) && licenseeId.equals(other.licenseeId)
-                && type == other.type && occurredAt.equals(other.occurredAt) && java.util.Objects.equals(score, other.score);
+                && type == other.type && occurredAt.equals(other.occurredAt) && Objects.equals(score, other.score);
     }
 }

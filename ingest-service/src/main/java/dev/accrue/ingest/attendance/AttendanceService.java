@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -145,7 +146,7 @@ public final class AttendanceService {
     public ImportResult importRows(KnownSession session, AttendanceSource source, String format, ParsedImport parsed) {
         Instant now = clock.instant();
         // A set: a Zoom row yields two events, but an unmatched row is reported once.
-        Set<RowProblem> problems = new java.util.LinkedHashSet<>(parsed.problems());
+        Set<RowProblem> problems = new LinkedHashSet<>(parsed.problems());
         Set<String> namedIds = new HashSet<>();
         parsed.rows().forEach(row -> {
             if (row.licenseeId() != null) {

@@ -5,6 +5,7 @@ import dev.accrue.ingest.attendance.ImportRow;
 import dev.accrue.ingest.attendance.ParsedImport;
 import dev.accrue.ingest.attendance.RowProblem;
 import dev.accrue.ingest.errors.InvalidInputException;
+import dev.accrue.ingest.validation.Checks;
 import dev.accrue.ingest.validation.FieldError;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -132,7 +133,7 @@ public final class RosterCsv {
     }
 
     static String abbreviate(String value) {
-        return dev.accrue.ingest.validation.Checks.abbreviate(value);
+        return Checks.abbreviate(value);
     }
 
     private static List<String> headerNames() {

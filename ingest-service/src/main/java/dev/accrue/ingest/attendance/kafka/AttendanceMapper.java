@@ -3,6 +3,8 @@ package dev.accrue.ingest.attendance.kafka;
 import dev.accrue.ingest.attendance.AttendanceEvent;
 import dev.accrue.ingest.attendance.AttendanceSource;
 import dev.accrue.ingest.attendance.AttendanceType;
+import java.util.Arrays;
+import java.util.function.IntFunction;
 
 /** Translates attendance events between the domain and the Avro contract. */
 final class AttendanceMapper {
@@ -20,8 +22,8 @@ final class AttendanceMapper {
     }
 
     private static <D extends Enum<D>, A extends Enum<A>> A[] avro(D[] domain, Class<A> avroType,
-                                                                   java.util.function.IntFunction<A[]> array) {
-        return java.util.Arrays.stream(domain).map(d -> Enum.valueOf(avroType, d.name())).toArray(array);
+                                                                   IntFunction<A[]> array) {
+        return Arrays.stream(domain).map(d -> Enum.valueOf(avroType, d.name())).toArray(array);
     }
 
     static AttendanceEvent fromAvro(dev.accrue.events.AttendanceEvent a) {

@@ -14,6 +14,7 @@ import dev.accrue.search.indexing.Attendance;
 import dev.accrue.search.indexing.AwardDocument;
 import dev.accrue.search.indexing.CertificateDocument;
 import dev.accrue.search.indexing.ComplianceDocument;
+import dev.accrue.search.indexing.DocumentIds;
 import java.util.List;
 
 /**
@@ -37,7 +38,7 @@ final class EventMapper {
     static AwardDocument award(CreditAward a) {
         List<CategoryHours> categories = categoryHours(a.getCategories());
         return new AwardDocument(a.getAwardId(), a.getRevision(), a.getLicenseeId(),
-                dev.accrue.search.indexing.DocumentIds.of(a.getLicenseeId(), a.getSessionId()), a.getSessionId(),
+                DocumentIds.of(a.getLicenseeId(), a.getSessionId()), a.getSessionId(),
                 a.getCourseId(), AwardDocument.courseKey(a.getProviderId(), a.getCourseId()), a.getProviderId(),
                 a.getTitle(), a.getFormat().name(), a.getBody().name(), a.getApprovalId(), a.getHours(), a.getHours() > 0,
                 a.getCeu(), categories, CategoryNames.of(categories), a.getAttendedMinutes(), a.getScheduledMinutes(),
