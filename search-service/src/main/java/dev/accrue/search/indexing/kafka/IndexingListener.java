@@ -29,28 +29,10 @@ import org.springframework.kafka.event.ListenerContainerIdleEvent;
 import org.springframework.kafka.support.Acknowledgment;
 
 /**
- * Indexes every event topic one poll batch at a time, and commits a batch's offsets only after
+ * Indexes every event topic one poll batch at a time, and acknowledges a batch's offsets only after
  * Elasticsearch accepted every write of it and of every earlier batch (or the record was
- * dead-lettered).
- *
- * <p>While a consumer catches up (its poll was full and records are still waiting), it does not wait
- * for a batch's bulks before polling the next: up to {@code batchesInFlight} batches per consumer are
- * in flight, and they are finished (dead letters, pending attendance, acknowledgement) strictly in
- * order. A poll that reaches the end of the partitions, a retry, a rebalance and an idle consumer
- * finish everything in flight, so offsets never wait for records that may not come.
- *
- * <p>When Elasticsearch is down or overloaded, the listener throws, keeping the unfinished batches;
- * the container's error handler pauses the partitions and calls it again with the same records,
- * with backoff, forever. That call writes every unfinished batch again, oldest first, before going
- * on; the writes are idempotent, so the part that did get in changes nothing.
- *
- * <p>A rebalance during such a retry (the error handler polls the paused consumer) may fail to finish
- * the batches in flight; they are then dropped without acknowledgement and read again, partitions
- * that moved from the committed offset, partitions this consumer keeps after a seek back to their
- * first dropped record. The error handler's next call with the failed batch's records is then stale,
- * which the consumer itself shows: a partition of the batch is no longer assigned, or its position is
- * back at or before the batch's records. Such a call returns without indexing or acknowledging them,
- * since a commit would pass the dropped batches.
+ * dead-lettered). Batches in flight, retries while Elasticsearch is down, and rebalances during a retry
+ * are explained in docs/design.md ("Search indexing: batches, retries, rebalances").
  */
 class IndexingListener {
 
