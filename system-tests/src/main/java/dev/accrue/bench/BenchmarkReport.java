@@ -108,7 +108,7 @@ record BenchmarkReport(String key, String title, String method, String command, 
     }
 
     /** The data rows of a section's figure table, as written by {@link #section()}. */
-    private static List<String> tableRows(String section) {
+    static List<String> tableRows(String section) {
         List<String> rows = new ArrayList<>();
         boolean inTable = false;
         for (String line : section.lines().toList()) {

@@ -76,14 +76,17 @@ public final class Benchmarks {
 
     public static void main(String[] args) throws Exception {
         double scale = 1.0;
+        boolean check = false;
         List<String> selected = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             if (args[i].equals("--scale") && i + 1 < args.length) {
                 scale = Double.parseDouble(args[++i]);
+            } else if (args[i].equals("--check")) {
+                check = true;
             } else if (BENCHMARKS.containsKey(args[i])) {
                 selected.add(args[i]);
             } else {
-                System.err.println("Unknown benchmark '" + args[i] + "'. Usage: ./accrue bench [--scale F] ["
+                System.err.println("Unknown benchmark '" + args[i] + "'. Usage: ./accrue bench [--check] [--scale F] ["
                         + String.join("|", BENCHMARKS.keySet()) + "]...");
                 System.exit(2);
             }
@@ -96,7 +99,14 @@ public final class Benchmarks {
         try (FileChannel lock = FileChannel.open(Path.of(System.getProperty("java.io.tmpdir"), "accrue-bench.lock"),
                 StandardOpenOption.CREATE, StandardOpenOption.WRITE);
              FileLock held = exclusively(lock)) {
-            run(selected, scale);
+            List<BenchmarkReport> reports = run(selected, scale, check);
+            if (check) {
+                List<BenchCheck.Line> lines = BenchCheck.compare(Files.readString(root.resolve("BENCHMARKS.md")), reports);
+                System.out.print(BenchCheck.print(lines));
+                if (lines.stream().anyMatch(BenchCheck.Line::missed)) {
+                    System.exit(1);
+                }
+            }
         }
     }
 
@@ -113,7 +123,11 @@ public final class Benchmarks {
         return lock;
     }
 
-    private static void run(List<String> selected, double scale) throws Exception {
+    /**
+     * Runs the benchmarks and writes their sections into BENCHMARKS.md, or, for a check, into
+     * .accrue/bench-check.md, leaving the committed figures as they are.
+     */
+    private static List<BenchmarkReport> run(List<String> selected, double scale, boolean check) throws Exception {
         // A folder per run: two runs at once (say, comparing builds) must not share logs or the services' jar copies.
         Path logs = root.resolve(".accrue/bench-logs").resolve(
                 LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))
@@ -121,7 +135,7 @@ public final class Benchmarks {
         Files.createDirectories(logs);
         Progress.step("Logs of this run: %s", logs);
         Progress.step("Measuring the build of %s", revision()); // fixed at the start: the services' jars are built already
-        Path output = root.resolve("BENCHMARKS.md");
+        Path output = check ? root.resolve(".accrue/bench-check.md") : root.resolve("BENCHMARKS.md");
         long started = System.nanoTime();
         List<BenchmarkReport> reports = new ArrayList<>();
         for (String key : selected) {
@@ -149,6 +163,7 @@ public final class Benchmarks {
         System.out.println();
         reports.forEach(r -> System.out.print(r.section()));
         Progress.step("All done in %.1f min", Progress.elapsed(started) / 60);
+        return reports;
     }
 
     /** The fleet runs the services from copies under the work folder; they are 100+ MB each and not needed after the run. */

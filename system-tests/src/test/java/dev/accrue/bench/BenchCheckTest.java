@@ -1,0 +1,40 @@
+package dev.accrue.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class BenchCheckTest {
+
+    static BenchmarkReport credit(String value, String goal) {
+        return new BenchmarkReport("credit", "Credit topology throughput with exactly-once processing", "",
+                "./accrue bench credit", List.of(new BenchmarkReport.Row("attendance events/s with EOS", value,
+                "1,000,000 events/s (plain consumer)", "0.02", goal)), List.of(), "now");
+    }
+
+    @Test
+    void eachFigureIsPrintedBesideItsCommittedValueAndAMissedGoalFailsTheCheck() {
+        List<BenchCheck.Line> lines = BenchCheck.compare(BenchmarkReportTest.EXISTING,
+                List.of(credit("12,000 events/s", "≥ 20,000 events/s: not met (0.60× the goal)")));
+
+        assertThat(lines).singleElement().satisfies(line -> {
+            assertThat(line.committed()).startsWith("30,870 events/s (ratio 0.023");
+            assertThat(line.now()).startsWith("12,000 events/s (ratio 0.02");
+            assertThat(line.missed()).isTrue();
+        });
+        assertThat(BenchCheck.print(lines)).startsWith("MISSED  credit | attendance events/s with EOS")
+                .endsWith("1 figure(s) miss their goal on this machine.\n");
+    }
+
+    @Test
+    void aMetGoalPassesAndABenchmarkThatDidNotFinishFails() {
+        assertThat(BenchCheck.compare(BenchmarkReportTest.EXISTING,
+                List.of(credit("25,000 events/s", "≥ 20,000 events/s: met (1.25× the goal)"))))
+                .noneMatch(BenchCheck.Line::missed);
+        BenchmarkReport failed = new BenchmarkReport("ingest", "Ingest", "", "./accrue bench ingest", List.of(),
+                List.of("**Not measured in the last run:** it failed"), "now");
+        assertThat(BenchCheck.compare(BenchmarkReportTest.EXISTING, List.of(failed))).singleElement()
+                .extracting(BenchCheck.Line::missed).isEqualTo(true);
+    }
+}
