@@ -38,6 +38,8 @@ final class LatencyBenchmark {
     private static final int AWARD_RATE = 200;
     private static final int SEARCH_RATE = 5_000;
     private static final long SEARCH_POLL_MILLIS = 50;
+    /** The longest warm-up: a consumer still behind by then cannot sustain the rate, and is not measured. */
+    private static final Duration MAX_WARMUP = Duration.ofMinutes(5);
 
     private final BenchContext context;
     private final Duration warmup;
@@ -50,7 +52,7 @@ final class LatencyBenchmark {
     }
 
     /** What one load phase achieved, and the consumer group's lag (events not yet committed) when measuring began and ended. */
-    record Load(long sent, long measuredSent, double measuredSeconds, long lagAtStart, long lagAtEnd) {
+    record Load(long sent, long measuredSent, double measuredSeconds, double steadyAfterSeconds, long lagAtStart, long lagAtEnd) {
         double rate() {
             return measuredSent / measuredSeconds;
         }
@@ -191,17 +193,21 @@ final class LatencyBenchmark {
                         triple(searchable), triple(searchTransport) + " (Kafka produce → consume)",
                         "p95 " + Stats.ratio(searchP95, Stats.percentile(searchTransport, 95)) + "×",
                         Stats.atMost(searchP95, 2000, "p95 < 2 s"))
-                .note(String.format("Phase 1 sent %,d events/s over the measured %.0f s; %d award samples timed, %d without an award "
+                .note(String.format("Phase 1 was steady (credit-service's lag under one second's worth of events) after "
+                                + "%.1f s of warm-up, then sent %,d events/s over the measured %.0f s; %d award samples timed, %d without an award "
                                 + "after 30 s. Median award latency of the samples sent in the first third of the measured time: %s; "
                                 + "in the last third: %s. credit-service's lag on `%s` when measuring began: %,d events; when it "
                                 + "ended: %,d (a lag of seconds' worth of events means it could not keep up with this load here).",
-                        Math.round(awardLoad.rate()), awardLoad.measuredSeconds(), awards.size(), awardsMissing,
+                        awardLoad.steadyAfterSeconds(), Math.round(awardLoad.rate()), awardLoad.measuredSeconds(), awards.size(),
+                        awardsMissing,
                         Stats.millis(awardTrend[0]), Stats.millis(awardTrend[1]), BenchKafka.ATTENDANCE,
                         awardLoad.lagAtStart(), awardLoad.lagAtEnd()))
-                .note(String.format("Phase 2 sent %,d events/s over the measured %.0f s; %d search samples timed, %d not found after "
+                .note(String.format("Phase 2 was steady after %.1f s of warm-up, then sent %,d events/s over the measured %.0f s; "
+                                + "%d search samples timed, %d not found after "
                                 + "30 s. Median of the first third: %s; of the last third: %s. search-service's lag when measuring "
                                 + "began: %,d events; when it ended: %,d.",
-                        Math.round(searchLoad.rate()), searchLoad.measuredSeconds(), searchable.size(), searchMissing,
+                        searchLoad.steadyAfterSeconds(), Math.round(searchLoad.rate()), searchLoad.measuredSeconds(),
+                        searchable.size(), searchMissing,
                         Stats.millis(searchTrend[0]), Stats.millis(searchTrend[1]), searchLoad.lagAtStart(), searchLoad.lagAtEnd()))
                 .note("Ratios compare each latency with the transport's latency for the same samples; the goal column gives the "
                         + "measured percentile as a fraction of the issue's limit.")
@@ -221,8 +227,9 @@ final class LatencyBenchmark {
                 transaction committed). **Phase 2**, credit-service stopped and search caught up, %,d events/s:
                 each sample is timed until a `terms` search on `eventId` in `accrue-attendance` finds it; the
                 pending samples are searched every %d ms and an event counts as searchable when the search that
-                found it was sent, an upper bound within %d ms. Each phase has %s of warm-up (not counted)
-                and %s measured. The baseline is a plain consumer of `accrue.attendance` timing the same
+                found it was sent, an upper bound within %d ms. Each phase warms up for at least %s and then
+                until the consumer's lag is under one second's worth of events (at most 5 min; a consumer that never
+                gets there fails the benchmark instead of being measured while it falls behind), then %s is measured. The baseline is a plain consumer of `accrue.attendance` timing the same
                 samples in the same phase: the broker's own produce-to-consume latency under that load."""
                 .formatted(LICENSEES, OPEN_SESSIONS, CLOSED_SESSIONS, SAMPLES_PER_SECOND, AWARD_RATE, SEARCH_RATE,
                         SEARCH_POLL_MILLIS, SEARCH_POLL_MILLIS, Progress.seconds(warmup), Progress.seconds(measure));
@@ -248,21 +255,48 @@ final class LatencyBenchmark {
      * Sends at a fixed rate for warm-up plus the measured time, paced every millisecond; every
      * (rate / samples-per-second)-th event is a sample that the probes expect.
      */
+    /**
+     * Sends {@code rate} events a second. Warm-up lasts at least {@code warmup} and then until the consumer's lag
+     * is under one second's worth of events (checked every half second, off the pacing thread); only then does the
+     * measured window of {@code measure} begin. A consumer that is not steady after {@link #MAX_WARMUP} fails the
+     * benchmark instead of being measured while it falls behind.
+     */
     private Load drive(KafkaProducer<String, SpecificRecord> producer, int rate, List<LatencyProbes.Probe> probes,
                        LongSupplier lag, EventSource background, EventSource samples) throws Exception {
         int sampleEvery = Math.max(1, rate / SAMPLES_PER_SECOND);
         long start = System.nanoTime();
-        long measuredFrom = start + warmup.toNanos();
-        long end = measuredFrom + measure.toNanos();
+        long warmedUp = start + warmup.toNanos();
+        long measuredFrom = Long.MAX_VALUE;
+        long end = Long.MAX_VALUE;
         long sent = 0;
         long measuredSent = 0;
         int backgroundN = 0;
         int sampleN = 0;
+        long lagAtStart = -1;
+        long lastLag = -1;
+        long nextLagCheck = warmedUp;
+        CompletableFuture<Long> lagCheck = null;
         Progress.Bar bar = Progress.bar("events", (long) rate * (warmup.toSeconds() + measure.toSeconds()));
-        CompletableFuture<Long> lagAtStart = null;
         for (long now = System.nanoTime(); now < end; now = System.nanoTime()) {
-            if (lagAtStart == null && now >= measuredFrom) {
-                lagAtStart = CompletableFuture.supplyAsync(lag::getAsLong); // off the pacing thread
+            if (measuredFrom == Long.MAX_VALUE && now >= nextLagCheck) {
+                if (lagCheck == null) {
+                    lagCheck = CompletableFuture.supplyAsync(lag::getAsLong); // off the pacing thread
+                } else if (lagCheck.isDone()) {
+                    lastLag = lagCheck.get();
+                    lagCheck = null;
+                    nextLagCheck = now + 500_000_000L;
+                    if (lastLag < rate) {
+                        measuredFrom = now;
+                        end = now + measure.toNanos();
+                        lagAtStart = lastLag;
+                        Progress.step("Steady after %.1f s (lag %,d events); measuring for %s", (now - start) / 1e9, lastLag,
+                                Progress.seconds(measure));
+                    } else if (now - start > MAX_WARMUP.toNanos()) {
+                        throw new IllegalStateException(String.format("Never steady: after %s the consumer's lag was %,d "
+                                + "events, more than one second's worth (%,d) at %,d events/s", Progress.seconds(MAX_WARMUP),
+                                lastLag, rate, rate));
+                    }
+                }
             }
             long due = (long) (rate * ((now - start) / 1e9));
             while (sent < due) {
@@ -289,7 +323,7 @@ final class LatencyBenchmark {
         long lagAtEnd = lag.getAsLong();
         producer.flush();
         bar.close();
-        return new Load(sent, measuredSent, measure.toNanos() / 1e9, lagAtStart == null ? -1 : lagAtStart.get(), lagAtEnd);
+        return new Load(sent, measuredSent, measure.toNanos() / 1e9, (measuredFrom - start) / 1e9, lagAtStart, lagAtEnd);
     }
 
     private static String triple(List<Double> latencies) {
