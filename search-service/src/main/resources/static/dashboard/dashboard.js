@@ -14,6 +14,8 @@
     GENERAL: 'General', LAW_AND_ETHICS: 'Law and ethics', CULTURAL_DIVERSITY: 'Cultural diversity',
     SUICIDE_PREVENTION: 'Suicide prevention', DOMESTIC_VIOLENCE: 'Domestic violence', MEDICAL_ERRORS: 'Medical errors',
     SUPERVISION: 'Supervision', TELEHEALTH: 'Telehealth', HIV_AIDS: 'HIV/AIDS', LAWS_AND_RULES: 'Laws and rules',
+    ETHICS: 'Ethics', ETHICS_AND_BOUNDARIES: 'Ethics and boundaries', PROFESSIONAL_BOUNDARIES: 'Professional boundaries',
+    HUMAN_TRAFFICKING: 'Human trafficking', JURISPRUDENCE: 'Jurisprudence',
     COMPLETE: 'Complete', ON_TRACK: 'On track', AT_RISK: 'At risk', OVERDUE: 'Overdue'
   };
   // Status colours mean what they say: overdue red, at risk amber, complete and on track greens.

@@ -146,9 +146,20 @@ public final class DemoWorkload {
         body.put("creditHours", s.course().hours());
         body.put("categories", s.course().categories().entrySet().stream()
                 .map(e -> Map.of("category", e.getKey(), "hours", e.getValue())).toList());
-        body.put("approvals", s.course().bodies().stream()
-                .map(b -> Map.of("body", b, "approvalId", b + "-" + s.provider().toUpperCase(Locale.ROOT) + "-" + s.course().courseId())).toList());
+        body.put("approvals", s.course().bodies().stream().map(b -> approval(b, s)).toList());
         expectOk(clients.put(INGEST, "/v1/sessions/" + s.id(), PROVIDER_KEYS.get(s.provider()), body), "session " + s.id());
+    }
+
+    /** {@code APA}, or {@code STATE_BOARD/FL}: a body and the state of its board or chapter. */
+    private static Map<String, Object> approval(String approval, Session s) {
+        String[] parts = approval.split("/");
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("body", parts[0]);
+        if (parts.length > 1) {
+            body.put("jurisdiction", parts[1]);
+        }
+        body.put("approvalId", parts[0] + "-" + s.provider().toUpperCase(Locale.ROOT) + "-" + s.course().courseId());
+        return body;
     }
 
     /** Runs the calls on a few connections at once, as a provider's integration would. */

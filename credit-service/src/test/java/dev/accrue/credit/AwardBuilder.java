@@ -3,6 +3,7 @@ package dev.accrue.credit;
 import dev.accrue.credit.accrual.Award;
 import dev.accrue.credit.accrual.AwardId;
 import dev.accrue.credit.catalog.ApprovalBody;
+import dev.accrue.credit.catalog.ApprovalKey;
 import dev.accrue.credit.catalog.CategoryHours;
 import dev.accrue.credit.catalog.Format;
 import java.time.Instant;
@@ -10,7 +11,7 @@ import java.util.List;
 
 /**
  * Builds an {@link Award} (18 components) for tests: a granted 1-hour APA award of lic-1 for a live session,
- * with only what a test is about set by name. The id follows (licensee, session, body) unless set.
+ * with only what a test is about set by name. The id follows (licensee, session, approval) unless set.
  */
 public final class AwardBuilder {
 
@@ -25,6 +26,7 @@ public final class AwardBuilder {
     private String title = "Course";
     private Format format = Format.LIVE_WEBINAR;
     private ApprovalBody body = ApprovalBody.APA;
+    private String jurisdiction;
     private String approvalId = "A-1";
     private double hours = 1;
     private Double ceu;
@@ -43,7 +45,7 @@ public final class AwardBuilder {
     public static AwardBuilder from(Award a) {
         return award().awardId(a.awardId()).revision(a.revision()).licensee(a.licenseeId()).session(a.sessionId())
                 .course(a.courseId()).provider(a.providerId()).title(a.title()).format(a.format()).body(a.body())
-                .approvalId(a.approvalId()).hours(a.hours()).ceu(a.ceu()).categories(a.categories())
+                .jurisdiction(a.jurisdiction())                .approvalId(a.approvalId()).hours(a.hours()).ceu(a.ceu()).categories(a.categories())
                 .minutes(a.attendedMinutes(), a.scheduledMinutes()).completedAt(a.completedAt()).awardedAt(a.awardedAt())
                 .ruleVersion(a.ruleVersion());
     }
@@ -57,6 +59,7 @@ public final class AwardBuilder {
     public AwardBuilder title(String value) { title = value; return this; }
     public AwardBuilder format(Format value) { format = value; return this; }
     public AwardBuilder body(ApprovalBody value) { body = value; return this; }
+    public AwardBuilder jurisdiction(String value) { jurisdiction = value; return this; }
     public AwardBuilder approvalId(String value) { approvalId = value; return this; }
     public AwardBuilder hours(double value) { hours = value; return this; }
     public AwardBuilder ceu(Double value) { ceu = value; return this; }
@@ -69,8 +72,8 @@ public final class AwardBuilder {
     public AwardBuilder ruleVersion(String value) { ruleVersion = value; return this; }
 
     public Award build() {
-        return new Award(awardId != null ? awardId : AwardId.of(licenseeId, sessionId, body), revision, licenseeId,
-                sessionId, courseId, providerId, title, format, body, approvalId, hours, ceu, categories, attendedMinutes,
+        return new Award(awardId != null ? awardId : AwardId.of(licenseeId, sessionId, new ApprovalKey(body, jurisdiction)), revision, licenseeId,
+                sessionId, courseId, providerId, title, format, body, jurisdiction, approvalId, hours, ceu, categories, attendedMinutes,
                 scheduledMinutes, completedAt, awardedAt, ruleVersion);
     }
 }

@@ -5,6 +5,7 @@ import dev.accrue.credit.attendance.Attendance;
 import dev.accrue.credit.attendance.AttendanceType;
 import dev.accrue.credit.catalog.Approval;
 import dev.accrue.credit.catalog.ApprovalBody;
+import dev.accrue.credit.catalog.ApprovalKey;
 import dev.accrue.credit.catalog.Category;
 import dev.accrue.credit.catalog.CategoryHours;
 import dev.accrue.credit.catalog.Format;
@@ -16,6 +17,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** Small builders for test inputs: a 3-hour live session on 2025-03-10 09:00-12:00 UTC by default. */
@@ -57,7 +59,7 @@ public final class Fixtures {
     }
 
     public static List<Approval> approvals(ApprovalBody... bodies) {
-        return Arrays.stream(bodies).map(b -> new Approval(b, b.name() + "-123")).toList();
+        return Arrays.stream(bodies).map(b -> new Approval(b, null, b.name() + "-123")).toList();
     }
 
     public static Attendance joined(String hhmm) {
@@ -93,7 +95,8 @@ public final class Fixtures {
     }
 
     public static License license(String board, String type, String cycleStart, String cycleEnd, boolean first) {
-        return new License(board, type, "N-" + board, LocalDate.parse(cycleStart), LocalDate.parse(cycleEnd), first);
+        return new License(board, type, "N-" + board, LocalDate.parse(cycleStart), LocalDate.parse(cycleEnd), first,
+                false, Set.of());
     }
 
     /** A granted award for compliance tests: {@code hours} from {@code body} for a session completed on {@code day}. */
@@ -101,6 +104,14 @@ public final class Fixtures {
                               String day, CategoryHours... categories) {
         return AwardBuilder.award().session(sessionId).course(courseId).body(body).hours(hours).format(format)
                 .categories(List.of(categories)).at(Instant.parse(day + "T12:00:00Z")).build();
+    }
+
+    /** The same, approved by {@code approval} as rule files write it ({@code APA}, {@code STATE_BOARD/FL}). */
+    public static Award award(String sessionId, String courseId, String approval, double hours, Format format,
+                              String day, CategoryHours... categories) {
+        ApprovalKey key = ApprovalKey.parse(approval);
+        return AwardBuilder.from(award(sessionId, courseId, key.body(), hours, format, day, categories))
+                .awardId(null).jurisdiction(key.jurisdiction()).build();
     }
 
     private Fixtures() {

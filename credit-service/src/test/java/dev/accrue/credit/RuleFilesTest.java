@@ -3,6 +3,7 @@ package dev.accrue.credit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.accrue.credit.accrual.CreditRuleBook;
+import dev.accrue.credit.catalog.ApprovalBody;
 import dev.accrue.credit.compliance.BoardRuleBook;
 import dev.accrue.credit.rules.RuleFile;
 import dev.accrue.credit.rules.YamlRules;
@@ -30,9 +31,9 @@ class RuleFilesTest {
     }
 
     @Test
-    void theCreditRulesGiveAPolicyForEveryApprovalBody() {
-        var rules = CreditRuleBook.load().effectiveOn(LocalDate.parse("2025-06-01"));
-        assertThat(rules.policies()).hasSize(dev.accrue.credit.catalog.ApprovalBody.values().length);
+    void theCurrentCreditRulesGiveAPolicyForEveryApprovalBody() {
+        var rules = CreditRuleBook.load().effectiveOn(LocalDate.parse("2026-06-01"));
+        assertThat(rules.policies()).hasSize(ApprovalBody.values().length);
         assertThat(rules.defaultPassingScore()).isEqualTo(75);
     }
 }

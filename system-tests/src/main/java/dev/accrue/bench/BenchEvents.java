@@ -53,7 +53,8 @@ final class BenchEvents {
                 .setStartsAt(startsAt).setEndsAt(startsAt.plus((long) (course.hours() * 60), ChronoUnit.MINUTES))
                 .setTimeZone("America/Los_Angeles").setBreaks(List.of()).setCreditHours(course.hours())
                 .setCategories(List.of(new CategoryHours(course.category(), course.hours())))
-                .setApprovals(course.bodies().stream().map(b -> new Approval(b, b + "-BENCH-" + course.courseId())).toList())
+                .setApprovals(course.bodies().stream().map(b -> new Approval(b, b + "-BENCH-" + course.courseId(),
+                        b == ApprovalBody.STATE_BOARD ? "FL" : null)).toList())
                 .setPassingScore(null).setUpdatedAt(Instant.now())
                 .build();
     }
@@ -64,7 +65,7 @@ final class BenchEvents {
                 .setLicenseeId(licenseeId).setGivenName("Bench").setFamilyName("User " + n)
                 .setEmail(licenseeId + "@example.org")
                 .setLicenses(List.of(new License("CA-BBS", "LMFT", "LMFT-" + (100000 + n), cycleEnd.minusYears(2).plusDays(1),
-                        cycleEnd, false)))
+                        cycleEnd, false, false, List.of())))
                 .setUpdatedAt(Instant.now())
                 .build();
     }

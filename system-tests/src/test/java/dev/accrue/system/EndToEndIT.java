@@ -103,7 +103,7 @@ class EndToEndIT {
     /** A: 09:00-15:00, no break = 360 scheduled minutes; 6 h = 2 cultural diversity + 4 general. */
     static final Course A = Course.live("cultural-humility", "Cultural Humility in Clinical Practice", "LIVE_WEBINAR",
             TODAY.minusDays(9), "09:00", "15:00", 6, Map.of("CULTURAL_DIVERSITY", 2.0, "GENERAL", 4.0),
-            "APA", "IACET", "STATE_BOARD");
+            "APA", "IACET", "STATE_BOARD/TX");
     /** B: 09:00-12:00 = 180 minutes; 3 h general. Its attendance comes from a Zoom participant report. */
     static final Course B = Course.live("trauma-informed-care", "Trauma-Informed Care", "LIVE_WEBINAR",
             TODAY.minusDays(8), "09:00", "12:00", 3, Map.of("GENERAL", 3.0), "APA", "IACET");
@@ -162,10 +162,13 @@ class EndToEndIT {
     static final double LEE_A_IACET_GENERAL = 3.73;  // 4 h * 5.6 / 6 = 3.733 -> 3.73
     static final double LEE_A_STATE_CULTURAL = 1.83; // 2 h * 5.5 / 6 = 1.833 -> 1.83
     static final double LEE_A_STATE_GENERAL = 3.66;  // 4 h * 5.5 / 6 = 3.666 -> 3.66
-    // TX-LPC (24 h, 6 ethics, 3 cultural diversity): A counts once, with its largest award (IACET 5.6 > 5.5).
+    // TX-LPC (24 h, 6 ethics, 3 cultural diversity, the human-trafficking course and the jurisprudence exam):
+    // A counts once, with its largest award (IACET 5.6 > 5.5).
     static final double TX_LPC_CYCLE_HOURS = 24;
     static final double TX_LPC_ETHICS = 6;
     static final double TX_LPC_CULTURAL = 3;
+    static final double TX_LPC_HUMAN_TRAFFICKING = 1;
+    static final double TX_LPC_JURISPRUDENCE = 1;
     static final double LEE_TX_EARNED = LEE_A_IACET;                         // 5.6
     static final double LEE_TX_REMAINING = 18.4;                             // 24 - 5.6
     static final double LEE_TX_CULTURAL = LEE_A_IACET_CULTURAL;              // 1.86 of 3
@@ -204,7 +207,7 @@ class EndToEndIT {
     static final double RITA_E_IACET_CEU = 0.23;
     static final double RITA_F_APA = 0;           // 30 missed > 15: revoked; it was the certificate's only award,
                                                   // so the certificate is revoked too
-    static final double RITA_CA_EARNED = 2.3;     // only E's IACET 2.3 is left
+    static final double RITA_CA_EARNED = 0;       // only E's IACET 2.3 is left, and CA-BBS does not accept IACET
 
     // Casey attends everything in full (Zoom row for B 08:59:30-12:01:00, post-test 90 for T on day -8):
     // every body grants creditHours. CA-BBS (36 h per cycle, 6 law and ethics every cycle, one-time
@@ -388,6 +391,7 @@ class EndToEndIT {
         assertThat(categories(entry(lee, A, "IACET")))
                 .containsExactlyInAnyOrderEntriesOf(Map.of(
                         "CULTURAL_DIVERSITY", LEE_A_IACET_CULTURAL, "GENERAL", LEE_A_IACET_GENERAL));
+        assertThat(entry(lee, A, "STATE_BOARD").get("jurisdiction").asText()).isEqualTo("TX");
         assertThat(categories(entry(lee, A, "STATE_BOARD")))
                 .containsExactlyInAnyOrderEntriesOf(Map.of(
                         "CULTURAL_DIVERSITY", LEE_A_STATE_CULTURAL, "GENERAL", LEE_A_STATE_GENERAL));
@@ -401,8 +405,10 @@ class EndToEndIT {
         // TX-LPC counts A once, with its largest award, and takes its scaled category hours.
         eventually(() -> assertThat(standing(LEE)).isEqualTo(new Standing("TX-LPC", TX_LPC_CYCLE_HOURS, LEE_TX_EARNED,
                 LEE_TX_EARNED, LEE_TX_REMAINING, Map.of(
-                        "LAW_AND_ETHICS", new Progress(0, TX_LPC_ETHICS),
-                        "CULTURAL_DIVERSITY", new Progress(LEE_TX_CULTURAL, TX_LPC_CULTURAL)),
+                        "ETHICS", new Progress(0, TX_LPC_ETHICS),
+                        "CULTURAL_DIVERSITY", new Progress(LEE_TX_CULTURAL, TX_LPC_CULTURAL),
+                        "HUMAN_TRAFFICKING", new Progress(0, TX_LPC_HUMAN_TRAFFICKING),
+                        "JURISPRUDENCE", new Progress(0, TX_LPC_JURISPRUDENCE)),
                 "ON_TRACK")));
     }
 
@@ -445,6 +451,52 @@ class EndToEndIT {
         assertThat(revoked.get("status").asText()).isEqualTo("REVOKED");
         assertThat(raw(CREDIT, "/v1/certificates/" + certificateF + "/credential", VC_JWT).statusCode())
                 .as("no credential is issued for a revoked certificate").isEqualTo(410);
+    }
+
+    @Test
+    void eachBoardCountsOnlyTheCreditItAcceptsAndSaysWhyTheRestDoesNot() {
+        // CA-BBS accepts neither IACET nor another state's board; a session it counts once lists its other approvals.
+        eventually(() -> assertThat(notCounted(CASEY)).contains(
+                Map.entry(awardId(CASEY, A, "IACET"), "BODY_NOT_ACCEPTED: CA-BBS does not accept credit approved by IACET"),
+                Map.entry(awardId(CASEY, A, "STATE_BOARD"),
+                        "BODY_NOT_ACCEPTED: CA-BBS does not accept credit approved by STATE_BOARD/TX")));
+        // X1's APA and ASWB awards are both 6 h and both accepted: one counts, the other is listed as counted once.
+        Map<String, String> casey = notCounted(CASEY);
+        String apa = casey.get(awardId(CASEY, X1, "APA"));
+        String aswb = casey.get(awardId(CASEY, X1, "ASWB_ACE"));
+        assertThat(apa == null ^ aswb == null).as("exactly one of X1's awards is not counted").isTrue();
+        assertThat(apa == null ? aswb : apa).isEqualTo("SESSION_COUNTED_ONCE: The session counts once, through "
+                + (apa == null ? "APA" : "ASWB_ACE"));
+        eventually(() -> assertThat(notCounted(RITA)).contains(
+                Map.entry(awardId(RITA, E, "IACET"), "BODY_NOT_ACCEPTED: CA-BBS does not accept credit approved by IACET")));
+        // NY counts only NYSED-approved providers, FL not IACET, and Ohio takes NBCC from counselors only.
+        eventually(() -> assertThat(notCounted(ZOE)).containsOnly(
+                Map.entry(awardId(ZOE, B, "IACET"), "BODY_NOT_ACCEPTED: NY-LMHC does not accept credit approved by IACET")));
+        eventually(() -> assertThat(notCounted(BREE)).containsOnly(
+                Map.entry(awardId(BREE, C, "IACET"), "BODY_NOT_ACCEPTED: FL-491 does not accept credit approved by IACET")));
+        eventually(() -> assertThat(notCounted(SAM)).containsOnly(
+                Map.entry(awardId(SAM, T, "APA"), "BODY_NOT_ACCEPTED: OH-CSWMFT does not accept credit approved by APA"),
+                Map.entry(awardId(SAM, T, "NBCC"),
+                        "NOT_ACCEPTED_FOR_LICENSE_TYPE: OH-CSWMFT accepts NBCC credit for other licence types, not LISW")));
+        assertThat(standing(ZOE).earned()).isZero();
+        assertThat(standing(SAM).earned()).isZero();
+        // Each board's categories are its own: NY asks for professional boundaries, FL for ethics and boundaries.
+        assertThat(standing(ZOE).categories()).containsOnlyKeys("PROFESSIONAL_BOUNDARIES");
+        assertThat(standing(BREE).categories()).containsKeys("ETHICS_AND_BOUNDARIES", "MEDICAL_ERRORS");
+    }
+
+    @Test
+    void aMultiDaySessionWithoutItsNightsAsBreaksIsRefusedAndNeverPublished() {
+        String id = RUN + "-three-days";
+        Map<String, Object> session = new LinkedHashMap<>(Course.live("three-days", "Three-Day Intensive", "IN_PERSON",
+                TODAY.plusDays(30), "09:00", "17:00", 6, Map.of("GENERAL", 6.0), "APA").request());
+        session.put("endsAt", iso(TODAY.plusDays(32).atTime(17, 0).atZone(NEW_YORK).toInstant()));
+        session.put("creditHours", 20);
+        var refused = api.put(INGEST, "/v1/sessions/" + id, ADMIN, session);
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.body().toString()).contains("nights as breaks");
+        assertThat(read("accrue.sessions", Session.class)).filteredOn(s -> s != null && s.getSessionId().equals(id))
+                .isEmpty();
     }
 
     @Test
@@ -686,7 +738,12 @@ class EndToEndIT {
             body.put("creditHours", creditHours);
             body.put("categories", categories.entrySet().stream()
                     .map(c -> Map.of("category", c.getKey(), "hours", c.getValue())).toList());
-            body.put("approvals", bodies.stream().map(b -> Map.of("body", b, "approvalId", b + "-" + courseId)).toList());
+            // "STATE_BOARD/TX" is the Texas board's approval: body and jurisdiction.
+            body.put("approvals", bodies.stream().map(b -> {
+                String[] parts = b.split("/");
+                return parts.length == 1 ? Map.of("body", b, "approvalId", b + "-" + courseId)
+                        : Map.of("body", parts[0], "jurisdiction", parts[1], "approvalId", b + "-" + courseId);
+            }).toList());
             return body;
         }
     }
@@ -825,6 +882,18 @@ class EndToEndIT {
     private static Map<String, Double> categories(JsonNode award) {
         return stream(award.get("categories"))
                 .collect(Collectors.toMap(c -> c.get("category").asText(), c -> c.get("hours").asDouble()));
+    }
+
+    private String awardId(Person person, Course course, String body) {
+        return entry(transcriptJson(person), course, body).get("awardId").asText();
+    }
+
+    /** The credit of the licence's cycle that its board does not count: award id to "REASON: detail". */
+    private Map<String, String> notCounted(Person person) {
+        JsonNode licence = expectOk(api.get(CREDIT, "/v1/licensees/" + person.id() + "/compliance", ANALYST))
+                .get("licenses").get(0);
+        return stream(licence.get("notCounted")).collect(Collectors.toMap(n -> n.get("awardId").asText(),
+                n -> n.get("reason").asText() + ": " + n.get("detail").asText()));
     }
 
     /** The licensee's only licence, as compliance reports it. */

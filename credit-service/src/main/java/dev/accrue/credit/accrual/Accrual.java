@@ -1,7 +1,7 @@
 package dev.accrue.credit.accrual;
 
 import dev.accrue.credit.attendance.AttendanceFact;
-import dev.accrue.credit.catalog.ApprovalBody;
+import dev.accrue.credit.catalog.ApprovalKey;
 import dev.accrue.credit.certificate.Certificate;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -12,11 +12,11 @@ import java.util.Map;
 /**
  * Everything known about one licensee in one session: the distinct attendance facts, sorted (not
  * the events: credit depends only on the facts, see {@link AttendanceFact}), when the last one
- * arrived, whether credit is final, the latest revision of each award and the latest certificate
+ * arrived, whether credit is final, the latest revision of each approval's award and the latest certificate
  * (null before the first).
  */
 public record Accrual(String licenseeId, String sessionId, List<AttendanceFact> facts, Instant lastAttendanceAt,
-                      boolean finalized, Map<ApprovalBody, Award> awards, Certificate certificate) {
+                      boolean finalized, Map<ApprovalKey, Award> awards, Certificate certificate) {
 
     public Accrual {
         facts = sortedAndDistinct(facts) ? List.copyOf(facts) : facts.stream().distinct().sorted().toList();

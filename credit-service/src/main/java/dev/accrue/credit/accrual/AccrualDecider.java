@@ -8,6 +8,7 @@ import dev.accrue.credit.accrual.AccrualEvent.SessionFinalized;
 import dev.accrue.credit.accrual.AccrualInput.FinalizeSession;
 import dev.accrue.credit.accrual.AccrualInput.RecordAttendance;
 import dev.accrue.credit.attendance.AttendanceFact;
+import dev.accrue.credit.catalog.ApprovalKey;
 import dev.accrue.credit.catalog.SessionDefinition;
 import dev.accrue.credit.certificate.CertificatePolicy;
 import java.time.Instant;
@@ -72,8 +73,8 @@ public final class AccrualDecider {
                     state.awards(), state.certificate());
         }
         if (event instanceof AwardDecided decided) {
-            Map<dev.accrue.credit.catalog.ApprovalBody, Award> awards = new HashMap<>(state.awards());
-            awards.put(decided.award().body(), decided.award());
+            Map<ApprovalKey, Award> awards = new HashMap<>(state.awards());
+            awards.put(decided.award().approval(), decided.award());
             return new Accrual(state.licenseeId(), state.sessionId(), state.facts(), state.lastAttendanceAt(),
                     state.finalized(), awards, state.certificate());
         }
@@ -82,13 +83,13 @@ public final class AccrualDecider {
                 state.finalized(), state.awards(), certificate.certificate());
     }
 
-    /** Award revisions for every body whose hours changed, then the certificate if its awards changed. */
+    /** Award revisions for every approval whose hours changed, then the certificate if its awards changed. */
     private static List<AccrualEvent> assess(Accrual state, AccrualInput input, CreditRuleBook rules, Instant now) {
         SessionDefinition session = input.session();
         List<AccrualEvent> events = new ArrayList<>();
         Accrual next = state;
         for (SessionCredit.Outcome outcome : SessionCredit.assess(state.facts(), session, rules, now).values()) {
-            Award previous = state.awards().get(outcome.approval().body());
+            Award previous = state.awards().get(outcome.approval().key());
             boolean changed = previous == null ? outcome.hours() > 0 : previous.hours() != outcome.hours();
             if (changed) {
                 AwardDecided decided = new AwardDecided(award(state, session, outcome, previous, now));
@@ -106,10 +107,11 @@ public final class AccrualDecider {
     private static Award award(Accrual state, SessionDefinition session, SessionCredit.Outcome outcome, Award previous,
                                Instant now) {
         return new Award(
-                AwardId.of(state.licenseeId(), session.sessionId(), outcome.approval().body()),
+                AwardId.of(state.licenseeId(), session.sessionId(), outcome.approval().key()),
                 previous == null ? 1 : previous.revision() + 1,
                 state.licenseeId(), session.sessionId(), session.courseId(), session.providerId(), session.title(),
-                session.format(), outcome.approval().body(), outcome.approval().approvalId(), outcome.hours(),
+                session.format(), outcome.approval().body(), outcome.approval().jurisdiction(),
+                outcome.approval().approvalId(), outcome.hours(),
                 outcome.ceu(), outcome.categories(), outcome.attendedMinutes(), outcome.scheduledMinutes(),
                 outcome.completedAt() != null ? outcome.completedAt() : previous != null ? previous.completedAt() : now,
                 now, outcome.ruleVersion());

@@ -1,14 +1,15 @@
 package dev.accrue.credit.accrual;
 
 import dev.accrue.credit.catalog.ApprovalBody;
+import dev.accrue.credit.catalog.ApprovalKey;
 import dev.accrue.credit.catalog.CategoryHours;
 import dev.accrue.credit.catalog.Format;
 import java.time.Instant;
 import java.util.List;
 
 /**
- * Credit one body grants one licensee for one session. A later revision replaces an earlier one;
- * hours of 0 mean the award was revoked. {@code ceu} is set for bodies that report CEU (IACET).
+ * Credit one approval (body and jurisdiction) grants one licensee for one session. A later revision replaces an
+ * earlier one; hours of 0 mean the award was revoked. {@code ceu} is set for bodies that report CEU (IACET).
  */
 public record Award(
         String awardId,
@@ -20,6 +21,7 @@ public record Award(
         String title,
         Format format,
         ApprovalBody body,
+        String jurisdiction,
         String approvalId,
         double hours,
         Double ceu,
@@ -32,6 +34,10 @@ public record Award(
 
     public Award {
         categories = List.copyOf(categories);
+    }
+
+    public ApprovalKey approval() {
+        return new ApprovalKey(body, jurisdiction);
     }
 
     public boolean granted() {

@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * A course offering as the credit rules see it. A live session has {@code startsAt} and
@@ -53,7 +52,4 @@ public record SessionDefinition(
         }
     }
 
-    public Optional<Approval> approvalBy(ApprovalBody body) {
-        return approvals.stream().filter(a -> a.body() == body).findFirst();
-    }
 }

@@ -21,7 +21,8 @@ public final class CertificatePolicy {
         List<CertifiedAward> certified = awards.stream()
                 .filter(Award::granted)
                 .sorted(Comparator.comparing(Award::body))
-                .map(a -> new CertifiedAward(a.awardId(), a.revision(), a.body(), a.approvalId(), a.hours(), a.categories()))
+                .map(a -> new CertifiedAward(a.awardId(), a.revision(), a.body(), a.jurisdiction(), a.approvalId(),
+                        a.hours(), a.categories()))
                 .toList();
         if (previous == null ? certified.isEmpty() : previous.awards().equals(certified)) {
             return Optional.empty();

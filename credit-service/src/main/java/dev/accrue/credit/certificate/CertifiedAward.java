@@ -4,8 +4,9 @@ import dev.accrue.credit.catalog.ApprovalBody;
 import dev.accrue.credit.catalog.CategoryHours;
 import java.util.List;
 
-/** Credit from one body as printed on a certificate, with the award revision it certifies. */
-public record CertifiedAward(String awardId, int awardRevision, ApprovalBody body, String approvalId, double hours,
+/** Credit from one approval (body and jurisdiction) as printed on a certificate, with the award revision certified. */
+public record CertifiedAward(String awardId, int awardRevision, ApprovalBody body, String jurisdiction,
+                             String approvalId, double hours,
                              List<CategoryHours> categories) {
 
     public CertifiedAward {

@@ -1,5 +1,6 @@
 package dev.accrue.credit.compliance;
 
+import dev.accrue.credit.catalog.ApprovalKey;
 import dev.accrue.credit.catalog.Category;
 import dev.accrue.credit.licensee.License;
 import java.time.LocalDate;
@@ -7,21 +8,27 @@ import java.time.temporal.ChronoUnit;
 import java.util.Set;
 
 /**
- * A minimum of hours in one content category. {@code oneTime} minimums are met once in a career
- * (hours from any time count); the others must be met in every cycle they apply to. With
- * {@code everyNthCycle} above 1 it applies only to every n-th cycle, counted from the cycle that
- * ends on {@code anchorCycleEnd} (e.g. Florida's laws and rules every third biennium). An empty
- * {@code licenseTypes} means every licence type (e.g. TX supervision applies to LPC-S only).
+ * A board's minimum of hours in one of its categories, {@code label} in its words. Hours of the course
+ * content categories in {@code from} count toward it, and only from {@code approvedBy} approvals when it
+ * lists some (FL: Florida-specific subjects from the board's own providers). {@code oneTime} minimums are
+ * met once in a career; the others in every cycle, or every n-th counted from the cycle that ends on
+ * {@code anchorCycleEnd}. Empty {@code licenseTypes} means all; {@code supervisorsOnly} binds supervisors.
  */
-public record CategoryMinimum(Category category, double hours, boolean oneTime, int everyNthCycle,
-                              LocalDate anchorCycleEnd, Set<String> licenseTypes) {
+public record CategoryMinimum(Category category, String label, Set<Category> from, double hours, boolean oneTime,
+                              int everyNthCycle, LocalDate anchorCycleEnd, Set<String> licenseTypes,
+                              boolean supervisorsOnly, Set<ApprovalKey> approvedBy) {
 
     public CategoryMinimum {
+        from = Set.copyOf(from);
         licenseTypes = Set.copyOf(licenseTypes);
+        approvedBy = Set.copyOf(approvedBy);
     }
 
     boolean appliesTo(License license, int cycleMonths) {
         if (!licenseTypes.isEmpty() && !licenseTypes.contains(license.licenseType())) {
+            return false;
+        }
+        if (supervisorsOnly && !license.supervisor()) {
             return false;
         }
         if (everyNthCycle <= 1) {

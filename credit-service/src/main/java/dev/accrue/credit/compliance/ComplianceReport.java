@@ -4,7 +4,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
-/** One licence's standing for its current cycle: hours earned, counted after caps and carry-over, and what remains. */
+/**
+ * One licence's standing for its current cycle: hours earned, counted after caps and carry-over, what remains,
+ * and the credit of the cycle that the board does not count, with why.
+ */
 public record ComplianceReport(
         String licenseeId,
         String board,
@@ -17,12 +20,14 @@ public record ComplianceReport(
         double countedHours,
         double remainingHours,
         List<CategoryProgress> categories,
+        List<NotCounted> notCounted,
         ComplianceState status,
         String ruleVersion,
         Instant evaluatedAt) {
 
     public ComplianceReport {
         categories = List.copyOf(categories);
+        notCounted = List.copyOf(notCounted);
     }
 
     /** True when everything but the evaluation time is the same, i.e. nothing worth announcing changed. */
@@ -32,6 +37,6 @@ public record ComplianceReport(
 
     ComplianceReport withEvaluatedAt(Instant at) {
         return new ComplianceReport(licenseeId, board, licenseType, licenseNumber, cycleStart, cycleEnd, requiredHours,
-                earnedHours, countedHours, remainingHours, categories, status, ruleVersion, at);
+                earnedHours, countedHours, remainingHours, categories, notCounted, status, ruleVersion, at);
     }
 }

@@ -8,9 +8,12 @@ import static dev.accrue.credit.Fixtures.live;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.accrue.credit.attendance.Attendance;
+import dev.accrue.credit.catalog.Approval;
 import dev.accrue.credit.catalog.ApprovalBody;
+import dev.accrue.credit.catalog.ApprovalKey;
 import dev.accrue.credit.catalog.Category;
 import dev.accrue.credit.catalog.CategoryHours;
+import dev.accrue.credit.catalog.SessionDefinition;
 import dev.accrue.credit.certificate.Certificate;
 import dev.accrue.credit.certificate.CertificateNumber;
 import java.util.List;
@@ -37,7 +40,24 @@ class AccrualDeciderTest {
     @Test
     void theAwardIdIsDerivedFromLicenseeSessionAndBody() {
         var accruals = Accruals.finalizedWith(live(3, ApprovalBody.APA), List.of(joined("09:00"), left("12:00")));
-        assertThat(accruals.awards().get(0).awardId()).isEqualTo(AwardId.of(LICENSEE, SESSION, ApprovalBody.APA));
+        assertThat(accruals.awards().get(0).awardId()).isEqualTo(AwardId.of(LICENSEE, SESSION, new ApprovalKey(ApprovalBody.APA, null)));
+    }
+
+    @Test
+    void twoStateBoardsApprovalsOfOneSessionAreTwoAwardsWithTheirOwnIds() {
+        SessionDefinition s = live(3);
+        SessionDefinition twoBoards = new SessionDefinition(s.sessionId(), s.courseId(), s.providerId(), s.title(),
+                s.format(), s.startsAt(), s.endsAt(), s.timeZone(), s.breaks(), s.creditHours(), s.categories(),
+                List.of(new Approval(ApprovalBody.STATE_BOARD, "FL", "50-1234"),
+                        new Approval(ApprovalBody.STATE_BOARD, "OH", "RCS-0999")), null);
+        var accruals = Accruals.finalizedWith(twoBoards, List.of(joined("09:00"), left("12:00")));
+        assertThat(accruals.awards()).extracting(Award::jurisdiction, Award::approvalId, Award::hours)
+                .containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple("FL", "50-1234", 3.0),
+                        org.assertj.core.groups.Tuple.tuple("OH", "RCS-0999", 3.0));
+        assertThat(accruals.awards()).extracting(Award::awardId).doesNotHaveDuplicates()
+                .contains(AwardId.of(LICENSEE, SESSION, new ApprovalKey(ApprovalBody.STATE_BOARD, "FL")));
+        assertThat(accruals.certificates()).last().satisfies(c -> assertThat(c.awards()).hasSize(2));
     }
 
     @Test

@@ -6,6 +6,8 @@ import static dev.accrue.credit.Fixtures.licensee;
 import dev.accrue.credit.accrual.AccrualEvent.AwardDecided;
 import dev.accrue.credit.accrual.AccrualEvent.CertificateDecided;
 import dev.accrue.credit.attendance.Attendance;
+import dev.accrue.credit.catalog.ApprovalBody;
+import dev.accrue.credit.catalog.ApprovalKey;
 import dev.accrue.credit.catalog.SessionDefinition;
 import dev.accrue.credit.certificate.Certificate;
 import java.time.Instant;
@@ -69,8 +71,9 @@ final class Accruals {
                 .map(e -> ((CertificateDecided) e).certificate()).toList();
     }
 
-    double hours(dev.accrue.credit.catalog.ApprovalBody body) {
-        Award award = state.awards().get(body);
+    /** The hours of the body's national approval (no jurisdiction), 0 without an award. */
+    double hours(ApprovalBody body) {
+        Award award = state.awards().get(new ApprovalKey(body, null));
         return award == null ? 0 : award.hours();
     }
 }

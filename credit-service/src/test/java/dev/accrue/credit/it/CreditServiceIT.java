@@ -93,8 +93,9 @@ class CreditServiceIT {
         attend(AttendanceType.JOINED, "09:00", "no-such-session");
         KAFKA.send("sessions", SESSION, CatalogMapper.toAvro(
                 Fixtures.live(3, ApprovalBody.APA, ApprovalBody.IACET), Instant.now()));
-        License license = new License("CA-BBS", "LMFT", "LMFT-77", LocalDate.parse("2025-01-01"),
-                LocalDate.now().plusYears(1), false);
+        // TX-LPC accepts IACET credit (CA-BBS would not count it).
+        License license = new License("TX-LPC", "LPC", "LPC-77", LocalDate.parse("2025-01-01"),
+                LocalDate.now().plusYears(1), false, false, java.util.Set.of());
         KAFKA.send("licensees", LICENSEE, LicenseeMapper.toAvro(
                 new dev.accrue.credit.licensee.Licensee(LICENSEE, "Ada", "Lovelace", "ada@example.org",
                         java.util.List.of(license)), Instant.now()));
@@ -119,7 +120,7 @@ class CreditServiceIT {
         String transcript = body(ItSupport.http("GET", BASE + "/v1/licensees/" + LICENSEE + "/transcript", "dev-admin-key", null));
         assertThat(transcript).contains("\"body\":\"IACET\"", "\"hours\":2.0", certificateId);
         assertThat(body(ItSupport.http("GET", BASE + "/v1/licensees/" + LICENSEE + "/compliance", "dev-analyst-key", null)))
-                .contains("\"board\":\"CA-BBS\"", "\"earnedHours\":2.0");
+                .contains("\"board\":\"TX-LPC\"", "\"earnedHours\":2.0");
         assertThat(ItSupport.http("GET", BASE + "/v1/certificates/" + certificateId + ".pdf", "dev-provider-acme-key", null)
                 .body()).startsWith("%PDF-".getBytes(StandardCharsets.US_ASCII));
         String credential = body(ItSupport.http("GET", BASE + "/v1/certificates/" + certificateId + "/credential",

@@ -14,6 +14,7 @@ import dev.accrue.credit.attendance.Attendance;
 import dev.accrue.credit.attendance.AttendanceType;
 import dev.accrue.credit.attendance.kafka.AttendanceMapper;
 import dev.accrue.credit.catalog.ApprovalBody;
+import dev.accrue.credit.catalog.ApprovalKey;
 import dev.accrue.credit.catalog.Category;
 import dev.accrue.credit.catalog.CategoryHours;
 import dev.accrue.credit.catalog.Format;
@@ -26,7 +27,9 @@ import dev.accrue.credit.certificate.kafka.CertificateMapper;
 import dev.accrue.credit.compliance.CategoryProgress;
 import dev.accrue.credit.compliance.ComplianceReport;
 import dev.accrue.credit.compliance.ComplianceState;
+import dev.accrue.credit.compliance.NotCounted;
 import dev.accrue.credit.compliance.kafka.ComplianceMapper;
+import dev.accrue.credit.licensee.License;
 import dev.accrue.credit.licensee.Licensee;
 import dev.accrue.credit.licensee.kafka.LicenseeMapper;
 import dev.accrue.events.AttendanceEvent;
@@ -39,6 +42,7 @@ import dev.accrue.events.Session;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
 import org.apache.avro.specific.SpecificRecord;
 import org.junit.jupiter.api.Test;
 
@@ -71,7 +75,9 @@ class MappersRoundTripTest {
 
     @Test
     void aLicenseeSurvivesTheRoundTrip() {
-        Licensee licensee = licensee(license("NY-LMHC", "LMHC", "2024-01-01", "2026-12-31", true));
+        Licensee licensee = licensee(license("NY-LMHC", "LMHC", "2024-01-01", "2026-12-31", true),
+                new License("CA-BBS", "LCSW", "LCSW-9", LocalDate.parse("2025-01-01"), LocalDate.parse("2026-12-31"), false,
+                        true, Set.of(Category.HIV_AIDS, Category.TELEHEALTH)));
         LicenseeProfile avro = throughTheWire(LicenseeMapper.toAvro(licensee, NOW));
         assertThat(LicenseeMapper.toDomain(avro)).isEqualTo(licensee);
     }
@@ -95,7 +101,7 @@ class MappersRoundTripTest {
     @Test
     void anAwardSurvivesTheRoundTrip() {
         Award award = AwardBuilder.award().awardId("a").revision(2).licensee("l").session("s").course("c").title("T")
-                .body(ApprovalBody.IACET).approvalId("I-1").hours(1.6).ceu(0.16)
+                .body(ApprovalBody.NASW).jurisdiction("OH").approvalId("OH-1").hours(1.6).ceu(0.16)
                 .categories(List.of(new CategoryHours(Category.LAW_AND_ETHICS, 1.06))).minutes(101, 180)
                 .completedAt(at("10:41")).awardedAt(NOW).ruleVersion("2025.1@2025-01-01").build();
         CreditAward avro = throughTheWire(AwardMapper.toAvro(award));
@@ -106,7 +112,7 @@ class MappersRoundTripTest {
     void aCertificateSurvivesTheRoundTrip() {
         Certificate certificate = new Certificate("AC-1", 3, "l", "Ada Lovelace", List.of("CA-BBS:1"), "s", "c", "acme",
                 "T", Format.LIVE_WEBINAR, at("09:00"), at("12:00"),
-                List.of(new CertifiedAward("a", 2, ApprovalBody.APA, "A-1", 3, List.of(new CategoryHours(Category.GENERAL, 3)))),
+                List.of(new CertifiedAward("a", 2, ApprovalBody.STATE_BOARD, "FL", "50-1234", 3, List.of(new CategoryHours(Category.GENERAL, 3)))),
                 NOW);
         CertificateIssued avro = throughTheWire(CertificateMapper.toAvro(certificate));
         assertThat(CertificateMapper.toDomain(avro)).isEqualTo(certificate);
@@ -116,7 +122,11 @@ class MappersRoundTripTest {
     void aComplianceReportSurvivesTheRoundTrip() {
         ComplianceReport report = new ComplianceReport("l", "TX-LPC", "LPC-S", "123", LocalDate.parse("2025-01-01"),
                 LocalDate.parse("2026-12-31"), 24, 20, 22, 2,
-                List.of(new CategoryProgress(Category.SUPERVISION, 6, 3, false)), ComplianceState.AT_RISK,
+                List.of(new CategoryProgress(Category.SUPERVISION, 6, 3, false, "Supervision (LPC-S)", false),
+                        new CategoryProgress(Category.HIV_AIDS, 7, 0, true, "HIV/AIDS (one-time)", true)),
+                List.of(new NotCounted("a-9", "s-9", new ApprovalKey(ApprovalBody.STATE_BOARD, "OH"), 2,
+                        NotCounted.Reason.BODY_NOT_ACCEPTED, "TX-LPC does not accept credit approved by STATE_BOARD/OH")),
+                ComplianceState.AT_RISK,
                 "TX-LPC 2025.1@2025-01-01", NOW);
         ComplianceStatus avro = throughTheWire(ComplianceMapper.toAvro(report));
         assertThat(ComplianceMapper.toDomain(avro)).isEqualTo(report);

@@ -38,6 +38,7 @@ public record Session(
     public record CategoryHours(Category category, double hours) {
     }
 
-    public record Approval(ApprovalBody body, String approvalId) {
+    /** An approval; {@code jurisdiction} is the state of a state board or association chapter, else null. */
+    public record Approval(ApprovalBody body, String jurisdiction, String approvalId) {
     }
 }

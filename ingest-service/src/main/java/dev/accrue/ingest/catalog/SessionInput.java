@@ -27,6 +27,6 @@ public record SessionInput(
     public record CategoryInput(String category, Double hours) {
     }
 
-    public record ApprovalInput(String body, String approvalId) {
+    public record ApprovalInput(String body, String jurisdiction, String approvalId) {
     }
 }

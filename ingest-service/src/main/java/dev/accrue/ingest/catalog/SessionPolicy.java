@@ -17,18 +17,26 @@ import java.util.Set;
  *   <li>ids follow the id syntax; title and description are bounded text;</li>
  *   <li>live formats (IN_PERSON, LIVE_WEBINAR) have startsAt and endsAt with offsets, endsAt after
  *       startsAt, at most 14 days apart, and an IANA time zone; breaks lie inside the schedule and do
- *       not overlap; self-study has none of these;</li>
+ *       not overlap, and no stretch of instruction is longer than 12 hours (a multi-day session's nights
+ *       are breaks); self-study has none of these;</li>
  *   <li>creditHours is above 0, at most 200, in hundredths, and for live sessions no more than the
  *       scheduled instruction time (1 CE hour = 60 minutes, breaks excluded);</li>
  *   <li>each category appears once with hours above 0, and category hours sum to no more than creditHours;</li>
- *   <li>approvals name a known body and a non-blank approval id, without repeats;</li>
+ *   <li>approvals name a known body, a US state for a state board or chapter, and an approval id, at most one
+ *       per body and jurisdiction (each becomes its own award);</li>
  *   <li>passingScore is a percentage and only for self-study.</li>
  * </ul>
  */
 public final class SessionPolicy {
 
     static final Duration LONGEST_SESSION = Duration.ofDays(14);
+    /** The longest instruction without a break: a long day's workshop, never a night. */
+    static final Duration LONGEST_STRETCH = Duration.ofHours(12);
     static final double MAX_CREDIT_HOURS = 200;
+    private static final Set<String> US_JURISDICTIONS = Set.of("AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "DC", "FL",
+            "GA", "HI", "ID", "IL", "IN", "IA", "KS", "KY", "LA", "ME", "MD", "MA", "MI", "MN", "MS", "MO", "MT", "NE", "NV",
+            "NH", "NJ", "NM", "NY", "NC", "ND", "OH", "OK", "OR", "PA", "RI", "SC", "SD", "TN", "TX", "UT", "VT", "VA", "WA",
+            "WV", "WI", "WY", "PR", "VI", "GU", "AS", "MP");
     /** Sums of doubles such as 0.1 + 0.2 must not fail a "no more than" check by rounding. */
     private static final double EPSILON = 1e-9;
 
@@ -54,6 +62,9 @@ public final class SessionPolicy {
             checks.mustBeAbsent("passingScore", in.passingScore(), "for live formats; it applies to SELF_STUDY");
             if (startsAt != null && endsAt != null && scheduleIsValid(checks, startsAt, endsAt)) {
                 breaks = breaks(checks, in.breaks(), startsAt, endsAt);
+                if (!checks.hasErrors()) {
+                    requireNightsAsBreaks(checks, startsAt, endsAt, breaks);
+                }
                 if (creditHours != null && !checks.hasErrors()) {
                     requireInstructionTime(checks, creditHours, startsAt, endsAt, breaks);
                 }
@@ -130,6 +141,28 @@ public final class SessionPolicy {
         return breaks;
     }
 
+    /**
+     * A multi-day session must declare its nights as breaks: attendance is judged against every scheduled minute, so
+     * without them nobody could attend all of it, and all-or-nothing bodies would award 0 to everyone.
+     */
+    private static void requireNightsAsBreaks(Checks checks, Instant startsAt, Instant endsAt,
+                                              List<Session.TimeRange> breaks) {
+        Instant from = startsAt;
+        for (Session.TimeRange b : breaks) { // sorted and not overlapping
+            checkStretch(checks, from, b.startsAt());
+            from = b.endsAt();
+        }
+        checkStretch(checks, from, endsAt);
+    }
+
+    private static void checkStretch(Checks checks, Instant from, Instant to) {
+        if (!checks.hasErrors() && Duration.between(from, to).compareTo(LONGEST_STRETCH) > 0) {
+            checks.fail("breaks", "instruction from " + from + " to " + to + " runs more than "
+                    + LONGEST_STRETCH.toHours() + " hours without a break; give a multi-day session its nights as breaks,"
+                    + " or publish one session per day");
+        }
+    }
+
     private static void requireInstructionTime(Checks checks, double creditHours, Instant startsAt, Instant endsAt,
                                                List<Session.TimeRange> breaks) {
         long minutes = Duration.between(startsAt, endsAt).toMinutes();
@@ -172,7 +205,7 @@ public final class SessionPolicy {
     private static List<Session.Approval> approvals(Checks checks, List<SessionInput.ApprovalInput> input) {
         List<SessionInput.ApprovalInput> raw = checks.list("approvals", input, 10);
         List<Session.Approval> approvals = new ArrayList<>();
-        Set<Session.Approval> seen = new HashSet<>();
+        Set<String> seen = new HashSet<>();
         for (int i = 0; i < raw.size(); i++) {
             SessionInput.ApprovalInput a = raw.get(i);
             if (a == null) {
@@ -180,17 +213,37 @@ public final class SessionPolicy {
             }
             String field = "approvals[" + i + "]";
             ApprovalBody body = checks.oneOf(field + ".body", a.body(), ApprovalBody.class);
+            String jurisdiction = jurisdiction(checks, field + ".jurisdiction", a.jurisdiction());
             String approvalId = checks.text(field + ".approvalId", a.approvalId(), 100);
-            if (body != null && approvalId != null) {
-                Session.Approval approval = new Session.Approval(body, approvalId);
-                if (!seen.add(approval)) {
-                    checks.fail(field, "repeats the approval " + body + " " + approvalId);
+            // A state board's approval means nothing without its state: boards accept only their own (or none).
+            if (body == ApprovalBody.STATE_BOARD && a.jurisdiction() == null) {
+                checks.fail(field + ".jurisdiction", "is required for STATE_BOARD: the state whose board approved it,"
+                        + " e.g. FL, OH, or NY for NYSED");
+            } else if (body != null && approvalId != null && (jurisdiction != null || a.jurisdiction() == null)) {
+                // One award per (body, jurisdiction): a second approval of the same key would silently replace it.
+                String key = jurisdiction == null ? body.name() : body + "/" + jurisdiction;
+                if (!seen.add(key)) {
+                    checks.fail(field, "repeats an approval by " + key + "; a session has one approval per body and"
+                            + " jurisdiction");
                 } else {
-                    approvals.add(approval);
+                    approvals.add(new Session.Approval(body, jurisdiction, approvalId));
                 }
             }
         }
         return approvals;
+    }
+
+    /** A two-letter US state or territory code, or null when absent. */
+    private static String jurisdiction(Checks checks, String field, String value) {
+        if (value == null) {
+            return null;
+        }
+        if (!US_JURISDICTIONS.contains(value)) {
+            checks.fail(field, "must be a two-letter US state or territory code such as FL, OH or NY (got '"
+                    + Checks.abbreviate(value) + "')");
+            return null;
+        }
+        return value;
     }
 
     private SessionPolicy() {

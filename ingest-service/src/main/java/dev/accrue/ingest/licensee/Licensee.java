@@ -1,8 +1,10 @@
 package dev.accrue.ingest.licensee;
 
+import dev.accrue.ingest.catalog.Category;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
 
 /**
  * A validated licensed professional, as published to the licensees topic.
@@ -22,8 +24,15 @@ public record Licensee(String licenseeId, String givenName, String familyName, S
         return new Licensee(licenseeId, givenName, familyName, email, licenses, updatedAt, provider);
     }
 
-    /** One licence and its current renewal cycle (both dates inclusive). */
+    /**
+     * One licence and its current renewal cycle (both dates inclusive); whether the licensee supervises under it, and
+     * the one-time requirements they attest were met before licensure.
+     */
     public record License(String board, String licenseType, String licenseNumber, LocalDate cycleStart,
-                          LocalDate cycleEnd, boolean firstRenewal) {
+                          LocalDate cycleEnd, boolean firstRenewal, boolean supervisor, Set<Category> attestedCategories) {
+
+        public License {
+            attestedCategories = Set.copyOf(attestedCategories);
+        }
     }
 }

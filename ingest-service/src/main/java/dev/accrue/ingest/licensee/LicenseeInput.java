@@ -15,6 +15,11 @@ public record LicenseeInput(String givenName, String familyName, String email, L
     }
 
     public record LicenseInput(String board, String licenseType, String licenseNumber, String cycleStart,
-                               String cycleEnd, Boolean firstRenewal) {
+                               String cycleEnd, Boolean firstRenewal, Boolean supervisor, List<String> attestedCategories) {
+
+        public LicenseInput(String board, String licenseType, String licenseNumber, String cycleStart, String cycleEnd,
+                            Boolean firstRenewal) {
+            this(board, licenseType, licenseNumber, cycleStart, cycleEnd, firstRenewal, null, null);
+        }
     }
 }

@@ -1,9 +1,11 @@
 package dev.accrue.ingest.licensee;
 
+import dev.accrue.ingest.catalog.Category;
 import dev.accrue.ingest.validation.Checks;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -78,11 +80,28 @@ public final class LicenseePolicy {
                     checks.fail(field, "repeats licence " + number + " of board " + board);
                 } else {
                     licenses.add(new Licensee.License(board, type, number, start, end,
-                            Boolean.TRUE.equals(l.firstRenewal())));
+                            Boolean.TRUE.equals(l.firstRenewal()), Boolean.TRUE.equals(l.supervisor()),
+                            attested(checks, field + ".attestedCategories", l.attestedCategories())));
                 }
             }
         }
         return licenses;
+    }
+
+    /** Known content categories; a repeat is harmless and kept once. */
+    private static Set<Category> attested(Checks checks, String field, List<String> input) {
+        Set<Category> attested = EnumSet.noneOf(Category.class);
+        List<String> raw = checks.list(field, input, Category.values().length);
+        for (int i = 0; i < raw.size(); i++) {
+            if (raw.get(i) == null) {
+                continue; // reported by list()
+            }
+            Category category = checks.oneOf(field + "[" + i + "]", raw.get(i), Category.class);
+            if (category != null) {
+                attested.add(category);
+            }
+        }
+        return attested;
     }
 
     private static String matching(Checks checks, String field, String value, Pattern pattern, String expected) {

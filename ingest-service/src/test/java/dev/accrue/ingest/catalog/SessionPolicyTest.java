@@ -1,6 +1,7 @@
 package dev.accrue.ingest.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.accrue.ingest.errors.InvalidInputException;
 import dev.accrue.ingest.validation.FieldError;
@@ -17,7 +18,7 @@ class SessionPolicyTest {
                 "2025-03-01T09:00:00-08:00", "2025-03-01T12:15:00-08:00", "America/Los_Angeles",
                 List.of(new SessionInput.BreakInput("2025-03-01T10:30:00-08:00", "2025-03-01T10:45:00-08:00")),
                 3.0, List.of(new SessionInput.CategoryInput("LAW_AND_ETHICS", 3.0)),
-                List.of(new SessionInput.ApprovalInput("APA", "APA-1")), null);
+                List.of(new SessionInput.ApprovalInput("APA", null, "APA-1")), null);
     }
 
     static SessionInput selfStudy() {
@@ -116,8 +117,8 @@ class SessionPolicyTest {
     void unknownEnumValuesNameTheAllowedOnes() {
         SessionInput l = live();
         SessionInput in = new SessionInput(l.courseId(), l.providerId(), l.title(), null, l.format(), l.startsAt(),
-                l.endsAt(), l.timeZone(), null, 1.0, List.of(new SessionInput.CategoryInput("ETHICS", 1.0)),
-                List.of(new SessionInput.ApprovalInput("ABC", "x")), null);
+                l.endsAt(), l.timeZone(), null, 1.0, List.of(new SessionInput.CategoryInput("ETHIKS", 1.0)),
+                List.of(new SessionInput.ApprovalInput("ABC", null, "x")), null);
 
         List<FieldError> errors = errorsOf("s-1", in);
         assertThat(errors).extracting(FieldError::field).containsExactly("categories[0].category", "approvals[0].body");
@@ -131,6 +132,60 @@ class SessionPolicyTest {
                 l.endsAt(), "-08:00", null, 1.0, null, null, null);
 
         assertThat(errorsOf("s-1", in)).extracting(FieldError::field).containsExactly("timeZone");
+    }
+
+    private static SessionInput withApprovals(SessionInput.ApprovalInput... approvals) {
+        SessionInput l = live();
+        return new SessionInput(l.courseId(), l.providerId(), l.title(), null, l.format(), l.startsAt(), l.endsAt(),
+                l.timeZone(), l.breaks(), l.creditHours(), l.categories(), List.of(approvals), null);
+    }
+
+    @Test
+    void twoStateBoardsApprovalsAreTwoApprovalsEachWithItsState() {
+        Session session = SessionPolicy.validate("s-1", withApprovals(
+                new SessionInput.ApprovalInput("STATE_BOARD", "FL", "50-1234"),
+                new SessionInput.ApprovalInput("STATE_BOARD", "OH", "RCS-0999"),
+                new SessionInput.ApprovalInput("NASW", "OH", "NASW-OH-1"),
+                new SessionInput.ApprovalInput("NASW", null, "886")), NOW);
+
+        assertThat(session.approvals()).extracting(Session.Approval::body, Session.Approval::jurisdiction)
+                .containsExactly(tuple(ApprovalBody.STATE_BOARD, "FL"),
+                        tuple(ApprovalBody.STATE_BOARD, "OH"),
+                        tuple(ApprovalBody.NASW, "OH"),
+                        tuple(ApprovalBody.NASW, null));
+    }
+
+    @Test
+    void aStateBoardApprovalMustNameItsStateAndOnlyOneApprovalPerBodyAndStateIsAllowed() {
+        List<FieldError> errors = errorsOf("s-1", withApprovals(
+                new SessionInput.ApprovalInput("STATE_BOARD", null, "50-1234"),
+                new SessionInput.ApprovalInput("STATE_BOARD", "Florida", "50-1234"),
+                new SessionInput.ApprovalInput("NBCC", null, "N-1"),
+                new SessionInput.ApprovalInput("NBCC", null, "N-2")));
+
+        assertThat(errors).extracting(FieldError::field).containsExactly("approvals[0].jurisdiction",
+                "approvals[1].jurisdiction", "approvals[3]");
+        assertThat(errors.get(0).message()).contains("required for STATE_BOARD");
+        assertThat(errors.get(1).message()).contains("two-letter US state").contains("'Florida'");
+        assertThat(errors.get(2).message()).contains("repeats an approval by NBCC");
+    }
+
+    @Test
+    void aMultiDaySessionMustHaveItsNightsAsBreaks() {
+        SessionInput l = live();
+        SessionInput threeDays = new SessionInput(l.courseId(), l.providerId(), l.title(), null, l.format(),
+                "2025-03-03T09:00:00-08:00", "2025-03-05T17:00:00-08:00", l.timeZone(), null, 12.0, null, null, null);
+        assertThat(errorsOf("s-1", threeDays)).singleElement().satisfies(e -> {
+            assertThat(e.field()).isEqualTo("breaks");
+            assertThat(e.message()).contains("nights as breaks");
+        });
+
+        SessionInput withNights = new SessionInput(l.courseId(), l.providerId(), l.title(), null, l.format(),
+                "2025-03-03T09:00:00-08:00", "2025-03-05T17:00:00-08:00", l.timeZone(),
+                List.of(new SessionInput.BreakInput("2025-03-03T17:00:00-08:00", "2025-03-04T09:00:00-08:00"),
+                        new SessionInput.BreakInput("2025-03-04T17:00:00-08:00", "2025-03-05T09:00:00-08:00")),
+                24.0, null, null, null);
+        assertThat(SessionPolicy.validate("s-1", withNights, NOW).breaks()).hasSize(2);
     }
 
     private static SessionInput withSchedule(String startsAt, String endsAt) {

@@ -3,6 +3,7 @@ package dev.accrue.ingest.licensee;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.accrue.ingest.catalog.Category;
 import dev.accrue.ingest.errors.InvalidInputException;
 import dev.accrue.ingest.validation.FieldError;
 import java.time.Instant;
@@ -38,6 +39,30 @@ class LicenseePolicyTest {
 
         assertThat(e.errors()).extracting(FieldError::field).containsExactly("givenName", "email", "licenses[0].board",
                 "licenses[1].cycleEnd", "licenses[2].cycleStart");
+    }
+
+    @Test
+    void aSupervisorsLicenceCarriesTheOneTimeRequirementsAttestedBeforeLicensure() {
+        Licensee licensee = LicenseePolicy.validate("lic-1", new LicenseeInput("Jane", "Doe", "jane@example.org", List.of(
+                new LicenseeInput.LicenseInput("CA-BBS", "LMFT", "LMFT 1", "2025-01-01", "2026-12-31", false, true,
+                        List.of("HIV_AIDS", "TELEHEALTH", "HIV_AIDS")))), NOW);
+
+        assertThat(licensee.licenses()).singleElement().satisfies(l -> {
+            assertThat(l.supervisor()).isTrue();
+            assertThat(l.attestedCategories()).containsExactlyInAnyOrder(Category.HIV_AIDS, Category.TELEHEALTH);
+        });
+    }
+
+    @Test
+    void anAttestedCategoryMustBeAKnownOne() {
+        InvalidInputException e = catchThrowableOfType(InvalidInputException.class, () -> LicenseePolicy.validate("lic-1",
+                new LicenseeInput("Jane", "Doe", "jane@example.org", List.of(new LicenseeInput.LicenseInput("CA-BBS", "LMFT",
+                        "LMFT 1", "2025-01-01", "2026-12-31", false, null, List.of("HIV")))), NOW));
+
+        assertThat(e.errors()).singleElement().satisfies(error -> {
+            assertThat(error.field()).isEqualTo("licenses[0].attestedCategories[0]");
+            assertThat(error.message()).contains("HIV_AIDS").contains("'HIV'");
+        });
     }
 
     @Test

@@ -14,9 +14,11 @@ public final class FilterValues {
 
     public static final Set<String> CATEGORIES = sorted("GENERAL", "LAW_AND_ETHICS", "CULTURAL_DIVERSITY",
             "SUICIDE_PREVENTION", "DOMESTIC_VIOLENCE", "MEDICAL_ERRORS", "SUPERVISION", "TELEHEALTH", "HIV_AIDS",
-            "LAWS_AND_RULES");
+            "LAWS_AND_RULES", "ETHICS", "ETHICS_AND_BOUNDARIES", "PROFESSIONAL_BOUNDARIES", "HUMAN_TRAFFICKING",
+            "JURISPRUDENCE");
     public static final Set<String> FORMATS = sorted("IN_PERSON", "LIVE_WEBINAR", "SELF_STUDY");
-    public static final Set<String> BODIES = sorted("APA", "NBCC", "ASWB_ACE", "IACET", "STATE_BOARD");
+    public static final Set<String> BODIES = sorted("APA", "NBCC", "ASWB_ACE", "IACET", "STATE_BOARD", "AAMFT", "ACA",
+            "CALPCC", "CAMFT", "CPA", "NASP", "NASW");
     /**
      * Board codes are open-ended (boards come from credit's rule files, and ingest checks the licences),
      * so a board no licence has is an empty answer, and only the shape of a code is checked here.

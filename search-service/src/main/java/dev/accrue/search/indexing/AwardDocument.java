@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.OptionalLong;
 
 /**
- * The latest revision of one credit award (one licensee, session and accrediting body). The award
+ * The latest revision of one credit award (one licensee, session and approval: body and jurisdiction). The award
  * event already carries what analysts filter on (course, title, provider, format, body and the
  * scaled category hours), so it is denormalised from itself. It is written with its revision as
  * external version: a newer revision replaces the older one, a replay or a late older revision
@@ -16,7 +16,8 @@ import java.util.OptionalLong;
  */
 public record AwardDocument(
         String awardId, int revision, String licenseeId, String participation, String sessionId, String courseId,
-        String courseKey, String providerId, String title, String format, String body, String approvalId,
+        String courseKey, String providerId, String title, String format, String body, String jurisdiction,
+        String approvalId,
         double hours, boolean earned, Double ceu, List<CategoryHours> categoryHours, List<String> categories,
         int attendedMinutes, int scheduledMinutes, Instant completedAt, Instant awardedAt, String ruleVersion) {
 

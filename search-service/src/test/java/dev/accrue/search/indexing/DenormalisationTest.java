@@ -15,7 +15,7 @@ class DenormalisationTest {
     static final CatalogSession SESSION = CatalogSession.of("S1", "C1", "acme", "Ethics Online", "desc", "LIVE_WEBINAR", 3,
             List.of(new CategoryHours("LAW_AND_ETHICS", 2), new CategoryHours("TELEHEALTH", 1),
                     new CategoryHours("LAW_AND_ETHICS", 0.5)),
-            List.of(new Approval("APA", "A-1"), new Approval("NBCC", "N-1"), new Approval("APA", "A-2")),
+            List.of(new Approval("APA", null, "A-1"), new Approval("NBCC", null, "N-1"), new Approval("APA", null, "A-2")),
             null, null, Instant.parse("2025-01-01T00:00:00Z"));
 
     static Attendance joined() {

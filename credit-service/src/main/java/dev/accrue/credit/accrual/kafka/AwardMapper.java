@@ -12,7 +12,8 @@ public final class AwardMapper {
                 .setAwardId(award.awardId()).setRevision(award.revision()).setLicenseeId(award.licenseeId())
                 .setSessionId(award.sessionId()).setCourseId(award.courseId()).setProviderId(award.providerId())
                 .setTitle(award.title()).setFormat(CatalogMapper.formatToAvro(award.format()))
-                .setBody(CatalogMapper.bodyToAvro(award.body())).setApprovalId(award.approvalId())
+                .setBody(CatalogMapper.bodyToAvro(award.body())).setJurisdiction(award.jurisdiction())
+                .setApprovalId(award.approvalId())
                 .setHours(award.hours()).setCeu(award.ceu())
                 .setCategories(CatalogMapper.categoriesToAvro(award.categories()))
                 .setAttendedMinutes(award.attendedMinutes()).setScheduledMinutes(award.scheduledMinutes())
@@ -27,7 +28,7 @@ public final class AwardMapper {
                 CatalogMapper.formatToDomain(award.getFormat()),
                 CatalogMapper.bodyToDomain(award.getBody())
                         .orElseThrow(() -> new IllegalArgumentException("Award " + award.getAwardId() + " has an unknown body")),
-                award.getApprovalId(), award.getHours(), award.getCeu(),
+                award.getJurisdiction(), award.getApprovalId(), award.getHours(), award.getCeu(),
                 CatalogMapper.categoriesToDomain(award.getCategories()), award.getAttendedMinutes(),
                 award.getScheduledMinutes(), award.getCompletedAt(), award.getAwardedAt(), award.getRuleVersion());
     }

@@ -29,13 +29,13 @@ class TranscriptController {
     }
 
     record Entry(String awardId, int revision, String sessionId, String courseId, String providerId, String title,
-                 ApprovalBody body, String approvalId, double hours, Double ceu, List<CategoryHours> categories,
-                 Instant completedAt, String certificateId) {
+                 ApprovalBody body, String jurisdiction, String approvalId, double hours, Double ceu,
+                 List<CategoryHours> categories, Instant completedAt, String certificateId) {
 
         static Entry of(Award award) {
             return new Entry(award.awardId(), award.revision(), award.sessionId(), award.courseId(), award.providerId(),
-                    award.title(), award.body(), award.approvalId(), award.hours(), award.ceu(), award.categories(),
-                    award.completedAt(), CertificateNumber.of(award.licenseeId(), award.sessionId()));
+                    award.title(), award.body(), award.jurisdiction(), award.approvalId(), award.hours(), award.ceu(),
+                    award.categories(), award.completedAt(), CertificateNumber.of(award.licenseeId(), award.sessionId()));
         }
     }
 

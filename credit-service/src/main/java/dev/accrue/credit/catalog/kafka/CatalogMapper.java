@@ -31,7 +31,7 @@ public final class CatalogMapper {
                 session.getCreditHours(), categoriesToDomain(session.getCategories()),
                 session.getApprovals().stream()
                         .flatMap(a -> AvroEnums.toDomain(a.getBody(), ApprovalBody.class)
-                                .map(body -> new Approval(body, a.getApprovalId())).stream())
+                                .map(body -> new Approval(body, a.getJurisdiction(), a.getApprovalId())).stream())
                         .toList(),
                 session.getPassingScore());
     }
@@ -47,7 +47,8 @@ public final class CatalogMapper {
                 .setCategories(categoriesToAvro(session.categories()))
                 .setApprovals(session.approvals().stream()
                         .map(a -> new dev.accrue.events.Approval(
-                                AvroEnums.toAvro(a.body(), dev.accrue.events.ApprovalBody.class), a.approvalId()))
+                                AvroEnums.toAvro(a.body(), dev.accrue.events.ApprovalBody.class), a.approvalId(),
+                                a.jurisdiction()))
                         .toList())
                 .setPassingScore(session.passingScore())
                 .setUpdatedAt(updatedAt)

@@ -20,7 +20,7 @@ public final class CertificateMapper {
                 .setAwards(certificate.awards().stream()
                         .map(a -> new dev.accrue.events.CertifiedAward(a.awardId(), a.awardRevision(),
                                 CatalogMapper.bodyToAvro(a.body()), a.approvalId(), a.hours(),
-                                CatalogMapper.categoriesToAvro(a.categories())))
+                                CatalogMapper.categoriesToAvro(a.categories()), a.jurisdiction()))
                         .toList())
                 .setIssuedAt(certificate.issuedAt())
                 .build();
@@ -35,7 +35,8 @@ public final class CertificateMapper {
                 certificate.getAwards().stream()
                         .flatMap(a -> CatalogMapper.bodyToDomain(a.getBody())
                                 .map(body -> new CertifiedAward(a.getAwardId(), a.getAwardRevision(), body,
-                                        a.getApprovalId(), a.getHours(), CatalogMapper.categoriesToDomain(a.getCategories())))
+                                        a.getJurisdiction(), a.getApprovalId(), a.getHours(),
+                                        CatalogMapper.categoriesToDomain(a.getCategories())))
                                 .stream())
                         .toList(),
                 certificate.getIssuedAt());

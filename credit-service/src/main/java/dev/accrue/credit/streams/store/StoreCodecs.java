@@ -6,6 +6,7 @@ import dev.accrue.credit.accrual.Transcript;
 import dev.accrue.credit.attendance.AttendanceFact;
 import dev.accrue.credit.attendance.AttendanceType;
 import dev.accrue.credit.catalog.ApprovalBody;
+import dev.accrue.credit.catalog.ApprovalKey;
 import dev.accrue.credit.catalog.Category;
 import dev.accrue.credit.catalog.CategoryHours;
 import dev.accrue.credit.catalog.Format;
@@ -14,20 +15,22 @@ import dev.accrue.credit.certificate.CertifiedAward;
 import dev.accrue.credit.compliance.CategoryProgress;
 import dev.accrue.credit.compliance.ComplianceReport;
 import dev.accrue.credit.compliance.ComplianceState;
+import dev.accrue.credit.compliance.NotCounted;
 import dev.accrue.credit.licensee.License;
 import dev.accrue.credit.licensee.Licensee;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.kafka.common.errors.SerializationException;
 
 /**
- * Binary layouts (format {@link StoreSerde#BINARY_V1}) of the store values read or written per
- * attendance event, award or profile: accruals (format {@link StoreSerde#BINARY_V2}: facts, not
- * events), licensee profiles, open sessions, transcripts and compliance reports. Fields are written in
+ * Binary layouts of the store values read or written per attendance event, award or profile: accruals,
+ * licensee profiles, transcripts and compliance reports (format {@link StoreSerde#BINARY_V3}), and open
+ * sessions (format {@link StoreSerde#BINARY_V1}). Fields are written in
  * record-component order; changing a layout means a new format byte, not an edit here.
  */
 public final class StoreCodecs {
@@ -39,11 +42,11 @@ public final class StoreCodecs {
     private static final int COMPLETED_WITH_SCORE = 3;
 
     public static StoreSerde<Accrual> accruals() {
-        return new StoreSerde<>(StoreSerde.BINARY_V2, StoreCodecs::writeAccrual, StoreCodecs::readAccrual);
+        return new StoreSerde<>(StoreSerde.BINARY_V3, StoreCodecs::writeAccrual, StoreCodecs::readAccrual);
     }
 
     public static StoreSerde<Licensee> licensees() {
-        return new StoreSerde<>(StoreCodecs::writeLicensee, StoreCodecs::readLicensee);
+        return new StoreSerde<>(StoreSerde.BINARY_V3, StoreCodecs::writeLicensee, StoreCodecs::readLicensee);
     }
 
     public static StoreSerde<OpenSession> openSessions() {
@@ -54,14 +57,14 @@ public final class StoreCodecs {
     }
 
     public static StoreSerde<Transcript> transcripts() {
-        return new StoreSerde<>((out, transcript) -> {
+        return new StoreSerde<>(StoreSerde.BINARY_V3, (out, transcript) -> {
             out.writeString(transcript.licenseeId());
             out.writeList(transcript.awards(), StoreCodecs::writeAward);
         }, in -> new Transcript(in.readString(), in.readList(StoreCodecs::readAward)));
     }
 
     public static StoreSerde<List<ComplianceReport>> complianceReports() {
-        return new StoreSerde<>((out, reports) -> out.writeList(reports, StoreCodecs::writeReport),
+        return new StoreSerde<>(StoreSerde.BINARY_V3, (out, reports) -> out.writeList(reports, StoreCodecs::writeReport),
                 in -> in.readList(StoreCodecs::readReport));
     }
 
@@ -81,6 +84,17 @@ public final class StoreCodecs {
             o.writeDouble(c.requiredHours());
             o.writeDouble(c.earnedHours());
             o.writeBoolean(c.oneTime());
+            o.writeString(c.label());
+            o.writeBoolean(c.attested());
+        });
+        out.writeList(report.notCounted(), (o, n) -> {
+            o.writeString(n.awardId());
+            o.writeString(n.sessionId());
+            o.writeEnum(n.approval().body());
+            o.writeString(n.approval().jurisdiction());
+            o.writeDouble(n.hours());
+            o.writeEnum(n.reason());
+            o.writeString(n.detail());
         });
         out.writeEnum(report.status());
         out.writeString(report.ruleVersion());
@@ -91,7 +105,10 @@ public final class StoreCodecs {
         return new ComplianceReport(in.readString(), in.readString(), in.readString(), in.readString(), in.readDate(),
                 in.readDate(), in.readDouble(), in.readDouble(), in.readDouble(), in.readDouble(),
                 in.readList(i -> new CategoryProgress(i.readEnum(Category.class), i.readDouble(), i.readDouble(),
-                        i.readBoolean())),
+                        i.readBoolean(), i.readString(), i.readBoolean())),
+                in.readList(i -> new NotCounted(i.readString(), i.readString(),
+                        new ApprovalKey(i.readEnum(ApprovalBody.class), i.readString()), i.readDouble(),
+                        i.readEnum(NotCounted.Reason.class), i.readString())),
                 in.readEnum(ComplianceState.class), in.readString(), in.readInstant());
     }
 
@@ -112,11 +129,11 @@ public final class StoreCodecs {
     }
 
     private static void writeOutcome(BinaryWriter out, Instant lastAttendanceAt, boolean finalized,
-                                     Map<ApprovalBody, Award> awards, Certificate certificate) {
+                                     Map<ApprovalKey, Award> awards, Certificate certificate) {
         out.writeInstant(lastAttendanceAt);
         out.writeBoolean(finalized);
-        // In body order, so the same accrual always has the same bytes.
-        out.writeList(awards.values().stream().sorted(Comparator.comparing(Award::body)).toList(),
+        // In approval order, so the same accrual always has the same bytes.
+        out.writeList(awards.values().stream().sorted(Comparator.comparing(Award::approval)).toList(),
                 StoreCodecs::writeAward);
         out.writeBoolean(certificate != null);
         if (certificate != null) {
@@ -124,9 +141,9 @@ public final class StoreCodecs {
         }
     }
 
-    private static Map<ApprovalBody, Award> readAwards(BinaryReader in) {
-        Map<ApprovalBody, Award> awards = new EnumMap<>(ApprovalBody.class);
-        in.readList(StoreCodecs::readAward).forEach(award -> awards.put(award.body(), award));
+    private static Map<ApprovalKey, Award> readAwards(BinaryReader in) {
+        Map<ApprovalKey, Award> awards = new HashMap<>();
+        in.readList(StoreCodecs::readAward).forEach(award -> awards.put(award.approval(), award));
         return awards;
     }
 
@@ -189,6 +206,7 @@ public final class StoreCodecs {
         out.writeString(award.title());
         out.writeEnum(award.format());
         out.writeEnum(award.body());
+        out.writeString(award.jurisdiction());
         out.writeString(award.approvalId());
         out.writeDouble(award.hours());
         out.writeNullableDouble(award.ceu());
@@ -203,7 +221,7 @@ public final class StoreCodecs {
     private static Award readAward(BinaryReader in) {
         return new Award(in.readString(), in.readVarInt(), in.readString(), in.readString(), in.readString(),
                 in.readString(), in.readString(), in.readEnum(Format.class), in.readEnum(ApprovalBody.class),
-                in.readString(), in.readDouble(), in.readNullableDouble(), in.readList(StoreCodecs::readCategoryHours),
+                in.readString(), in.readString(), in.readDouble(), in.readNullableDouble(), in.readList(StoreCodecs::readCategoryHours),
                 in.readVarInt(), in.readVarInt(), in.readInstant(), in.readInstant(), in.readString());
     }
 
@@ -249,6 +267,7 @@ public final class StoreCodecs {
         out.writeString(award.awardId());
         out.writeVarInt(award.awardRevision());
         out.writeEnum(award.body());
+        out.writeString(award.jurisdiction());
         out.writeString(award.approvalId());
         out.writeDouble(award.hours());
         out.writeList(award.categories(), StoreCodecs::writeCategoryHours);
@@ -256,7 +275,7 @@ public final class StoreCodecs {
 
     private static CertifiedAward readCertifiedAward(BinaryReader in) {
         return new CertifiedAward(in.readString(), in.readVarInt(), in.readEnum(ApprovalBody.class), in.readString(),
-                in.readDouble(), in.readList(StoreCodecs::readCategoryHours));
+                in.readString(), in.readDouble(), in.readList(StoreCodecs::readCategoryHours));
     }
 
     private static void writeLicensee(BinaryWriter out, Licensee licensee) {
@@ -279,11 +298,13 @@ public final class StoreCodecs {
         out.writeDate(license.cycleStart());
         out.writeDate(license.cycleEnd());
         out.writeBoolean(license.firstRenewal());
+        out.writeBoolean(license.supervisor());
+        out.writeList(license.attestedCategories().stream().sorted().toList(), BinaryWriter::writeEnum);
     }
 
     private static License readLicense(BinaryReader in) {
         return new License(in.readString(), in.readString(), in.readString(), in.readDate(), in.readDate(),
-                in.readBoolean());
+                in.readBoolean(), in.readBoolean(), Set.copyOf(in.readList(i -> i.readEnum(Category.class))));
     }
 
     private StoreCodecs() {

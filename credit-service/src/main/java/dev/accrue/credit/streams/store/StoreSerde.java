@@ -18,6 +18,8 @@ public final class StoreSerde<T> implements Serde<T> {
     static final byte BINARY_V1 = 1;
     /** Accruals as attendance facts rather than events. */
     static final byte BINARY_V2 = 2;
+    /** Approvals with jurisdictions, licences with supervision and attestations, reports with what did not count. */
+    static final byte BINARY_V3 = 3;
 
     private final byte format;
     private final BiConsumer<BinaryWriter, T> writer;

@@ -57,7 +57,7 @@ class CertificateControllerTest {
 
     static Certificate certificate(int revision, double hours) {
         List<CertifiedAward> awards = hours > 0
-                ? List.of(new CertifiedAward("a-1", revision, ApprovalBody.APA, "APA-123", hours,
+                ? List.of(new CertifiedAward("a-1", revision, ApprovalBody.APA, null, "APA-123", hours,
                         List.of(new CategoryHours(Category.LAW_AND_ETHICS, hours))))
                 : List.of();
         return new Certificate(ID, revision, "lic-1", "Ada Lovelace", List.of("CA-BBS:LMFT123"), "sess-1", "course-1",
@@ -170,7 +170,7 @@ class CertificateControllerTest {
         given(queries.certificate(ID)).willReturn(Optional.of(new Certificate(c.certificateId(), c.revision(), c.licenseeId(),
                 c.participantName(), c.licenseNumbers(), c.sessionId(), c.courseId(), c.providerId(), c.title(), c.format(),
                 c.activityStart(), c.activityEnd(), List.of(c.awards().get(0),
-                        new CertifiedAward("a-2", 1, ApprovalBody.IACET, "IACET-9", 1.5, List.of())), c.issuedAt())));
+                        new CertifiedAward("a-2", 1, ApprovalBody.IACET, null, "IACET-9", 1.5, List.of())), c.issuedAt())));
 
         byte[] pdf = mvc.perform(get("/v1/certificates/" + ID + ".pdf").header("Authorization", "Bearer dev-admin-key"))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();

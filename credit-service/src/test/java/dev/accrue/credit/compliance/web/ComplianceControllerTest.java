@@ -44,7 +44,7 @@ class ComplianceControllerTest {
         given(forwarding.forwardIfRemote(eq("lic-1"), any())).willReturn(Optional.empty());
         given(queries.compliance("lic-1")).willReturn(Optional.of(List.of(new ComplianceReport("lic-1", "TX-LPC", "LPC",
                 "123", LocalDate.parse("2025-01-01"), LocalDate.parse("2026-12-31"), 24, 10, 10, 14, List.of(),
-                ComplianceState.ON_TRACK, "TX-LPC 2025.1@2025-01-01", Instant.parse("2025-06-01T00:00:00Z")))));
+                List.of(), ComplianceState.ON_TRACK, "TX-LPC 2025.1@2025-01-01", Instant.parse("2025-06-01T00:00:00Z")))));
     }
 
     @Test

@@ -22,6 +22,7 @@ import dev.accrue.credit.attendance.Attendance;
 import dev.accrue.credit.attendance.AttendanceFact;
 import dev.accrue.credit.attendance.AttendanceType;
 import dev.accrue.credit.catalog.ApprovalBody;
+import dev.accrue.credit.catalog.ApprovalKey;
 import dev.accrue.credit.catalog.Category;
 import dev.accrue.credit.catalog.CategoryHours;
 import dev.accrue.credit.catalog.Format;
@@ -29,12 +30,15 @@ import dev.accrue.credit.catalog.SessionDefinition;
 import dev.accrue.credit.compliance.CategoryProgress;
 import dev.accrue.credit.compliance.ComplianceReport;
 import dev.accrue.credit.compliance.ComplianceState;
+import dev.accrue.credit.compliance.NotCounted;
+import dev.accrue.credit.licensee.License;
 import dev.accrue.credit.licensee.Licensee;
 import dev.accrue.credit.streams.CreditTopology;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Set;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Serde;
 import org.junit.jupiter.api.Test;
@@ -43,7 +47,8 @@ import org.junit.jupiter.api.Test;
 class StoreSerdeTest {
 
     private static final Instant NOW = Instant.parse("2025-03-10T13:00:00.123456789Z");
-    private static final Licensee LICENSEE = licensee(license("CA-BBS", "LMFT", "2024-01-01", "2025-12-31", false),
+    private static final Licensee LICENSEE = licensee(new License("CA-BBS", "LMFT", "N-CA-BBS", LocalDate.parse("2024-01-01"),
+                    LocalDate.parse("2025-12-31"), false, true, Set.of(Category.TELEHEALTH, Category.HIV_AIDS)),
             license("NY-LMHC", "LMHC", "2023-02-01", "2026-01-31", true));
 
     @Test
@@ -127,7 +132,7 @@ class StoreSerdeTest {
     void aValueStartsWithItsFormatByte() {
         byte[] binary = StoreCodecs.accruals().serializer().serialize("changelog", finalizedAccrual());
 
-        assertThat(binary[0]).isEqualTo(StoreSerde.BINARY_V2);
+        assertThat(binary[0]).isEqualTo(StoreSerde.BINARY_V3);
     }
 
     @Test
@@ -162,13 +167,13 @@ class StoreSerdeTest {
     }
 
     /**
-     * Golden bytes of each V1 layout, written when the layout was fixed: a field reordered, added or re-encoded
+     * Golden bytes of each layout (format 3; open sessions format 1), written when the layout was fixed: a field reordered, added or re-encoded
      * without a new format byte changes them and fails here, whereas a round trip would still pass. The values
      * come from this class's fixtures (the accrual from the rules engine at {@link #NOW}); if a fixture changes
      * on purpose, regenerate the hex, but never for a layout change.
      */
     @Test
-    void eachV1LayoutWritesAndReadsItsGoldenBytes() {
+    void eachLayoutWritesAndReadsItsGoldenBytes() {
         OpenSession open = new OpenSession(Fixtures.ENDS, NOW);
         Accrual accrual = finalizedAccrual();
         Transcript transcript = accrual.awards().values().stream()
@@ -176,7 +181,7 @@ class StoreSerdeTest {
 
         assertGolden(StoreCodecs.openSessions(), open, GOLDEN_OPEN_SESSION);
         assertGolden(StoreCodecs.licensees(), LICENSEE, GOLDEN_LICENSEE);
-        assertGolden(StoreCodecs.accruals(), accrual, GOLDEN_ACCRUAL_V2);
+        assertGolden(StoreCodecs.accruals(), accrual, GOLDEN_ACCRUAL);
         assertGolden(StoreCodecs.transcripts(), transcript, GOLDEN_TRANSCRIPT);
         assertGolden(StoreCodecs.complianceReports(), reports(), GOLDEN_COMPLIANCE);
     }
@@ -189,45 +194,50 @@ class StoreSerdeTest {
     }
 
     private static final String GOLDEN_OPEN_SESSION = "010180d1f6fc0c0001a089f7fc0c959aef3a";
-    private static final String GOLDEN_LICENSEE = "01066c69632d3104416461094c6f76656c61636510616461406578616d706c652e6f7267020743412d424253054c4d46"
-            + "54094e2d43412d4242530196b40201cabf0200084e592d4c4d4843054c4d48430a4e2d4e592d4c4d484301faae020188"
-            + "c00201";
-    private static final String GOLDEN_ACCRUAL_V2 = "02066c69632d3107736573732d31020080d98bf5af6501808fdd0901a089f7fc0c959aef3a0102253632326463313765"
+    private static final String GOLDEN_LICENSEE = "03066c69632d3104416461094c6f76656c61636510616461406578616d706c652e6f7267020743412d424253054c4d46"
+            + "54094e2d43412d4242530196b40201cabf020001020b54454c454845414c5448094849565f41494453084e592d4c4d48"
+            + "43054c4d48430a4e2d4e592d4c4d484301faae020188c002010000";
+    private static final String GOLDEN_ACCRUAL = "03066c69632d3107736573732d31020080d98bf5af6501808fdd0901a089f7fc0c959aef3a0102253632326463313765"
             + "2d336336612d336231652d623232322d30376330336137663131616301066c69632d3107736573732d3109636f757273"
-            + "652d310561636d651545746869637320696e2054656c656865616c74680d4c4956455f574542494e4152044150410841"
-            + "50412d313233400800000000000000020f4c41575f414e445f45544849435340000000000000000b54454c454845414c"
-            + "54483ff0000000000000aa01b4010180d1f6fc0c0001a089f7fc0c959aef3a12323032352e3140323032352d30312d30"
-            + "312538373534633635332d653264372d333733322d386539622d39346565323539353064386201066c69632d31077365"
-            + "73732d3109636f757273652d310561636d651545746869637320696e2054656c656865616c74680d4c4956455f574542"
-            + "494e41520649414345540a49414345542d3132334006666666666666013fd1eb851eb851ec020f4c41575f414e445f45"
-            + "54484943533ffdc28f5c28f5c30b54454c454845414c54483fedc28f5c28f5c3aa01b4010180d1f6fc0c0001a089f7fc"
-            + "0c959aef3a12323032352e3140323032352d30312d3031011241432d363832302d324144442d4244303201066c69632d"
-            + "310d416461204c6f76656c616365021043412d4242533a4e2d43412d424253124e592d4c4d48433a4e2d4e592d4c4d48"
-            + "4307736573732d3109636f757273652d310561636d651545746869637320696e2054656c656865616c74680d4c495645"
-            + "5f574542494e415201a0a8f5fc0c000180d1f6fc0c00022536323264633137652d336336612d336231652d623232322d"
-            + "3037633033613766313161630104415041084150412d3132334008000000000000020f4c41575f414e445f4554484943"
-            + "5340000000000000000b54454c454845414c54483ff00000000000002538373534633635332d653264372d333733322d"
-            + "386539622d393465653235393530643862010649414345540a49414345542d3132334006666666666666020f4c41575f"
-            + "414e445f4554484943533ffdc28f5c28f5c30b54454c454845414c54483fedc28f5c28f5c301a089f7fc0c959aef3a";
-    private static final String GOLDEN_TRANSCRIPT = "01066c69632d31022536323264633137652d336336612d336231652d623232322d30376330336137663131616301066c"
+            + "652d310561636d651545746869637320696e2054656c656865616c74680d4c4956455f574542494e4152044150410008"
+            + "4150412d313233400800000000000000020f4c41575f414e445f45544849435340000000000000000b54454c45484541"
+            + "4c54483ff0000000000000aa01b4010180d1f6fc0c0001a089f7fc0c959aef3a12323032352e3140323032352d30312d"
+            + "30312538373534633635332d653264372d333733322d386539622d39346565323539353064386201066c69632d310773"
+            + "6573732d3109636f757273652d310561636d651545746869637320696e2054656c656865616c74680d4c4956455f5745"
+            + "42494e4152064941434554000a49414345542d3132334006666666666666013fd1eb851eb851ec020f4c41575f414e44"
+            + "5f4554484943533ffdc28f5c28f5c30b54454c454845414c54483fedc28f5c28f5c3aa01b4010180d1f6fc0c0001a089"
+            + "f7fc0c959aef3a12323032352e3140323032352d30312d3031011241432d363832302d324144442d4244303201066c69"
+            + "632d310d416461204c6f76656c616365021043412d4242533a4e2d43412d424253124e592d4c4d48433a4e2d4e592d4c"
+            + "4d484307736573732d3109636f757273652d310561636d651545746869637320696e2054656c656865616c74680d4c49"
+            + "56455f574542494e415201a0a8f5fc0c000180d1f6fc0c00022536323264633137652d336336612d336231652d623232"
+            + "322d303763303361376631316163010441504100084150412d3132334008000000000000020f4c41575f414e445f4554"
+            + "4849435340000000000000000b54454c454845414c54483ff00000000000002538373534633635332d653264372d3337"
+            + "33322d386539622d39346565323539353064386201064941434554000a49414345542d3132334006666666666666020f"
+            + "4c41575f414e445f4554484943533ffdc28f5c28f5c30b54454c454845414c54483fedc28f5c28f5c301a089f7fc0c95"
+            + "9aef3a";
+    private static final String GOLDEN_TRANSCRIPT = "03066c69632d31022536323264633137652d336336612d336231652d623232322d30376330336137663131616301066c"
             + "69632d3107736573732d3109636f757273652d310561636d651545746869637320696e2054656c656865616c74680d4c"
-            + "4956455f574542494e415204415041084150412d313233400800000000000000020f4c41575f414e445f455448494353"
-            + "40000000000000000b54454c454845414c54483ff0000000000000aa01b4010180d1f6fc0c0001a089f7fc0c959aef3a"
-            + "12323032352e3140323032352d30312d30312538373534633635332d653264372d333733322d386539622d3934656532"
-            + "3539353064386201066c69632d3107736573732d3109636f757273652d310561636d651545746869637320696e205465"
-            + "6c656865616c74680d4c4956455f574542494e41520649414345540a49414345542d3132334006666666666666013fd1"
-            + "eb851eb851ec020f4c41575f414e445f4554484943533ffdc28f5c28f5c30b54454c454845414c54483fedc28f5c28f5"
-            + "c3aa01b4010180d1f6fc0c0001a089f7fc0c959aef3a12323032352e3140323032352d30312d3031";
-    private static final String GOLDEN_COMPLIANCE = "0101066c69632d310743412d424253054c4d4654044e2d310196b40201cabf0240420000000000004029000000000000"
+            + "4956455f574542494e41520441504100084150412d313233400800000000000000020f4c41575f414e445f4554484943"
+            + "5340000000000000000b54454c454845414c54483ff0000000000000aa01b4010180d1f6fc0c0001a089f7fc0c959aef"
+            + "3a12323032352e3140323032352d30312d30312538373534633635332d653264372d333733322d386539622d39346565"
+            + "323539353064386201066c69632d3107736573732d3109636f757273652d310561636d651545746869637320696e2054"
+            + "656c656865616c74680d4c4956455f574542494e4152064941434554000a49414345542d313233400666666666666601"
+            + "3fd1eb851eb851ec020f4c41575f414e445f4554484943533ffdc28f5c28f5c30b54454c454845414c54483fedc28f5c"
+            + "28f5c3aa01b4010180d1f6fc0c0001a089f7fc0c959aef3a12323032352e3140323032352d30312d3031";
+    private static final String GOLDEN_COMPLIANCE = "0301066c69632d310743412d424253054c4d4654044e2d310196b40201cabf0240420000000000004029000000000000"
             + "40290000000000004037800000000000020f4c41575f414e445f45544849435340180000000000004000000000000000"
-            + "00094849565f41494453401c000000000000401c000000000000010841545f5249534b0c63612d6262732d3230323401"
-            + "a089f7fc0c959aef3a";
+            + "000f4c617720616e642065746869637300094849565f41494453401c000000000000401c00000000000001144849562f"
+            + "4149445320286f6e652d74696d6529010104612d3204732d32064941434554003ff800000000000012424f44595f4e4f"
+            + "545f41434345505445443043412d42425320646f6573206e6f74206163636570742063726564697420617070726f7665"
+            + "642062792049414345540841545f5249534b0c63612d6262732d3230323401a089f7fc0c959aef3a";
 
     private static List<ComplianceReport> reports() {
         return List.of(new ComplianceReport("lic-1", "CA-BBS", "LMFT", "N-1",
                 LocalDate.parse("2024-01-01"), LocalDate.parse("2025-12-31"), 36, 12.5, 12.5, 23.5,
-                List.of(new CategoryProgress(Category.LAW_AND_ETHICS, 6, 2, false),
-                        new CategoryProgress(Category.HIV_AIDS, 7, 7, true)),
+                List.of(new CategoryProgress(Category.LAW_AND_ETHICS, 6, 2, false, "Law and ethics", false),
+                        new CategoryProgress(Category.HIV_AIDS, 7, 7, true, "HIV/AIDS (one-time)", true)),
+                List.of(new NotCounted("a-2", "s-2", new ApprovalKey(ApprovalBody.IACET, null), 1.5,
+                        NotCounted.Reason.BODY_NOT_ACCEPTED, "CA-BBS does not accept credit approved by IACET")),
                 ComplianceState.AT_RISK, "ca-bbs-2024", NOW));
     }
 

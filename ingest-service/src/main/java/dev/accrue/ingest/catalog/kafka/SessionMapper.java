@@ -27,7 +27,7 @@ final class SessionMapper {
                 .setCategories(s.categories().stream().map(c -> new dev.accrue.events.CategoryHours(
                         dev.accrue.events.Category.valueOf(c.category().name()), c.hours())).toList())
                 .setApprovals(s.approvals().stream().map(a -> new dev.accrue.events.Approval(
-                        dev.accrue.events.ApprovalBody.valueOf(a.body().name()), a.approvalId())).toList())
+                        dev.accrue.events.ApprovalBody.valueOf(a.body().name()), a.approvalId(), a.jurisdiction())).toList())
                 .setPassingScore(s.passingScore())
                 .setUpdatedAt(s.updatedAt())
                 .build();
@@ -41,7 +41,8 @@ final class SessionMapper {
                 a.getCategories().stream().filter(c -> c.getCategory() != dev.accrue.events.Category.UNKNOWN)
                         .map(c -> new Session.CategoryHours(Category.valueOf(c.getCategory().name()), c.getHours())).toList(),
                 a.getApprovals().stream().filter(x -> x.getBody() != dev.accrue.events.ApprovalBody.UNKNOWN)
-                        .map(x -> new Session.Approval(ApprovalBody.valueOf(x.getBody().name()), x.getApprovalId())).toList(),
+                        .map(x -> new Session.Approval(ApprovalBody.valueOf(x.getBody().name()), x.getJurisdiction(),
+                                x.getApprovalId())).toList(),
                 a.getPassingScore(), a.getUpdatedAt());
     }
 

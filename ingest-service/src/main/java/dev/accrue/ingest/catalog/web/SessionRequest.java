@@ -25,12 +25,18 @@ record SessionRequest(
 
     record CategoryHours(
             @Schema(allowableValues = {"GENERAL", "LAW_AND_ETHICS", "CULTURAL_DIVERSITY", "SUICIDE_PREVENTION",
-                    "DOMESTIC_VIOLENCE", "MEDICAL_ERRORS", "SUPERVISION", "TELEHEALTH", "HIV_AIDS", "LAWS_AND_RULES"})
+                    "DOMESTIC_VIOLENCE", "MEDICAL_ERRORS", "SUPERVISION", "TELEHEALTH", "HIV_AIDS", "LAWS_AND_RULES",
+                    "ETHICS", "ETHICS_AND_BOUNDARIES", "PROFESSIONAL_BOUNDARIES", "HUMAN_TRAFFICKING", "JURISPRUDENCE"},
+                    description = "What the content covers; each board's rules map it to the board's own categories")
             String category,
             Double hours) {
     }
 
-    record Approval(@Schema(allowableValues = {"APA", "NBCC", "ASWB_ACE", "IACET", "STATE_BOARD"}) String body,
+    record Approval(@Schema(allowableValues = {"APA", "NBCC", "ASWB_ACE", "IACET", "STATE_BOARD", "AAMFT", "ACA", "CALPCC",
+                            "CAMFT", "CPA", "NASP", "NASW"}) String body,
+                    @Schema(example = "FL", description = "Two-letter US state of a state board (required for STATE_BOARD:"
+                            + " FL, OH, NY for NYSED) or of an association chapter (NASW OH); omit for a national body")
+                    String jurisdiction,
                     @Schema(example = "APA-1234") String approvalId) {
     }
 
@@ -39,7 +45,7 @@ record SessionRequest(
                 breaks == null ? null : breaks.stream().map(b -> b == null ? null : new SessionInput.BreakInput(b.startsAt(), b.endsAt())).toList(),
                 creditHours,
                 categories == null ? null : categories.stream().map(c -> c == null ? null : new SessionInput.CategoryInput(c.category(), c.hours())).toList(),
-                approvals == null ? null : approvals.stream().map(a -> a == null ? null : new SessionInput.ApprovalInput(a.body(), a.approvalId())).toList(),
+                approvals == null ? null : approvals.stream().map(a -> a == null ? null : new SessionInput.ApprovalInput(a.body(), a.jurisdiction(), a.approvalId())).toList(),
                 passingScore);
     }
 }

@@ -19,13 +19,17 @@ record LicenseeRequest(
             @Schema(example = "LMFT 12345") String licenseNumber,
             @Schema(format = "date", example = "2024-01-01") String cycleStart,
             @Schema(format = "date", example = "2025-12-31") String cycleEnd,
-            Boolean firstRenewal) {
+            Boolean firstRenewal,
+            @Schema(description = "True when the licensee supervises associates or interns under this licence") Boolean supervisor,
+            @Schema(example = "[\"HIV_AIDS\", \"TELEHEALTH\"]", description = "One-time requirements (content"
+                    + " categories) the licensee attests were met before licensure; they then count as met")
+            List<String> attestedCategories) {
     }
 
     LicenseeInput toInput() {
         return new LicenseeInput(givenName, familyName, email, licenses == null ? null : licenses.stream()
                 .map(l -> l == null ? null : new LicenseeInput.LicenseInput(l.board(), l.licenseType(), l.licenseNumber(),
-                        l.cycleStart(), l.cycleEnd(), l.firstRenewal()))
+                        l.cycleStart(), l.cycleEnd(), l.firstRenewal(), l.supervisor(), l.attestedCategories()))
                 .toList(), owner);
     }
 }

@@ -22,7 +22,8 @@ class SessionMapperTest {
                 START.plusSeconds(3 * 3600), "America/Los_Angeles",
                 List.of(new Session.TimeRange(START.plusSeconds(3600), START.plusSeconds(4500))), 2.75,
                 List.of(new Session.CategoryHours(Category.LAW_AND_ETHICS, 2.0)),
-                List.of(new Session.Approval(ApprovalBody.ASWB_ACE, "ACE-9")), null, Instant.parse("2025-02-01T00:00:00.123Z"));
+                List.of(new Session.Approval(ApprovalBody.ASWB_ACE, null, "ACE-9"),
+                        new Session.Approval(ApprovalBody.STATE_BOARD, "FL", "50-1234")), null, Instant.parse("2025-02-01T00:00:00.123Z"));
 
         assertThat(SessionMapper.fromAvro(SessionMapper.toAvro(session))).isEqualTo(session);
         assertThat(SessionMapper.known(SessionMapper.toAvro(session)))

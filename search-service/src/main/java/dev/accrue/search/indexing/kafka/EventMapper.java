@@ -26,7 +26,7 @@ final class EventMapper {
     static CatalogSession session(Session s) {
         return CatalogSession.of(s.getSessionId(), s.getCourseId(), s.getProviderId(), s.getTitle(), s.getDescription(),
                 s.getFormat().name(), s.getCreditHours(), categoryHours(s.getCategories()),
-                s.getApprovals().stream().map(a -> new Approval(a.getBody().name(), a.getApprovalId())).toList(),
+                s.getApprovals().stream().map(a -> new Approval(a.getBody().name(), a.getJurisdiction(), a.getApprovalId())).toList(),
                 s.getStartsAt(), s.getEndsAt(), s.getUpdatedAt());
     }
 
@@ -40,7 +40,8 @@ final class EventMapper {
         return new AwardDocument(a.getAwardId(), a.getRevision(), a.getLicenseeId(),
                 DocumentIds.of(a.getLicenseeId(), a.getSessionId()), a.getSessionId(),
                 a.getCourseId(), AwardDocument.courseKey(a.getProviderId(), a.getCourseId()), a.getProviderId(),
-                a.getTitle(), a.getFormat().name(), a.getBody().name(), a.getApprovalId(), a.getHours(), a.getHours() > 0,
+                a.getTitle(), a.getFormat().name(), a.getBody().name(), a.getJurisdiction(), a.getApprovalId(), a.getHours(),
+                a.getHours() > 0,
                 a.getCeu(), categories, CategoryNames.of(categories), a.getAttendedMinutes(), a.getScheduledMinutes(),
                 a.getCompletedAt(), a.getAwardedAt(), a.getRuleVersion());
     }
