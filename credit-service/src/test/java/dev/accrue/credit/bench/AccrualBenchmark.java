@@ -68,7 +68,7 @@ public class AccrualBenchmark {
             recorded.add(open);
             finalized.add(BenchInputs.finalized(session, licensee, open));
             lateEvents.add(new Attendance("late-" + i, session.sessionId(), licensee.licenseeId(), AttendanceType.LEFT,
-                    session.startsAt().plusSeconds(5400), null)); // left at 10:30: the award shrinks or is revoked
+                    session.startsAt().plusSeconds(5400), null, null)); // left at 10:30: the award shrinks or is revoked
         }
     }
 

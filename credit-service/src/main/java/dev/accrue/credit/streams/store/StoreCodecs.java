@@ -20,26 +20,29 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.errors.SerializationException;
 
 /**
  * Binary layouts (format {@link StoreSerde#BINARY_V1}) of the store values read or written per
- * attendance event, award or profile: accruals (format {@link StoreSerde#BINARY_V2}: facts, not
- * events), licensee profiles, open sessions, transcripts and compliance reports. Fields are written in
+ * attendance event, award or profile: accruals (format {@link StoreSerde#BINARY_V3}: facts with their
+ * connections; {@link StoreSerde#BINARY_V2}, facts without, is still read), licensee profiles, open
+ * sessions, transcripts and compliance reports. Fields are written in
  * record-component order; changing a layout means a new format byte, not an edit here.
  */
 public final class StoreCodecs {
 
-    /** Kinds of attendance facts in format 2. */
+    /** Kinds of attendance facts in formats 2 and 3. */
     private static final int JOINED = 0;
     private static final int LEFT = 1;
     private static final int COMPLETED = 2;
     private static final int COMPLETED_WITH_SCORE = 3;
 
     public static StoreSerde<Accrual> accruals() {
-        return new StoreSerde<>(StoreSerde.BINARY_V2, StoreCodecs::writeAccrual, StoreCodecs::readAccrual);
+        return new StoreSerde<>(StoreSerde.BINARY_V3, StoreCodecs::writeAccrual, in -> readAccrual(in, true),
+                Map.of(StoreSerde.BINARY_V2, in -> readAccrual(in, false)));
     }
 
     public static StoreSerde<Licensee> licensees() {
@@ -102,10 +105,10 @@ public final class StoreCodecs {
         writeOutcome(out, accrual.lastAttendanceAt(), accrual.finalized(), accrual.awards(), accrual.certificate());
     }
 
-    private static Accrual readAccrual(BinaryReader in) {
+    private static Accrual readAccrual(BinaryReader in, boolean withConnections) {
         String licenseeId = in.readString();
         String sessionId = in.readString();
-        List<AttendanceFact> facts = readFacts(in);
+        List<AttendanceFact> facts = readFacts(in, withConnections);
         Instant lastAttendanceAt = in.readInstant();
         boolean finalized = in.readBoolean();
         return new Accrual(licenseeId, sessionId, facts, lastAttendanceAt, finalized, readAwards(in), readOptionalCertificate(in));
@@ -131,11 +134,20 @@ public final class StoreCodecs {
     }
 
     /**
-     * Facts in their order (by time), each a kind byte then its epoch millis as the zig-zag difference from the
-     * previous fact's (the source's precision is millis): two or three bytes per fact for a live session. The kind
-     * bytes are fixed here, not enum ordinals, so reordering the enum never changes a stored value.
+     * The distinct connection ids, then the facts in their order (by time), each a kind byte, its epoch millis as the
+     * zig-zag difference from the previous fact's (the source's precision is millis), its score if it has one, and
+     * its connection as a position in that list (0 for none): three or four bytes per fact of a live session, and
+     * each connection id written once although its JOINED and LEFT both name it. The kind bytes are fixed here, not
+     * enum ordinals, so reordering the enum never changes a stored value.
      */
     private static void writeFacts(BinaryWriter out, List<AttendanceFact> facts) {
+        Map<String, Integer> connections = new LinkedHashMap<>();
+        facts.forEach(fact -> {
+            if (fact.connectionId() != null) {
+                connections.putIfAbsent(fact.connectionId(), connections.size() + 1);
+            }
+        });
+        out.writeList(List.copyOf(connections.keySet()), BinaryWriter::writeString);
         out.writeVarInt(facts.size());
         long previous = 0;
         for (AttendanceFact fact : facts) {
@@ -146,10 +158,13 @@ public final class StoreCodecs {
             if (fact.score() != null) {
                 out.writeDouble(fact.score());
             }
+            out.writeVarInt(fact.connectionId() == null ? 0 : connections.get(fact.connectionId()));
         }
     }
 
-    private static List<AttendanceFact> readFacts(BinaryReader in) {
+    /** Facts as {@link #writeFacts} writes them, or, {@code withConnections} false, as format 2 did: no connections. */
+    private static List<AttendanceFact> readFacts(BinaryReader in, boolean withConnections) {
+        List<String> connections = withConnections ? in.readList(BinaryReader::readString) : List.of();
         int count = in.readVarInt();
         if (count < 0 || count > in.remaining() / 2) { // a fact takes at least two bytes
             throw new SerializationException("Implausible number of facts " + count);
@@ -160,15 +175,24 @@ public final class StoreCodecs {
             int kind = in.readByte();
             millis += in.readSignedLong();
             Instant at = Instant.ofEpochMilli(millis);
+            Double score = kind == COMPLETED_WITH_SCORE ? in.readDouble() : null;
+            String connectionId = withConnections ? connection(connections, in.readVarInt()) : null;
             facts.add(switch (kind) {
-                case JOINED -> new AttendanceFact(AttendanceType.JOINED, at, null);
-                case LEFT -> new AttendanceFact(AttendanceType.LEFT, at, null);
-                case COMPLETED -> new AttendanceFact(AttendanceType.SELF_STUDY_COMPLETED, at, null);
-                case COMPLETED_WITH_SCORE -> new AttendanceFact(AttendanceType.SELF_STUDY_COMPLETED, at, in.readDouble());
+                case JOINED -> new AttendanceFact(AttendanceType.JOINED, at, null, connectionId);
+                case LEFT -> new AttendanceFact(AttendanceType.LEFT, at, null, connectionId);
+                case COMPLETED, COMPLETED_WITH_SCORE ->
+                        new AttendanceFact(AttendanceType.SELF_STUDY_COMPLETED, at, score, connectionId);
                 default -> throw new SerializationException("Unknown attendance fact kind " + kind);
             });
         }
         return facts;
+    }
+
+    private static String connection(List<String> connections, int position) {
+        if (position < 0 || position > connections.size()) {
+            throw new SerializationException("Unknown connection " + position + " of " + connections.size());
+        }
+        return position == 0 ? null : connections.get(position - 1);
     }
 
     private static int kind(AttendanceFact fact) {

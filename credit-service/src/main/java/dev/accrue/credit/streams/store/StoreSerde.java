@@ -1,5 +1,6 @@
 package dev.accrue.credit.streams.store;
 
+import java.util.Map;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
 import org.apache.kafka.common.errors.SerializationException;
@@ -9,19 +10,22 @@ import org.apache.kafka.common.serialization.Serializer;
 
 /**
  * Serde for the hot local store values (read and written per attendance event): a leading format
- * byte, then the value in the compact binary layout of {@link StoreCodecs}. The byte is there for the
- * next layout: a new layout gets a new byte, and its serde reads the old ones too. Today each store has
- * one layout, and a value with any other byte is refused.
+ * byte, then the value in the compact binary layout of {@link StoreCodecs}. A new layout gets a new byte:
+ * the serde writes it and reads the older bytes a store may still hold (changelogs and local stores
+ * written by the previous release); a value with any other byte is refused.
  */
 public final class StoreSerde<T> implements Serde<T> {
 
     static final byte BINARY_V1 = 1;
     /** Accruals as attendance facts rather than events. */
     static final byte BINARY_V2 = 2;
+    /** Accruals whose JOINED and LEFT facts name their connection. */
+    static final byte BINARY_V3 = 3;
 
     private final byte format;
     private final BiConsumer<BinaryWriter, T> writer;
     private final Function<BinaryReader, T> reader;
+    private final Map<Byte, Function<BinaryReader, T>> olderReaders;
 
     /** Writes and reads binary format 1. */
     StoreSerde(BiConsumer<BinaryWriter, T> writer, Function<BinaryReader, T> reader) {
@@ -29,9 +33,16 @@ public final class StoreSerde<T> implements Serde<T> {
     }
 
     StoreSerde(byte format, BiConsumer<BinaryWriter, T> writer, Function<BinaryReader, T> reader) {
+        this(format, writer, reader, Map.of());
+    }
+
+    /** Writes {@code format}; reads it, and each older format with its own reader. */
+    StoreSerde(byte format, BiConsumer<BinaryWriter, T> writer, Function<BinaryReader, T> reader,
+               Map<Byte, Function<BinaryReader, T>> olderReaders) {
         this.format = format;
         this.writer = writer;
         this.reader = reader;
+        this.olderReaders = Map.copyOf(olderReaders);
     }
 
     @Override
@@ -53,12 +64,15 @@ public final class StoreSerde<T> implements Serde<T> {
             if (bytes == null) {
                 return null;
             }
-            if (bytes.length == 0 || bytes[0] != format) {
+            Function<BinaryReader, T> read = bytes.length == 0 ? null
+                    : bytes[0] == format ? reader : olderReaders.get(bytes[0]);
+            if (read == null) {
                 throw new SerializationException("Unknown store value format " + (bytes.length == 0 ? "(empty)" : bytes[0])
-                        + "; this store reads format " + format);
+                        + "; this store reads format " + format
+                        + (olderReaders.isEmpty() ? "" : " and " + olderReaders.keySet()));
             }
             BinaryReader in = new BinaryReader(bytes, 1);
-            T value = reader.apply(in);
+            T value = read.apply(in);
             if (!in.atEnd()) {
                 throw new SerializationException("Store value has bytes after its end");
             }

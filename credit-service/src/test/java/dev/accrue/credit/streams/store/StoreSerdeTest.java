@@ -71,10 +71,10 @@ class StoreSerdeTest {
         List<AttendanceFact> facts = new java.util.ArrayList<>();
         for (int i = 0; i < AccrualLimit.FACTS; i++) { // a reconnect every few seconds, all day
             facts.add(new AttendanceFact(i % 2 == 0 ? AttendanceType.JOINED : AttendanceType.LEFT,
-                    Fixtures.at("09:00").plusMillis(i * 2_345L), null));
+                    Fixtures.at("09:00").plusMillis(i * 2_345L), null, null));
         }
-        facts.add(new AttendanceFact(AttendanceType.SELF_STUDY_COMPLETED, Fixtures.at("08:00"), 82.5));
-        facts.add(new AttendanceFact(AttendanceType.SELF_STUDY_COMPLETED, Fixtures.at("08:00"), null));
+        facts.add(new AttendanceFact(AttendanceType.SELF_STUDY_COMPLETED, Fixtures.at("08:00"), 82.5, null));
+        facts.add(new AttendanceFact(AttendanceType.SELF_STUDY_COMPLETED, Fixtures.at("08:00"), null, null));
         Accrual full = new Accrual("lic-1", "sess-1", facts, NOW, true, finalized.awards(), finalized.certificate());
 
         byte[] bytes = StoreCodecs.accruals().serializer().serialize("changelog", full);
@@ -127,7 +127,36 @@ class StoreSerdeTest {
     void aValueStartsWithItsFormatByte() {
         byte[] binary = StoreCodecs.accruals().serializer().serialize("changelog", finalizedAccrual());
 
-        assertThat(binary[0]).isEqualTo(StoreSerde.BINARY_V2);
+        assertThat(binary[0]).isEqualTo(StoreSerde.BINARY_V3);
+    }
+
+    @Test
+    void connectionsRoundTripAndTwoJoinsOfOneInstantStayTwoFacts() {
+        Accrual accrual = accrualWithConnections();
+
+        assertThat(accrual.facts()).hasSize(5);
+        assertThat(roundTrip(StoreCodecs.accruals(), accrual)).isEqualTo(accrual);
+    }
+
+    @Test
+    void anAccrualWrittenInFormat2BeforeConnectionsStillReads() {
+        Accrual read = StoreCodecs.accruals().deserializer().deserialize("changelog",
+                HexFormat.of().parseHex(GOLDEN_ACCRUAL_V2));
+
+        assertThat(read).isEqualTo(finalizedAccrual());
+        assertThat(read.facts()).extracting(AttendanceFact::connectionId).containsOnlyNulls();
+    }
+
+    @Test
+    void aConnectionPositionPastTheListFailsInsteadOfReadingGarbage() {
+        byte[] binary = StoreCodecs.accruals().serializer().serialize("changelog", finalizedAccrual());
+        // No connections: the list is empty, and the first fact's connection (after kind and time) must be 0.
+        int firstConnection = 1 + 1 + "lic-1".length() + 1 + "sess-1".length() + 1 + 1 + 1 + 6;
+        assertThat(binary[firstConnection]).isZero();
+        binary[firstConnection] = 1;
+
+        assertThatThrownBy(() -> StoreCodecs.accruals().deserializer().deserialize("changelog", binary))
+                .isInstanceOf(SerializationException.class).hasMessageContaining("Unknown connection 1 of 0");
     }
 
     @Test
@@ -143,7 +172,7 @@ class StoreSerdeTest {
         assertThatThrownBy(() -> serde.deserializer().deserialize("changelog", unknown))
                 .isInstanceOf(SerializationException.class).hasMessageContaining("Unknown store value format 9");
         byte[] unknownKind = binary.clone();
-        unknownKind[1 + 1 + "lic-1".length() + 1 + "sess-1".length() + 1] = 7; // the first fact's kind
+        unknownKind[1 + 1 + "lic-1".length() + 1 + "sess-1".length() + 1 + 1] = 7; // the first fact's kind
         assertThatThrownBy(() -> serde.deserializer().deserialize("changelog", unknownKind))
                 .isInstanceOf(SerializationException.class).hasMessageContaining("Unknown attendance fact kind 7");
     }
@@ -162,13 +191,13 @@ class StoreSerdeTest {
     }
 
     /**
-     * Golden bytes of each V1 layout, written when the layout was fixed: a field reordered, added or re-encoded
+     * Golden bytes of each current layout (V1, and V3 for accruals), written when the layout was fixed: a field reordered, added or re-encoded
      * without a new format byte changes them and fails here, whereas a round trip would still pass. The values
      * come from this class's fixtures (the accrual from the rules engine at {@link #NOW}); if a fixture changes
      * on purpose, regenerate the hex, but never for a layout change.
      */
     @Test
-    void eachV1LayoutWritesAndReadsItsGoldenBytes() {
+    void eachCurrentLayoutWritesAndReadsItsGoldenBytes() {
         OpenSession open = new OpenSession(Fixtures.ENDS, NOW);
         Accrual accrual = finalizedAccrual();
         Transcript transcript = accrual.awards().values().stream()
@@ -176,7 +205,8 @@ class StoreSerdeTest {
 
         assertGolden(StoreCodecs.openSessions(), open, GOLDEN_OPEN_SESSION);
         assertGolden(StoreCodecs.licensees(), LICENSEE, GOLDEN_LICENSEE);
-        assertGolden(StoreCodecs.accruals(), accrual, GOLDEN_ACCRUAL_V2);
+        assertGolden(StoreCodecs.accruals(), accrual, GOLDEN_ACCRUAL_V3);
+        assertGolden(StoreCodecs.accruals(), accrualWithConnections(), GOLDEN_ACCRUAL_V3_CONNECTIONS);
         assertGolden(StoreCodecs.transcripts(), transcript, GOLDEN_TRANSCRIPT);
         assertGolden(StoreCodecs.complianceReports(), reports(), GOLDEN_COMPLIANCE);
     }
@@ -192,6 +222,27 @@ class StoreSerdeTest {
     private static final String GOLDEN_LICENSEE = "01066c69632d3104416461094c6f76656c61636510616461406578616d706c652e6f7267020743412d424253054c4d46"
             + "54094e2d43412d4242530196b40201cabf0200084e592d4c4d4843054c4d48430a4e2d4e592d4c4d484301faae020188"
             + "c00201";
+    private static final String GOLDEN_ACCRUAL_V3 = "03066c69632d3107736573732d3100020080d98bf5af650001808fdd090001a089f7fc0c959aef3a0102253632326463"
+            + "3137652d336336612d336231652d623232322d30376330336137663131616301066c69632d3107736573732d3109636f"
+            + "757273652d310561636d651545746869637320696e2054656c656865616c74680d4c4956455f574542494e4152044150"
+            + "41084150412d313233400800000000000000020f4c41575f414e445f45544849435340000000000000000b54454c4548"
+            + "45414c54483ff0000000000000aa01b4010180d1f6fc0c0001a089f7fc0c959aef3a12323032352e3140323032352d30"
+            + "312d30312538373534633635332d653264372d333733322d386539622d39346565323539353064386201066c69632d31"
+            + "07736573732d3109636f757273652d310561636d651545746869637320696e2054656c656865616c74680d4c4956455f"
+            + "574542494e41520649414345540a49414345542d3132334006666666666666013fd1eb851eb851ec020f4c41575f414e"
+            + "445f4554484943533ffdc28f5c28f5c30b54454c454845414c54483fedc28f5c28f5c3aa01b4010180d1f6fc0c0001a0"
+            + "89f7fc0c959aef3a12323032352e3140323032352d30312d3031011241432d363832302d324144442d4244303201066c"
+            + "69632d310d416461204c6f76656c616365021043412d4242533a4e2d43412d424253124e592d4c4d48433a4e2d4e592d"
+            + "4c4d484307736573732d3109636f757273652d310561636d651545746869637320696e2054656c656865616c74680d4c"
+            + "4956455f574542494e415201a0a8f5fc0c000180d1f6fc0c00022536323264633137652d336336612d336231652d6232"
+            + "32322d3037633033613766313161630104415041084150412d3132334008000000000000020f4c41575f414e445f4554"
+            + "4849435340000000000000000b54454c454845414c54483ff00000000000002538373534633635332d653264372d3337"
+            + "33322d386539622d393465653235393530643862010649414345540a49414345542d3132334006666666666666020f4c"
+            + "41575f414e445f4554484943533ffdc28f5c28f5c30b54454c454845414c54483fedc28f5c28f5c301a089f7fc0c959a"
+            + "ef3a";
+    private static final String GOLDEN_ACCRUAL_V3_CONNECTIONS = "03066c69632d3107736573732d31020b7a6f6f6d2d726f772d310b7a6f6f6d2d726f772d32050080bac2f4af65010000"
+            + "0200c0cf240001c08db701020180d1ca080101a089f7fc0c959aef3a000000";
+    /** {@link #finalizedAccrual()} as format 2 wrote it: no longer written, still read. */
     private static final String GOLDEN_ACCRUAL_V2 = "02066c69632d3107736573732d31020080d98bf5af6501808fdd0901a089f7fc0c959aef3a0102253632326463313765"
             + "2d336336612d336231652d623232322d30376330336137663131616301066c69632d3107736573732d3109636f757273"
             + "652d310561636d651545746869637320696e2054656c656865616c74680d4c4956455f574542494e4152044150410841"
@@ -246,10 +297,22 @@ class StoreSerdeTest {
         return apply(state, new AccrualInput.FinalizeSession(FinalizeReason.CLOSED_BY_PROVIDER, session, LICENSEE), rules);
     }
 
+    /** Two devices joining in the same instant, one leaving early, and a JOINED without a connection. */
+    private static Accrual accrualWithConnections() {
+        Accrual state = Accrual.empty("lic-1", "sess-1");
+        List<Attendance> events = List.of(withId(joined("09:00", "zoom-row-1"), "evt-1"),
+                withId(joined("09:00", "zoom-row-2"), "evt-2"), withId(left("09:30", "zoom-row-2"), "evt-3"),
+                withId(left("12:00", "zoom-row-1"), "evt-4"), withId(joined("09:05"), "evt-5"));
+        for (Attendance event : events) {
+            state = AccrualDecider.evolve(state, new AccrualEvent.AttendanceRecorded(event, NOW));
+        }
+        return state;
+    }
+
     /** Fixed ids, not the fixtures' counter, so the golden bytes do not depend on which tests ran first. */
     private static Attendance withId(Attendance event, String eventId) {
         return new Attendance(eventId, event.sessionId(), event.licenseeId(), event.type(), event.occurredAt(),
-                event.score());
+                event.score(), event.connectionId());
     }
 
     private static Accrual apply(Accrual state, AccrualInput input, CreditRuleBook rules) {
