@@ -11,8 +11,9 @@ import java.util.UUID;
 /**
  * Event ids for imported rows, derived from what the row says (session, licensee, type, instant and
  * connection), so importing the same file again, or an overlapping report, yields the same ids and
- * downstream deduplication drops the repeats; and the connection ids of Zoom participant rows. The id is a name-based UUID (version 5, SHA-1, RFC 9562) in a
- * namespace of Accrue's own; it does not depend on the file format, line number or arrival time.
+ * downstream deduplication drops the repeats; and the connection ids of Zoom participant rows. Each id
+ * is a name-based UUID (version 5, SHA-1, RFC 9562) in a namespace of Accrue's own; it does not depend
+ * on the file format, line number or arrival time.
  */
 public final class EventIds {
 

@@ -34,8 +34,9 @@ import java.util.Optional;
  * webinar attendee report's names (Email, Time in Session) are accepted too. Each participant row
  * becomes a JOINED and a LEFT event of one connection, whose id is derived from the row (participant
  * email and both times, {@link EventIds#connection}) so a re-import gives the same ids; someone who
- * reconnects or joins on a second device has several rows, and each becomes its own pair; a waiting-room row is reported, not imported. Zoom writes local times without an offset, in the report's time zone: the session's
- * time zone unless the caller names another.
+ * reconnects or joins on a second device has several rows, and each becomes its own pair; a
+ * waiting-room row is reported, not imported. Zoom writes local times without an offset, in the
+ * report's time zone: the session's time zone unless the caller names another.
  */
 public final class ZoomParticipantReport {
 
