@@ -63,19 +63,29 @@ public final class Fixtures {
     }
 
     public static Attendance joined(String hhmm) {
-        return event(AttendanceType.JOINED, at(hhmm), null, SESSION);
+        return joined(at(hhmm));
     }
 
     public static Attendance left(String hhmm) {
-        return event(AttendanceType.LEFT, at(hhmm), null, SESSION);
+        return left(at(hhmm));
     }
 
     public static Attendance joined(Instant at) {
-        return event(AttendanceType.JOINED, at, null, SESSION);
+        return event(AttendanceType.JOINED, at, null, SESSION, null);
     }
 
     public static Attendance left(Instant at) {
-        return event(AttendanceType.LEFT, at, null, SESSION);
+        return event(AttendanceType.LEFT, at, null, SESSION, null);
+    }
+
+    /** A JOINED of one connection (one device's visit). */
+    public static Attendance joined(String hhmm, String connectionId) {
+        return event(AttendanceType.JOINED, at(hhmm), null, SESSION, connectionId);
+    }
+
+    /** A LEFT of one connection (one device's visit). */
+    public static Attendance left(String hhmm, String connectionId) {
+        return event(AttendanceType.LEFT, at(hhmm), null, SESSION, connectionId);
     }
 
     public static Attendance completed(String hhmm, double score) {
@@ -83,11 +93,11 @@ public final class Fixtures {
     }
 
     public static Attendance completed(Instant at, double score) {
-        return event(AttendanceType.SELF_STUDY_COMPLETED, at, score, "self-1");
+        return event(AttendanceType.SELF_STUDY_COMPLETED, at, score, "self-1", null);
     }
 
-    private static Attendance event(AttendanceType type, Instant at, Double score, String session) {
-        return new Attendance("evt-" + IDS.incrementAndGet(), session, LICENSEE, type, at, score);
+    private static Attendance event(AttendanceType type, Instant at, Double score, String session, String connectionId) {
+        return new Attendance("evt-" + IDS.incrementAndGet(), session, LICENSEE, type, at, score, connectionId);
     }
 
     public static Licensee licensee(License... licenses) {

@@ -180,8 +180,10 @@ class EndToEndIT {
     static final double ZOE_B_IACET = 2.5;        // floor(150 / 6) / 10 = 2.5 h (double-counted 160 min: 2.6 h)
     static final double ZOE_B_IACET_CEU = 0.25;
 
-    // Bree is at C from 08:57 and leaves at 12:30: present 09:00-12:30 = 210 min, minus the 30-min break
-    // = 180 attended of 240, 60 missed.
+    // Bree is at C from 08:57 and leaves at 12:30 on her laptop: present 09:00-12:30 = 210 min, minus the 30-min
+    // break = 180 attended of 240, 60 missed. Her phone joins at 09:10 and its LEFT is lost: a lost LEFT counts
+    // only up to her last event (12:30), so it adds nothing. (Counted to the session end, it would give her all
+    // 240 minutes: ASWB 4 and IACET 4.0.)
     static final double BREE_C_ASWB = 0;          // 60 missed > 10: nothing
     static final double BREE_C_IACET = 3.0;       // floor(180 / 6) / 10 = 3.0 h (with the break counted, 210 min: 3.5 h)
     static final double BREE_C_IACET_CEU = 0.3;
@@ -209,7 +211,9 @@ class EndToEndIT {
                                                   // so the certificate is revoked too
     static final double RITA_CA_EARNED = 0;       // only E's IACET 2.3 is left, and CA-BBS does not accept IACET
 
-    // Casey attends everything in full (Zoom row for B 08:59:30-12:01:00, post-test 90 for T on day -8):
+    // Casey attends everything in full (Zoom rows for B: a laptop 08:59:30-10:00:00 and a phone joining the same
+    // second and staying to 12:01:00, two connections, so the laptop leaving does not end her presence; post-test
+    // 90 for T on day -8):
     // every body grants creditHours. CA-BBS (36 h per cycle, 6 law and ethics every cycle, one-time
     // 7 HIV/AIDS, 6 suicide prevention, 3 telehealth) counts each session once, with its largest award.
     static final double CA_BBS_CYCLE_HOURS = 36;
@@ -313,7 +317,8 @@ class EndToEndIT {
     private void sendAttendance() {
         List<Map<String, Object>> batch = new ArrayList<>();
         batch.addAll(List.of(joined(LEE, A, "09:20"), left(LEE, A, "15:00")));
-        batch.addAll(List.of(joined(BREE, C, "08:57"), left(BREE, C, "12:30")));
+        batch.addAll(List.of(connected(joined(BREE, C, "08:57"), "laptop"), connected(left(BREE, C, "12:30"), "laptop"),
+                connected(joined(BREE, C, "09:10"), "phone"))); // the phone's LEFT is lost
         batch.addAll(List.of(completed(SAM, T, SAM_FAIL_AT, 60), completed(SAM, T, SAM_PASS_AT, 85),
                 completed(SAM, T, SAM_REPASS_AT, 95)));
         batch.addAll(List.of(joined(RITA, E, "08:55"), joined(RITA, F, "12:58")));
@@ -329,12 +334,13 @@ class EndToEndIT {
                 "Name (Original Name),User Email,Join Time,Leave Time,Duration (Minutes),Guest",
                 zoomRow("Zoe Zoom", ZOE.email(), B, "08:58:10", "10:30:00"),
                 zoomRow("Zoe Zoom (iPad)", ZOE.email(), B, "10:20:00", "11:30:00"),
-                zoomRow("Casey Complete", CASEY.email(), B, "08:59:30", "12:01:00"),
+                zoomRow("Casey Complete", CASEY.email(), B, "08:59:30", "10:00:00"),
+                zoomRow("Casey Complete (iPhone)", CASEY.email(), B, "08:59:30", "12:01:00"),
                 zoomRow("Guest Viewer", "", B, "09:05:00", "10:00:00"));
         JsonNode imported = ingest(() -> api.postRaw(INGEST, "/v1/attendance/import?sessionId=" + B.id() + "&format=zoom",
                 ADMIN, "text/csv", zoomReport + "\n"));
-        assertThat(imported.get("rowsRead").asInt()).isEqualTo(4);
-        assertThat(imported.get("eventsAccepted").asInt()).as("a JOINED and a LEFT per matched row").isEqualTo(6);
+        assertThat(imported.get("rowsRead").asInt()).isEqualTo(5);
+        assertThat(imported.get("eventsAccepted").asInt()).as("a JOINED and a LEFT per matched row").isEqualTo(8);
         assertThat(imported.get("problems")).hasSize(1);
         assertThat(imported.get("problems").get(0).get("kind").asText()).isEqualTo("UNMATCHED");
         zoomEvents = imported.get("eventsAccepted").asInt();
@@ -379,7 +385,7 @@ class EndToEndIT {
     }
 
     @Test
-    void lateArrivalZoomReconnectBreakAndSelfStudyEarnExactlyWhatTheRulesGive() {
+    void lateArrivalZoomReconnectBreakLostLeftAndSelfStudyEarnExactlyWhatTheRulesGive() {
         for (Person person : List.of(LEE, ZOE, BREE, SAM)) {
             eventually(() -> assertThat(transcript(person)).as("transcript of %s", person.key)
                     .containsExactlyInAnyOrderElementsOf(expectedTranscript(person)));
@@ -808,6 +814,13 @@ class EndToEndIT {
 
     private Map<String, Object> left(Person who, Course course, String time) {
         return event(who, course, "LEFT", course.at(time), null);
+    }
+
+    /** The event as one connection's (one device's visit), its id telling the connections apart. */
+    private static Map<String, Object> connected(Map<String, Object> event, String connectionId) {
+        event.put("eventId", event.get("eventId") + "-" + connectionId);
+        event.put("connectionId", connectionId);
+        return event;
     }
 
     private Map<String, Object> completed(Person who, Course course, Instant at, double score) {

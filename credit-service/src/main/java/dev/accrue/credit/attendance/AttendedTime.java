@@ -7,17 +7,22 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * Minutes of instruction a licensee attended in a live session, and minutes scheduled.
  *
- * <p>Rules, in the order they apply: JOINED and LEFT events are read as a set of (type, instant),
- * so repeats and arrival order never matter. Sorted by time (a JOINED before a LEFT at the same
- * instant), each JOINED raises a presence count and each LEFT lowers it; the person is present
- * while the count is above zero. So overlapping devices and Zoom reconnects count once, and a
- * JOINED with no LEFT stays open until {@code endsAt}. Presence is clipped to
- * {@code [startsAt, endsAt)} and breaks are cut out. Minutes are whole minutes, rounded down.
+ * <p>Rules, in the order they apply: JOINED and LEFT are read as a set of facts, so repeats and arrival
+ * order never matter. Each connection (one device's visit) counts on its own: sorted by time, a JOINED
+ * (first at the same instant) raises its count, a LEFT lowers it, and it is present while the count is
+ * above zero. A connection whose LEFT never came is present only until the licensee's last JOINED or LEFT
+ * in the session, the last evidence of presence, never to the session end (docs/design.md, section 10).
+ * Events without a connection share one count, open until {@code endsAt}, as before connections existed.
+ * The licensee is present while any count is; presence is clipped to {@code [startsAt, endsAt)}, breaks
+ * are cut out, and minutes are whole minutes, rounded down.
  */
 public record AttendedTime(int attendedMinutes, int scheduledMinutes, Instant lastPresentAt) {
 
@@ -37,17 +42,31 @@ public record AttendedTime(int attendedMinutes, int scheduledMinutes, Instant la
         return new AttendedTime((int) (attended / MINUTE), (int) (scheduled / MINUTE), last);
     }
 
-    /** Presence intervals from the JOINED/LEFT count; an interval still open at the end closes at {@code endsAt}. */
+    /** Presence intervals, possibly overlapping: one count per connection, and one for events without a connection. */
     static List<TimeRange> presence(Collection<AttendanceFact> facts, Instant endsAt) {
         List<AttendanceFact> sorted = facts.stream()
                 .filter(AttendanceFact::isPresence)
-                .distinct() // a repeated (type, instant) is one fact, whatever its event id
+                .distinct() // a repeated fact is one fact, whatever its event id
                 .sorted() // by time, a JOINED before a LEFT at the same instant
                 .toList();
+        if (sorted.isEmpty()) {
+            return List.of();
+        }
+        Instant lastEvidence = sorted.get(sorted.size() - 1).at();
+        // Each connection's list stays sorted; the events without one share the empty key.
+        Map<Optional<String>, List<AttendanceFact>> byConnection = sorted.stream()
+                .collect(Collectors.groupingBy(fact -> Optional.ofNullable(fact.connectionId())));
         List<TimeRange> intervals = new ArrayList<>();
+        byConnection.forEach((connection, own) ->
+                count(own, connection.isPresent() ? lastEvidence : endsAt, intervals));
+        return intervals;
+    }
+
+    /** Adds the intervals while the JOINED/LEFT count of sorted {@code facts} is above zero, one still open until {@code openUntil}. */
+    private static void count(List<AttendanceFact> facts, Instant openUntil, List<TimeRange> intervals) {
         int count = 0;
         Instant openedAt = null;
-        for (AttendanceFact fact : sorted) {
+        for (AttendanceFact fact : facts) {
             if (fact.type() == AttendanceType.JOINED) {
                 if (count++ == 0) {
                     openedAt = fact.at();
@@ -56,10 +75,9 @@ public record AttendedTime(int attendedMinutes, int scheduledMinutes, Instant la
                 intervals.add(new TimeRange(openedAt, fact.at()));
             }
         }
-        if (count > 0 && openedAt.isBefore(endsAt)) {
-            intervals.add(new TimeRange(openedAt, endsAt));
+        if (count > 0 && openedAt.isBefore(openUntil)) {
+            intervals.add(new TimeRange(openedAt, openUntil));
         }
-        return intervals;
     }
 
     static List<TimeRange> clip(List<TimeRange> ranges, TimeRange window) {

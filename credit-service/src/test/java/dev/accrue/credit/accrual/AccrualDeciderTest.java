@@ -102,6 +102,26 @@ class AccrualDeciderTest {
     }
 
     @Test
+    void aLostLeaveOfAConnectionEarnsNoAwardAndItsLateArrivalGrantsTheFullOne() {
+        var accruals = Accruals.finalizedWith(live(3, ApprovalBody.APA), List.of(joined("09:00", "laptop")));
+        assertThat(accruals.awards()).as("nothing is evidence of presence after 09:00").isEmpty();
+
+        accruals.record(left("12:00", "laptop"));
+
+        assertThat(accruals.awards()).extracting(Award::revision, Award::hours).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(1, 3.0));
+    }
+
+    @Test
+    void twoDevicesJoiningInTheSameSecondEarnTheFullAwardWhenOneLeavesEarly() {
+        var accruals = Accruals.finalizedWith(live(3, ApprovalBody.APA), List.of(joined("09:00", "phone"),
+                joined("09:00", "laptop"), left("09:20", "phone"), left("12:00", "laptop")));
+
+        assertThat(accruals.awards()).extracting(Award::hours, Award::attendedMinutes).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(3.0, 180));
+    }
+
+    @Test
     void aRevokedAwardRevisesTheCertificateToNoAwards() {
         var accruals = Accruals.finalizedWith(live(3, ApprovalBody.APA), List.of(joined("09:00")));
         accruals.record(left("10:00"));

@@ -28,7 +28,7 @@ class AccrualLimitTest {
     }
 
     private static Attendance event(AttendanceType type, int second) {
-        return new Attendance("flood-" + second, SESSION, LICENSEE, type, at("09:30").plusSeconds(second), null);
+        return new Attendance("flood-" + second, SESSION, LICENSEE, type, at("09:30").plusSeconds(second), null, null);
     }
 
     @Test
@@ -54,7 +54,7 @@ class AccrualLimitTest {
         int emitted = accruals.emitted.size();
 
         accruals.record(event(AttendanceType.JOINED, 0)).record(new Attendance("another-id", SESSION, LICENSEE,
-                AttendanceType.JOINED, at("09:00"), null));
+                AttendanceType.JOINED, at("09:00"), null, null));
 
         assertThat(accruals.emitted).hasSize(emitted);
     }
@@ -63,7 +63,7 @@ class AccrualLimitTest {
     void theSameFactUnderTwoEventIdsIsHeldOnce() {
         Accruals accruals = new Accruals(live(3, ApprovalBody.APA)).record(joined("09:00"));
 
-        accruals.record(new Attendance("provider-retry", SESSION, LICENSEE, AttendanceType.JOINED, at("09:00"), null));
+        accruals.record(new Attendance("provider-retry", SESSION, LICENSEE, AttendanceType.JOINED, at("09:00"), null, null));
 
         assertThat(accruals.state.facts()).hasSize(1);
     }

@@ -55,7 +55,7 @@ class AccrualPropertiesTest {
             }
             if (random.nextBoolean()) {
                 duplicated.add(new Attendance(event.eventId() + "-copy", event.sessionId(), event.licenseeId(),
-                        event.type(), event.occurredAt(), event.score())); // same fact, another source's id
+                        event.type(), event.occurredAt(), event.score(), event.connectionId())); // same fact, another source's id
             }
         }
 
@@ -96,7 +96,7 @@ class AccrualPropertiesTest {
             AttendanceType type = random.nextBoolean() ? AttendanceType.JOINED : AttendanceType.LEFT;
             int minute = -30 + random.nextInt(241);
             events.add(new Attendance("e" + i + "-" + Long.toHexString(random.nextLong()), Fixtures.SESSION,
-                    Fixtures.LICENSEE, type, STARTS.plusSeconds(minute * 60L), null));
+                    Fixtures.LICENSEE, type, STARTS.plusSeconds(minute * 60L), null, null));
         }
         return events;
     }

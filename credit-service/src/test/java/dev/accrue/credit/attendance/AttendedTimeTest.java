@@ -69,4 +69,80 @@ class AttendedTimeTest {
     void missedMinutesAreScheduledMinusAttended() {
         assertThat(time(joined("09:20"), left("12:00")).missedMinutes()).isEqualTo(20);
     }
+
+    @Test
+    void aConnectionCountsFromItsJoinToItsOwnLeave() {
+        assertThat(time(joined("09:00", "laptop"), left("10:30", "laptop")).attendedMinutes()).isEqualTo(90);
+    }
+
+    @Test
+    void aLostLeaveCountsOnlyUpToTheLicenseesLastEventNotTheSessionEnd() {
+        // The laptop's LEFT never came; the phone's visit is the last evidence of presence, at 10:30.
+        AttendedTime time = time(joined("09:00", "laptop"), joined("10:00", "phone"), left("10:30", "phone"));
+
+        assertThat(time.attendedMinutes()).isEqualTo(90);
+        assertThat(time.lastPresentAt()).isEqualTo(at("10:30"));
+    }
+
+    @Test
+    void aLoneJoinOfAConnectionEarnsNothing() {
+        assertThat(time(joined("09:00", "laptop")).attendedMinutes()).isZero();
+    }
+
+    @Test
+    void aLateLeaveOfALostConnectionRestoresItsTime() {
+        assertThat(time(joined("09:00", "laptop"), left("12:00", "laptop")).attendedMinutes()).isEqualTo(180);
+    }
+
+    @Test
+    void twoDevicesJoiningInTheSameSecondStayApartWhenOneLeavesEarly() {
+        AttendedTime time = time(joined("09:00", "laptop"), joined("09:00", "phone"), left("09:30", "phone"),
+                left("12:00", "laptop"));
+
+        assertThat(time.attendedMinutes()).isEqualTo(180);
+    }
+
+    @Test
+    void withoutConnectionsTwoDevicesJoiningInTheSameSecondAreOneFactAsBefore() {
+        // The first LEFT ends presence: the old rule, kept for events that name no connection.
+        assertThat(time(joined("09:00"), joined("09:00"), left("09:30"), left("12:00")).attendedMinutes()).isEqualTo(30);
+    }
+
+    @Test
+    void reconnectsOfOneDeviceAsNewConnectionsCountTheirUnionAndNotTheGap() {
+        AttendedTime time = time(joined("09:00", "row-1"), left("10:00", "row-1"), joined("10:10", "row-2"),
+                left("12:00", "row-2"));
+
+        assertThat(time.attendedMinutes()).isEqualTo(170);
+    }
+
+    @Test
+    void aConnectionReusedAfterItsLeaveCountsEachVisit() {
+        AttendedTime time = time(joined("09:00", "laptop"), left("10:00", "laptop"), joined("11:00", "laptop"),
+                left("11:30", "laptop"));
+
+        assertThat(time.attendedMinutes()).isEqualTo(90);
+    }
+
+    @Test
+    void aLeaveOfAnotherConnectionDoesNotCloseThisOne() {
+        // Connection "b" never joined: its LEFT proves nothing, and "a" stays present.
+        assertThat(time(joined("09:00", "a"), left("09:30", "b"), left("11:00", "a")).attendedMinutes()).isEqualTo(120);
+    }
+
+    @Test
+    void eventsWithAndWithoutConnectionsCountTheirUnion() {
+        // A provider that started sending connections mid-session: the old JOINED still runs to the end (old rule).
+        AttendedTime mixed = time(joined("09:00"), joined("10:00", "laptop"), left("10:30", "laptop"));
+        AttendedTime newOnly = time(joined("09:00", "phone"), left("09:20", "phone"), joined("10:00", "laptop"),
+                left("10:30", "laptop"));
+
+        assertThat(mixed.attendedMinutes()).isEqualTo(180);
+        assertThat(newOnly.attendedMinutes()).isEqualTo(50);
+    }
+
+    @Test
+    void aLostLeaveIsBoundedByALaterLegacyEventToo() {
+        assertThat(time(joined("09:00", "laptop"), left("09:45")).attendedMinutes()).isEqualTo(45);
+    }
 }

@@ -53,9 +53,9 @@ class UnknownReferencePolicyTest {
     @Test
     void anotherProvidersEventWithTheSameIdIsHeldToo() {
         // Providers choose their ids: "evt-1" in acme's session says nothing about northwind's "evt-1".
-        Attendance acme = new Attendance("evt-1", "acme-session", Fixtures.LICENSEE, AttendanceType.JOINED, T0, null);
+        Attendance acme = new Attendance("evt-1", "acme-session", Fixtures.LICENSEE, AttendanceType.JOINED, T0, null, null);
         Attendance northwind = new Attendance("evt-1", "northwind-session", Fixtures.LICENSEE, AttendanceType.JOINED,
-                T0, null);
+                T0, null, null);
         PendingAttendance state = held(pending(acme, T0));
         assertThat(POLICY.hold(state, pending(northwind, T0), UNKNOWN, 1)).isInstanceOfSatisfying(Decision.Held.class,
                 next -> assertThat(next.next().events()).extracting(Pending::attendance).containsExactly(acme, northwind));
@@ -108,7 +108,7 @@ class UnknownReferencePolicyTest {
 
     @Test
     void onlyTheEventsWhoseReferencesBecameKnownAreReleased() {
-        Attendance elsewhere = new Attendance("e-9", "sess-2", Fixtures.LICENSEE, AttendanceType.JOINED, T0, null);
+        Attendance elsewhere = new Attendance("e-9", "sess-2", Fixtures.LICENSEE, AttendanceType.JOINED, T0, null, null);
         Pending known = pending(joined("09:00"), T0);
         Pending unknown = pending(elsewhere, T0);
         Set<String> knownSessions = Set.of(Fixtures.SESSION);

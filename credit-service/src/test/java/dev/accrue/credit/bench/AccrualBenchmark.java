@@ -5,8 +5,8 @@ import dev.accrue.credit.accrual.AccrualDecider;
 import dev.accrue.credit.accrual.AccrualInput;
 import dev.accrue.credit.accrual.FinalizeReason;
 import dev.accrue.credit.attendance.Attendance;
-import dev.accrue.credit.attendance.AttendanceType;
 import dev.accrue.credit.attendance.AttendanceFact;
+import dev.accrue.credit.attendance.AttendanceType;
 import dev.accrue.credit.attendance.AttendedTime;
 import dev.accrue.credit.catalog.SessionDefinition;
 import dev.accrue.credit.licensee.Licensee;
@@ -68,7 +68,7 @@ public class AccrualBenchmark {
             recorded.add(open);
             finalized.add(BenchInputs.finalized(session, licensee, open));
             lateEvents.add(new Attendance("late-" + i, session.sessionId(), licensee.licenseeId(), AttendanceType.LEFT,
-                    session.startsAt().plusSeconds(5400), null)); // left at 10:30: the award shrinks or is revoked
+                    session.startsAt().plusSeconds(5400), null, null)); // left at 10:30: the award shrinks or is revoked
         }
     }
 

@@ -64,7 +64,7 @@ final class BenchInputs {
     }
 
     private static Attendance event(String licenseeId, AttendanceType type, Instant at, Random random) {
-        return new Attendance(Long.toHexString(random.nextLong()), Fixtures.SESSION, licenseeId, type, at, null);
+        return new Attendance(Long.toHexString(random.nextLong()), Fixtures.SESSION, licenseeId, type, at, null, null);
     }
 
     /** The accrual after recording every event, as the topology stores it before the session is final. */

@@ -53,7 +53,7 @@ class ClosureAfterRestartIT {
     }
 
     private void attend(AttendanceType type, String hhmm) {
-        Attendance event = new Attendance(UUID.randomUUID().toString(), SESSION, LICENSEE, type, Fixtures.at(hhmm), null);
+        Attendance event = new Attendance(UUID.randomUUID().toString(), SESSION, LICENSEE, type, Fixtures.at(hhmm), null, null);
         kafka.send("attendance", LICENSEE, AttendanceMapper.toAvro(event, AttendanceSource.BATCH, Instant.now()));
     }
 

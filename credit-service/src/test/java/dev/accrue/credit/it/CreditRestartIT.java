@@ -76,7 +76,7 @@ class CreditRestartIT {
         for (int s = fromSession; s < toSession; s++) {
             for (int l = 0; l < LICENSEES; l++) {
                 Attendance joined = new Attendance(session(s) + "/" + licensee(l), session(s), licensee(l),
-                        AttendanceType.JOINED, Fixtures.at("09:00"), null);
+                        AttendanceType.JOINED, Fixtures.at("09:00"), null, null);
                 var event = AttendanceMapper.toAvro(joined, AttendanceSource.BATCH, Instant.now());
                 kafka.send("attendance", licensee(l), event);
                 if (l % 5 == 0) {

@@ -70,7 +70,7 @@ class CreditServiceIT {
     }
 
     private static void attend(String licensee, AttendanceType type, String hhmm, String session) {
-        Attendance event = new Attendance(UUID.randomUUID().toString(), session, licensee, type, Fixtures.at(hhmm), null);
+        Attendance event = new Attendance(UUID.randomUUID().toString(), session, licensee, type, Fixtures.at(hhmm), null, null);
         KAFKA.send("attendance", licensee, AttendanceMapper.toAvro(event, AttendanceSource.API, Instant.now()));
     }
 

@@ -161,7 +161,7 @@ class OneTenantFloodIT {
 
     private static void attend(String licensee, String session, AttendanceType type, Instant at) {
         Double score = type == AttendanceType.SELF_STUDY_COMPLETED ? 90.0 : null;
-        Attendance event = new Attendance(UUID.randomUUID().toString(), session, licensee, type, at, score);
+        Attendance event = new Attendance(UUID.randomUUID().toString(), session, licensee, type, at, score, null);
         KAFKA.send("attendance", licensee, AttendanceMapper.toAvro(event, AttendanceSource.API, Instant.now()));
     }
 

@@ -143,7 +143,7 @@ class AccrualRetentionTopologyTest extends CreditTopologyHarness {
                 was.title(), was.format(), starts, starts.plus(Duration.ofHours(3)).minusSeconds(60), was.timeZone(),
                 was.breaks(), was.creditHours(), was.categories(), was.approvals(), was.passingScore()), clock.instant()));
         Attendance join = by("lic-3", joined("09:00"));
-        attend(new Attendance(join.eventId(), SESSION, "lic-3", join.type(), starts, null));
+        attend(new Attendance(join.eventId(), SESSION, "lic-3", join.type(), starts, null, null));
         profile(newcomer("lic-3"));
 
         assertThat(accruals().get(CreditStores.accrualKey(SESSION, "lic-3"))).isNotNull();
@@ -152,7 +152,8 @@ class AccrualRetentionTopologyTest extends CreditTopologyHarness {
     }
 
     private static Attendance by(String licenseeId, Attendance event) {
-        return new Attendance(event.eventId(), event.sessionId(), licenseeId, event.type(), event.occurredAt(), event.score());
+        return new Attendance(event.eventId(), event.sessionId(), licenseeId, event.type(), event.occurredAt(),
+                event.score(), event.connectionId());
     }
 
     private static Licensee newcomer(String licenseeId) {

@@ -34,7 +34,7 @@ class ClosureFinalizationTopologyTest extends CreditTopologyHarness {
     /** Attendance of this task for some other session, not known here: it is held, and shows the task still reading. */
     private static Attendance elsewhere() {
         return new Attendance(UUID.randomUUID().toString(), "sess-elsewhere", LICENSEE, AttendanceType.JOINED,
-                Fixtures.at("09:00"), null);
+                Fixtures.at("09:00"), null, null);
     }
 
     /** The provider's batch was published now; the provider closes the session a second later. */

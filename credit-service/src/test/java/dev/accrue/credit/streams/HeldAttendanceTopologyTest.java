@@ -47,11 +47,13 @@ class HeldAttendanceTopologyTest extends CreditTopologyHarness {
     }
 
     private static Attendance by(String licenseeId, Attendance event) {
-        return new Attendance(event.eventId(), event.sessionId(), licenseeId, event.type(), event.occurredAt(), event.score());
+        return new Attendance(event.eventId(), event.sessionId(), licenseeId, event.type(), event.occurredAt(),
+                event.score(), event.connectionId());
     }
 
     private static Attendance in(String sessionId, Attendance event) {
-        return new Attendance(event.eventId(), sessionId, event.licenseeId(), event.type(), event.occurredAt(), event.score());
+        return new Attendance(event.eventId(), sessionId, event.licenseeId(), event.type(), event.occurredAt(),
+                event.score(), event.connectionId());
     }
 
     private static Licensee newcomer() {

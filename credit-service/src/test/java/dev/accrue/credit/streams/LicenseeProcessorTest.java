@@ -70,7 +70,7 @@ class LicenseeProcessorTest {
     void heldAttendancePastTheWaitIsRejectedWithItsOriginalPositionWhenTheProfileArrives() {
         var late = completed("10:00", 90);
         var elsewhere = new dev.accrue.credit.attendance.Attendance(late.eventId(), "gone", LICENSEE, late.type(),
-                late.occurredAt(), late.score());
+                late.occurredAt(), late.score(), late.connectionId());
         pending.put(LICENSEE, new PendingAttendance(LICENSEE, List.of(new Pending(elsewhere,
                 clock.instant().minus(Duration.ofMinutes(11)), new Origin("accrue.attendance", 2, 41)))));
 

@@ -84,11 +84,12 @@ class MappersRoundTripTest {
 
     @Test
     void attendanceSurvivesTheRoundTrip() {
-        Attendance attendance = new Attendance("e", "s", "l", AttendanceType.SELF_STUDY_COMPLETED, NOW, 88.5);
+        Attendance attendance = new Attendance("e", "s", "l", AttendanceType.SELF_STUDY_COMPLETED, NOW, 88.5, null);
         AttendanceEvent avro = throughTheWire(AttendanceMapper.toAvro(attendance, AttendanceSource.API, NOW));
         assertThat(AttendanceMapper.toDomain(avro)).contains(attendance);
-        assertThat(AttendanceMapper.toDomain(throughTheWire(AttendanceMapper.toAvro(joined("09:00"), AttendanceSource.ZOOM_CSV, NOW))))
-                .isPresent();
+        Attendance joined = joined("09:00", "zoom-row-1");
+        assertThat(AttendanceMapper.toDomain(throughTheWire(AttendanceMapper.toAvro(joined, AttendanceSource.ZOOM_CSV, NOW))))
+                .contains(joined);
     }
 
     @Test

@@ -2,5 +2,5 @@ package dev.accrue.ingest.attendance;
 
 /** One attendance event as a client sent it, before any rule is checked. */
 public record AttendanceInput(String eventId, String sessionId, String licenseeId, String type, String occurredAt,
-                              Double score) {
+                              Double score, String connectionId) {
 }

@@ -11,7 +11,8 @@ import java.util.List;
 /**
  * The rules an attendance event must meet: ids follow the id syntax; type is JOINED, LEFT or
  * SELF_STUDY_COMPLETED; occurredAt has an offset and is not in the future (5 minutes of clock skew
- * allowed); score is a percentage, given only with SELF_STUDY_COMPLETED. Against the session:
+ * allowed); score is a percentage, given only with SELF_STUDY_COMPLETED; connectionId is optional,
+ * follows the id syntax and is given only with JOINED and LEFT. Against the session:
  * JOINED and LEFT belong to live sessions, SELF_STUDY_COMPLETED to self-study ones.
  */
 public final class AttendancePolicy {
@@ -26,11 +27,12 @@ public final class AttendancePolicy {
         AttendanceType type = checks.oneOf("type", in.type(), AttendanceType.class);
         Instant occurredAt = checks.instant("occurredAt", in.occurredAt());
         Double score = score(checks, type, in.score());
+        String connectionId = connectionId(checks, type, in.connectionId());
         if (occurredAt != null && occurredAt.isAfter(now.plus(CLOCK_SKEW))) {
             checks.fail("occurredAt", "must not be in the future (got " + in.occurredAt() + ", now is " + now + ")");
         }
         checks.throwIfAny();
-        return new AttendanceEvent(eventId, sessionId, licenseeId, type, occurredAt, score, source, now);
+        return new AttendanceEvent(eventId, sessionId, licenseeId, type, occurredAt, score, connectionId, source, now);
     }
 
     private static Double score(Checks checks, AttendanceType type, Double score) {
@@ -39,6 +41,21 @@ public final class AttendancePolicy {
             return null;
         }
         return checks.percent("score", score);
+    }
+
+    private static String connectionId(Checks checks, AttendanceType type, String connectionId) {
+        if (connectionId == null) {
+            return null; // events without a connection are counted as before connections existed
+        }
+        if (type == AttendanceType.SELF_STUDY_COMPLETED) {
+            checks.fail("connectionId", "is only for JOINED and LEFT events");
+            return null;
+        }
+        if (!Checks.isId(connectionId)) { // an empty one too: absent is null, not ""
+            checks.fail("connectionId", "must be " + Checks.ID_RULE + ", or left out");
+            return null;
+        }
+        return connectionId;
     }
 
     /** The event's type must suit how the session is delivered; empty when it does. */

@@ -168,11 +168,11 @@ public final class AttendanceService {
                 continue;
             }
             String eventId = row.eventId() != null ? row.eventId()
-                    : EventIds.derive(session.sessionId(), licenseeId.get(), row.type(), row.occurredAt());
+                    : EventIds.derive(session.sessionId(), licenseeId.get(), row.type(), row.occurredAt(), row.connectionId());
             AttendanceEvent event;
             try {
                 event = AttendancePolicy.validate(new AttendanceInput(eventId, session.sessionId(), licenseeId.get(),
-                        row.type().name(), row.occurredAt().toString(), row.score()), source, now);
+                        row.type().name(), row.occurredAt().toString(), row.score(), row.connectionId()), source, now);
             } catch (InvalidInputException e) {
                 problems.add(new RowProblem(row.line(), RowProblem.Kind.INVALID, describe(e.errors())));
                 continue;

@@ -5,21 +5,36 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.UUID;
 
 /**
- * Event ids for imported rows, derived from what the row says (session, licensee, type, instant),
- * so importing the same file again, or an overlapping report, yields the same ids and downstream
- * deduplication drops the repeats. The id is a name-based UUID (version 5, SHA-1, RFC 9562) in a
- * namespace of Accrue's own; it does not depend on the file format, line number or arrival time.
+ * Event ids for imported rows, derived from what the row says (session, licensee, type, instant and
+ * connection), so importing the same file again, or an overlapping report, yields the same ids and
+ * downstream deduplication drops the repeats; and the connection ids of Zoom participant rows. Each id
+ * is a name-based UUID (version 5, SHA-1, RFC 9562) in a namespace of Accrue's own; it does not depend
+ * on the file format, line number or arrival time.
  */
 public final class EventIds {
 
     /** Fixed forever: changing it would make every re-import look new. */
     static final UUID NAMESPACE = UUID.fromString("6f0e3c8e-2d1a-5b8f-9a57-0c1d2e3f4a5b");
 
-    public static String derive(String sessionId, String licenseeId, AttendanceType type, Instant occurredAt) {
+    public static String derive(String sessionId, String licenseeId, AttendanceType type, Instant occurredAt,
+                                String connectionId) {
         String name = sessionId + '\n' + licenseeId + '\n' + type.name() + '\n' + occurredAt.toEpochMilli();
+        // Without a connection, the name (and id) of earlier imports; with one, two devices joining in the same
+        // instant are two events.
+        return nameBased(NAMESPACE, connectionId == null ? name : name + '\n' + connectionId).toString();
+    }
+
+    /**
+     * The connection of one participant row: who (the email, in lower case) and both times. A display name is left
+     * out, since exports differ in how they write it; two rows alike in all three are the same visit anyway.
+     */
+    public static String connection(String email, Instant joinedAt, Instant leftAt) {
+        String name = "connection\n" + email.toLowerCase(Locale.ROOT) + '\n' + joinedAt.toEpochMilli() + '\n'
+                + leftAt.toEpochMilli();
         return nameBased(NAMESPACE, name).toString();
     }
 

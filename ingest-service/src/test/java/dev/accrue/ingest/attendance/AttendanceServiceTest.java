@@ -10,6 +10,7 @@ import dev.accrue.ingest.attendance.csv.ZoomParticipantReport;
 import dev.accrue.ingest.catalog.Format;
 import dev.accrue.ingest.catalog.KnownSession;
 import dev.accrue.ingest.errors.ForbiddenException;
+import dev.accrue.ingest.errors.InvalidInputException;
 import dev.accrue.ingest.errors.UnknownReferenceException;
 import dev.accrue.ingest.licensee.LicenseeDirectory;
 import dev.accrue.ingest.validation.FieldError;
@@ -22,6 +23,8 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -49,7 +52,7 @@ class AttendanceServiceTest {
     }
 
     static AttendanceInput event(String id, String session, String licensee, String type) {
-        return new AttendanceInput(id, session, licensee, type, "2025-03-01T09:00:00-08:00", null);
+        return new AttendanceInput(id, session, licensee, type, "2025-03-01T09:00:00-08:00", null, null);
     }
 
     @Test
@@ -116,6 +119,49 @@ class AttendanceServiceTest {
         assertThat(published).extracting(AttendanceEvent::eventId).containsExactlyInAnyOrderElementsOf(firstIds);
         assertThat(published).allMatch(e -> e.licenseeId().equals("lic-1") && e.source() == AttendanceSource.ZOOM_CSV);
         assertThat(second).isEqualTo(first);
+    }
+
+    @Test
+    void aBadConnectionIdIsRefusedAndNeverPublished() {
+        AttendanceInput tooLong = new AttendanceInput("e-1", "live-1", "lic-1", "JOINED", "2025-03-01T09:00:00-08:00",
+                null, "c".repeat(129));
+
+        assertThatThrownBy(() -> service.record(tooLong, ACME)).isInstanceOf(InvalidInputException.class)
+                .satisfies(e -> assertThat(((InvalidInputException) e).errors()).extracting(FieldError::field)
+                        .containsExactly("connectionId"));
+        BatchResult batch = service.recordBatch(List.of(new BatchItem.Parsed(0, tooLong),
+                new BatchItem.Parsed(1, new AttendanceInput("e-2", "live-1", "lic-1", "JOINED",
+                        "2025-03-01T09:00:00-08:00", null, "laptop"))), ACME);
+
+        assertThat(batch.results()).extracting(BatchResult.Item::status).containsExactly(422, 202);
+        assertThat(published).extracting(AttendanceEvent::eventId, AttendanceEvent::connectionId)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("e-2", "laptop"));
+    }
+
+    @Test
+    void twoDevicesJoiningInTheSameSecondImportAsTwoConnectionsWithTheSameIdsOnEveryImport() {
+        String report = """
+                Name (Original Name),User Email,Join Time,Leave Time
+                Jane Doe,jane.doe@example.org,03/01/2025 09:00:00 AM,03/01/2025 09:30:00 AM
+                Jane Doe (iPhone),jane.doe@example.org,03/01/2025 09:00:00 AM,03/01/2025 12:00:00 PM
+                """;
+        KnownSession session = service.sessionForImport("live-1", ACME);
+
+        ImportResult first = importZoom(session, report);
+        List<AttendanceEvent> firstEvents = List.copyOf(published);
+        published.clear();
+        importZoom(session, report);
+
+        assertThat(first.eventsAccepted()).isEqualTo(4);
+        assertThat(first.duplicateEvents()).isZero();
+        // Each row's JOINED and LEFT share a connection, and the two rows' connections differ.
+        Map<String, List<AttendanceType>> typesByConnection = firstEvents.stream().collect(Collectors.groupingBy(
+                AttendanceEvent::connectionId, Collectors.mapping(AttendanceEvent::type, Collectors.toList())));
+        assertThat(typesByConnection).hasSize(2).allSatisfy((connection, types) ->
+                assertThat(types).containsExactlyInAnyOrder(AttendanceType.JOINED, AttendanceType.LEFT));
+        assertThat(published).extracting(AttendanceEvent::eventId, AttendanceEvent::connectionId)
+                .containsExactlyElementsOf(firstEvents.stream()
+                        .map(e -> org.assertj.core.groups.Tuple.tuple(e.eventId(), e.connectionId())).toList());
     }
 
     @Test

@@ -163,7 +163,7 @@ class AttendanceTenancyTest {
     }
 
     private static AttendanceInput joined(String eventId, String sessionId, String licenseeId) {
-        return new AttendanceInput(eventId, sessionId, licenseeId, "JOINED", "2025-03-01T09:00:00Z", null);
+        return new AttendanceInput(eventId, sessionId, licenseeId, "JOINED", "2025-03-01T09:00:00Z", null, null);
     }
 
     private ImportResult importRoster(String csv) {

@@ -192,6 +192,35 @@ class IngestApiIT extends IngestItSupport {
     }
 
     @Test
+    void aConnectionIdIsStoredAndABadOneIsRefusedNamingItAndNeverStored() {
+        String sessionId = unique("s");
+        String licenseeId = unique("lic");
+        String prefix = unique("c");
+        putLiveSession(sessionId, "acme", ACME);
+        putLicensee(licenseeId, licenseeId + "@example.org", ACME);
+        String joined = event(prefix + "-ok", sessionId, licenseeId, "JOINED", "2025-03-01T09:01:00-08:00");
+
+        Response tooLong = postJson("/v1/attendance", ACME, event(prefix + "-long", sessionId, licenseeId, "JOINED",
+                "2025-03-01T09:00:00-08:00").replace("}", ",\"connectionId\":\"" + "c".repeat(129) + "\"}"));
+        Response notAString = postJson("/v1/attendance", ACME, event(prefix + "-number", sessionId, licenseeId, "JOINED",
+                "2025-03-01T09:00:00-08:00").replace("}", ",\"connectionId\":7}"));
+        Response accepted = postJson("/v1/attendance", ACME, joined.replace("}", ",\"connectionId\":\"zoom:laptop-1\"}"));
+
+        assertThat(tooLong.status()).isEqualTo(422);
+        assertThat(tooLong.json().get("type").asString()).endsWith("/validation-failed");
+        assertThat(tooLong.json().get("errors").get(0).get("field").asString()).isEqualTo("connectionId");
+        assertThat(tooLong.json().get("errors").get(0).get("message").asString()).contains("1 to 128 characters");
+        assertThat(notAString.status()).isEqualTo(400);
+        assertThat(notAString.json().get("errors").get(0).get("field").asString()).isEqualTo("connectionId");
+        assertThat(accepted.status()).isEqualTo(202);
+        // Same licensee, so same partition: a refused event stored earlier would be read before the accepted one.
+        List<AttendanceEvent> stored = awaitRecords(ATTENDANCE, AttendanceEvent.class,
+                e -> e.getEventId().startsWith(prefix), 1).stream().map(ConsumerRecord::value).toList();
+        assertThat(stored).extracting(AttendanceEvent::getEventId, AttendanceEvent::getConnectionId)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(prefix + "-ok", "zoom:laptop-1"));
+    }
+
+    @Test
     void attendanceForUnknownReferencesOrAnotherProvidersSessionIsRefused() {
         String sessionId = unique("s");
         String licenseeId = unique("lic");

@@ -36,6 +36,20 @@ class ReleasedSchemasTest {
         }
     }
 
+    /**
+     * Attendance is also read by services deployed before a schema change (a rolling upgrade of ingest before
+     * credit and search), so every released reader must read what the current schema writes, too.
+     */
+    @Test
+    void everyReleasedAttendanceEventReadsTheCurrentOne() throws ClassNotFoundException {
+        Path history = HISTORY.resolve("AttendanceEvent");
+        Schema current = current(history);
+        for (Path version : BackwardCompatibility.releasedVersions(history)) {
+            assertThat(BackwardCompatibility.problems(BackwardCompatibility.parse(version), current))
+                    .as("AttendanceEvent/" + version.getFileName() + " reading the current schema").isEmpty();
+        }
+    }
+
     private static Schema current(Path historyDir) throws ClassNotFoundException {
         return SpecificData.get().getSchema(Class.forName("dev.accrue.events." + historyDir.getFileName()));
     }

@@ -17,16 +17,17 @@ import java.util.List;
  *
  * @param participation licenseeId and sessionId together, to count people per session
  * @param participant true for JOINED and SELF_STUDY_COMPLETED, the events that count as attending
+ * @param connectionId the connection (one device's visit) of a JOINED or LEFT, or null
  */
 public record AttendanceDocument(
         String eventId, String sessionId, String licenseeId, String participation, String type, boolean participant,
-        Instant occurredAt, Double score, String source, Instant receivedAt,
+        Instant occurredAt, Double score, String connectionId, String source, Instant receivedAt,
         boolean sessionResolved, String courseId, String courseKey, String providerId, String title, String format,
         Double creditHours, List<String> categories, List<String> bodies) {
 
     public static AttendanceDocument pending(Attendance a) {
         return new AttendanceDocument(a.eventId(), a.sessionId(), a.licenseeId(), DocumentIds.of(a.licenseeId(), a.sessionId()),
-                a.type(), a.isParticipation(), a.occurredAt(), a.score(), a.source(), a.receivedAt(),
+                a.type(), a.isParticipation(), a.occurredAt(), a.score(), a.connectionId(), a.source(), a.receivedAt(),
                 false, null, null, null, null, null, null, List.of(), List.of());
     }
 
@@ -37,7 +38,7 @@ public record AttendanceDocument(
     /** The same event with the session's fields copied in. */
     public AttendanceDocument resolvedWith(CatalogSession s) {
         return new AttendanceDocument(eventId, sessionId, licenseeId, participation, type, participant, occurredAt, score,
-                source, receivedAt, true, s.courseId(), s.courseKey(), s.providerId(), s.title(), s.format(),
+                connectionId, source, receivedAt, true, s.courseId(), s.courseKey(), s.providerId(), s.title(), s.format(),
                 s.creditHours(), s.categories(), s.bodies());
     }
 

@@ -29,6 +29,6 @@ class AttendanceDocumentIdTest {
 
     private static Attendance attendance(String eventId, String sessionId) {
         Instant at = Instant.parse("2025-01-06T15:00:00Z");
-        return new Attendance(eventId, sessionId, "lic-1", "JOINED", at, null, "API", at);
+        return new Attendance(eventId, sessionId, "lic-1", "JOINED", at, null, "API", at, null);
     }
 }

@@ -20,7 +20,7 @@ class DenormalisationTest {
 
     static Attendance joined() {
         return new Attendance("e1", "S1", "L1", "JOINED", Instant.parse("2025-01-06T15:00:00Z"), null, "API",
-                Instant.parse("2025-01-06T15:00:05Z"));
+                Instant.parse("2025-01-06T15:00:05Z"), null);
     }
 
     @Test
@@ -57,7 +57,7 @@ class DenormalisationTest {
 
     @Test
     void leavingIsNotAttending() {
-        Attendance left = new Attendance("e2", "S1", "L1", "LEFT", Instant.now(), null, "API", Instant.now());
+        Attendance left = new Attendance("e2", "S1", "L1", "LEFT", Instant.now(), null, "API", Instant.now(), null);
         assertThat(AttendanceDocument.of(left, SESSION).participant()).isFalse();
     }
 
@@ -82,17 +82,17 @@ class DenormalisationTest {
         assertThat(doc.categories()).containsExactly("LAW_AND_ETHICS", "TELEHEALTH");
 
         Attendance later = new Attendance("e9", "S1", "L1", "JOINED", joined().occurredAt().plusSeconds(60), null, "API",
-                Instant.parse("2025-01-06T15:01:05Z"));
+                Instant.parse("2025-01-06T15:01:05Z"), null);
         ParticipationDocument rejoined = ParticipationDocument.of(AttendanceDocument.of(later, SESSION)).orElseThrow();
         assertThat(rejoined.version()).isLessThan(doc.version());
         // Only the time varies between events of one participation, so events at the same instant write the same document.
         assertThat(ParticipationDocument.of(AttendanceDocument.of(new Attendance("e8", "S1", "L1", "SELF_STUDY_COMPLETED",
-                joined().occurredAt(), 90.0, "ZOOM", Instant.now()), SESSION))).contains(doc);
+                joined().occurredAt(), 90.0, "ZOOM", Instant.now(), null), SESSION))).contains(doc);
     }
 
     @Test
     void leavingWritesNoParticipation() {
-        Attendance left = new Attendance("e2", "S1", "L1", "LEFT", Instant.now(), null, "API", Instant.now());
+        Attendance left = new Attendance("e2", "S1", "L1", "LEFT", Instant.now(), null, "API", Instant.now(), null);
         assertThat(AttendanceDocument.of(left, SESSION).writes()).extracting(DocumentWrite::index)
                 .containsExactly(Indices.ATTENDANCE);
     }

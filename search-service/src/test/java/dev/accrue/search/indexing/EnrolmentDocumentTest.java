@@ -16,7 +16,7 @@ class EnrolmentDocumentTest {
             3, SESSION.categoryHours(), SESSION.approvals(), null, null, Instant.parse("2025-01-01T00:00:00Z"));
 
     static Attendance at(String sessionId, String type, Instant time) {
-        return new Attendance("e-" + sessionId + time, sessionId, "L1", type, time, null, "API", time);
+        return new Attendance("e-" + sessionId + time, sessionId, "L1", type, time, null, "API", time, null);
     }
 
     @Test
@@ -66,7 +66,7 @@ class EnrolmentDocumentTest {
     @Test
     void theEnrolmentIdIsShortenedLikeEveryOtherId() {
         String longLicensee = "L".repeat(600);
-        Attendance a = new Attendance("e1", "S1", longLicensee, "JOINED", joined().occurredAt(), null, "API", Instant.now());
+        Attendance a = new Attendance("e1", "S1", longLicensee, "JOINED", joined().occurredAt(), null, "API", Instant.now(), null);
         assertThat(EnrolmentDocument.of(AttendanceDocument.of(a, SESSION)).orElseThrow().write().id()).startsWith("sha256-");
     }
 }

@@ -12,8 +12,8 @@ import dev.accrue.events.Format;
 import dev.accrue.events.Rejection;
 import dev.accrue.events.Session;
 import dev.accrue.schemas.serde.ConfluentAvroDeserializer;
-import dev.accrue.search.fixtures.Events;
 import dev.accrue.search.catalog.CatalogSession;
+import dev.accrue.search.fixtures.Events;
 import dev.accrue.search.indexing.Attendance;
 import dev.accrue.search.indexing.AttendanceDocument;
 import dev.accrue.search.indexing.AwardDocument;
@@ -125,7 +125,7 @@ class IndexingIT extends SearchServiceTestBase {
         // The batch planned the event before the session was indexed, and the session's own batch searched
         // before this document was visible: only the batch itself, looking the session up again, completes it.
         AttendanceDocument pending = AttendanceDocument.pending(new Attendance("own-e1", "own-S1", "own-L1", "JOINED",
-                Instant.parse("2025-01-06T15:00:00Z"), null, "API", Instant.parse("2025-01-06T15:00:01Z")));
+                Instant.parse("2025-01-06T15:00:00Z"), null, "API", Instant.parse("2025-01-06T15:00:01Z"), null));
         assertThat(writer.write(pending.writes())).extracting(ItemResult::outcome).containsOnly(WriteOutcome.WRITTEN);
         CatalogSession session = CatalogSession.of("own-S1", "C2", "p-own", "Own Batch", null, "IN_PERSON", 2,
                 List.of(), List.of(), Instant.parse("2025-01-06T14:00:00Z"), Instant.parse("2025-01-06T16:00:00Z"),

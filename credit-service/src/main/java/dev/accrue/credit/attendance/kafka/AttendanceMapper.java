@@ -14,7 +14,7 @@ public final class AttendanceMapper {
     public static Optional<Attendance> toDomain(AttendanceEvent event) {
         return AvroEnums.toDomain(event.getType(), AttendanceType.class)
                 .map(type -> new Attendance(event.getEventId(), event.getSessionId(), event.getLicenseeId(), type,
-                        event.getOccurredAt(), event.getScore()));
+                        event.getOccurredAt(), event.getScore(), event.getConnectionId()));
     }
 
     public static AttendanceEvent toAvro(Attendance attendance, AttendanceSource source, Instant receivedAt) {
@@ -23,7 +23,7 @@ public final class AttendanceMapper {
                 .setLicenseeId(attendance.licenseeId())
                 .setType(AvroEnums.toAvro(attendance.type(), dev.accrue.events.AttendanceType.class))
                 .setOccurredAt(attendance.occurredAt()).setScore(attendance.score())
-                .setSource(source).setReceivedAt(receivedAt)
+                .setSource(source).setReceivedAt(receivedAt).setConnectionId(attendance.connectionId())
                 .build();
     }
 

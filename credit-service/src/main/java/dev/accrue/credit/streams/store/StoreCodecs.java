@@ -22,20 +22,22 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.kafka.common.errors.SerializationException;
 
 /**
- * Binary layouts of the store values read or written per attendance event, award or profile: accruals,
- * licensee profiles, transcripts and compliance reports (format {@link StoreSerde#BINARY_V3}), and open
- * sessions (format {@link StoreSerde#BINARY_V1}). Fields are written in
+ * Binary layouts of the store values read or written per attendance event, award or profile: accruals
+ * (attendance facts with their connections, awards with their approval's jurisdiction), licensee profiles,
+ * transcripts and compliance reports (format {@link StoreSerde#BINARY_V3}), and open sessions (format
+ * {@link StoreSerde#BINARY_V1}). Fields are written in
  * record-component order; changing a layout means a new format byte, not an edit here.
  */
 public final class StoreCodecs {
 
-    /** Kinds of attendance facts in format 2. */
+    /** Kinds of attendance facts in formats 2 and 3. */
     private static final int JOINED = 0;
     private static final int LEFT = 1;
     private static final int COMPLETED = 2;
@@ -148,11 +150,20 @@ public final class StoreCodecs {
     }
 
     /**
-     * Facts in their order (by time), each a kind byte then its epoch millis as the zig-zag difference from the
-     * previous fact's (the source's precision is millis): two or three bytes per fact for a live session. The kind
-     * bytes are fixed here, not enum ordinals, so reordering the enum never changes a stored value.
+     * The distinct connection ids, then the facts in their order (by time), each a kind byte, its epoch millis as the
+     * zig-zag difference from the previous fact's (the source's precision is millis), its score if it has one, and
+     * its connection as a position in that list (0 for none): three or four bytes per fact of a live session, and
+     * each connection id written once although its JOINED and LEFT both name it. The kind bytes are fixed here, not
+     * enum ordinals, so reordering the enum never changes a stored value.
      */
     private static void writeFacts(BinaryWriter out, List<AttendanceFact> facts) {
+        Map<String, Integer> connections = new LinkedHashMap<>();
+        facts.forEach(fact -> {
+            if (fact.connectionId() != null) {
+                connections.putIfAbsent(fact.connectionId(), connections.size() + 1);
+            }
+        });
+        out.writeList(List.copyOf(connections.keySet()), BinaryWriter::writeString);
         out.writeVarInt(facts.size());
         long previous = 0;
         for (AttendanceFact fact : facts) {
@@ -163,10 +174,13 @@ public final class StoreCodecs {
             if (fact.score() != null) {
                 out.writeDouble(fact.score());
             }
+            out.writeVarInt(fact.connectionId() == null ? 0 : connections.get(fact.connectionId()));
         }
     }
 
+    /** Facts as {@link #writeFacts} writes them. */
     private static List<AttendanceFact> readFacts(BinaryReader in) {
+        List<String> connections = in.readList(BinaryReader::readString);
         int count = in.readVarInt();
         if (count < 0 || count > in.remaining() / 2) { // a fact takes at least two bytes
             throw new SerializationException("Implausible number of facts " + count);
@@ -177,15 +191,24 @@ public final class StoreCodecs {
             int kind = in.readByte();
             millis += in.readSignedLong();
             Instant at = Instant.ofEpochMilli(millis);
+            Double score = kind == COMPLETED_WITH_SCORE ? in.readDouble() : null;
+            String connectionId = connection(connections, in.readVarInt());
             facts.add(switch (kind) {
-                case JOINED -> new AttendanceFact(AttendanceType.JOINED, at, null);
-                case LEFT -> new AttendanceFact(AttendanceType.LEFT, at, null);
-                case COMPLETED -> new AttendanceFact(AttendanceType.SELF_STUDY_COMPLETED, at, null);
-                case COMPLETED_WITH_SCORE -> new AttendanceFact(AttendanceType.SELF_STUDY_COMPLETED, at, in.readDouble());
+                case JOINED -> new AttendanceFact(AttendanceType.JOINED, at, null, connectionId);
+                case LEFT -> new AttendanceFact(AttendanceType.LEFT, at, null, connectionId);
+                case COMPLETED, COMPLETED_WITH_SCORE ->
+                        new AttendanceFact(AttendanceType.SELF_STUDY_COMPLETED, at, score, connectionId);
                 default -> throw new SerializationException("Unknown attendance fact kind " + kind);
             });
         }
         return facts;
+    }
+
+    private static String connection(List<String> connections, int position) {
+        if (position < 0 || position > connections.size()) {
+            throw new SerializationException("Unknown connection " + position + " of " + connections.size());
+        }
+        return position == 0 ? null : connections.get(position - 1);
     }
 
     private static int kind(AttendanceFact fact) {

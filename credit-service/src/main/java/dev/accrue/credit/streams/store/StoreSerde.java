@@ -18,7 +18,7 @@ public final class StoreSerde<T> implements Serde<T> {
     static final byte BINARY_V1 = 1;
     /** Accruals as attendance facts rather than events. */
     static final byte BINARY_V2 = 2;
-    /** Approvals with jurisdictions, licences with supervision and attestations, reports with what did not count. */
+    /** Facts with their connections, approvals with jurisdictions, licences with supervision and attestations. */
     static final byte BINARY_V3 = 3;
 
     private final byte format;

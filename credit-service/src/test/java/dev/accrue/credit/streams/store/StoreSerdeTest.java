@@ -76,10 +76,10 @@ class StoreSerdeTest {
         List<AttendanceFact> facts = new java.util.ArrayList<>();
         for (int i = 0; i < AccrualLimit.FACTS; i++) { // a reconnect every few seconds, all day
             facts.add(new AttendanceFact(i % 2 == 0 ? AttendanceType.JOINED : AttendanceType.LEFT,
-                    Fixtures.at("09:00").plusMillis(i * 2_345L), null));
+                    Fixtures.at("09:00").plusMillis(i * 2_345L), null, null));
         }
-        facts.add(new AttendanceFact(AttendanceType.SELF_STUDY_COMPLETED, Fixtures.at("08:00"), 82.5));
-        facts.add(new AttendanceFact(AttendanceType.SELF_STUDY_COMPLETED, Fixtures.at("08:00"), null));
+        facts.add(new AttendanceFact(AttendanceType.SELF_STUDY_COMPLETED, Fixtures.at("08:00"), 82.5, null));
+        facts.add(new AttendanceFact(AttendanceType.SELF_STUDY_COMPLETED, Fixtures.at("08:00"), null, null));
         Accrual full = new Accrual("lic-1", "sess-1", facts, NOW, true, finalized.awards(), finalized.certificate());
 
         byte[] bytes = StoreCodecs.accruals().serializer().serialize("changelog", full);
@@ -136,6 +136,26 @@ class StoreSerdeTest {
     }
 
     @Test
+    void connectionsRoundTripAndTwoJoinsOfOneInstantStayTwoFacts() {
+        Accrual accrual = accrualWithConnections();
+
+        assertThat(accrual.facts()).hasSize(5);
+        assertThat(roundTrip(StoreCodecs.accruals(), accrual)).isEqualTo(accrual);
+    }
+
+    @Test
+    void aConnectionPositionPastTheListFailsInsteadOfReadingGarbage() {
+        byte[] binary = StoreCodecs.accruals().serializer().serialize("changelog", finalizedAccrual());
+        // No connections: the list is empty, and the first fact's connection (after kind and time) must be 0.
+        int firstConnection = 1 + 1 + "lic-1".length() + 1 + "sess-1".length() + 1 + 1 + 1 + 6;
+        assertThat(binary[firstConnection]).isZero();
+        binary[firstConnection] = 1;
+
+        assertThatThrownBy(() -> StoreCodecs.accruals().deserializer().deserialize("changelog", binary))
+                .isInstanceOf(SerializationException.class).hasMessageContaining("Unknown connection 1 of 0");
+    }
+
+    @Test
     void anUnknownFormatOrATruncatedValueFailsInsteadOfReadingGarbage() {
         Serde<Accrual> serde = StoreCodecs.accruals();
         byte[] binary = serde.serializer().serialize("changelog", finalizedAccrual());
@@ -148,7 +168,7 @@ class StoreSerdeTest {
         assertThatThrownBy(() -> serde.deserializer().deserialize("changelog", unknown))
                 .isInstanceOf(SerializationException.class).hasMessageContaining("Unknown store value format 9");
         byte[] unknownKind = binary.clone();
-        unknownKind[1 + 1 + "lic-1".length() + 1 + "sess-1".length() + 1] = 7; // the first fact's kind
+        unknownKind[1 + 1 + "lic-1".length() + 1 + "sess-1".length() + 1 + 1] = 7; // the first fact's kind
         assertThatThrownBy(() -> serde.deserializer().deserialize("changelog", unknownKind))
                 .isInstanceOf(SerializationException.class).hasMessageContaining("Unknown attendance fact kind 7");
     }
@@ -182,6 +202,7 @@ class StoreSerdeTest {
         assertGolden(StoreCodecs.openSessions(), open, GOLDEN_OPEN_SESSION);
         assertGolden(StoreCodecs.licensees(), LICENSEE, GOLDEN_LICENSEE);
         assertGolden(StoreCodecs.accruals(), accrual, GOLDEN_ACCRUAL);
+        assertGolden(StoreCodecs.accruals(), accrualWithConnections(), GOLDEN_ACCRUAL_CONNECTIONS);
         assertGolden(StoreCodecs.transcripts(), transcript, GOLDEN_TRANSCRIPT);
         assertGolden(StoreCodecs.complianceReports(), reports(), GOLDEN_COMPLIANCE);
     }
@@ -197,24 +218,26 @@ class StoreSerdeTest {
     private static final String GOLDEN_LICENSEE = "03066c69632d3104416461094c6f76656c61636510616461406578616d706c652e6f7267020743412d424253054c4d46"
             + "54094e2d43412d4242530196b40201cabf020001020b54454c454845414c5448094849565f41494453084e592d4c4d48"
             + "43054c4d48430a4e2d4e592d4c4d484301faae020188c002010000";
-    private static final String GOLDEN_ACCRUAL = "03066c69632d3107736573732d31020080d98bf5af6501808fdd0901a089f7fc0c959aef3a0102253632326463313765"
-            + "2d336336612d336231652d623232322d30376330336137663131616301066c69632d3107736573732d3109636f757273"
-            + "652d310561636d651545746869637320696e2054656c656865616c74680d4c4956455f574542494e4152044150410008"
-            + "4150412d313233400800000000000000020f4c41575f414e445f45544849435340000000000000000b54454c45484541"
-            + "4c54483ff0000000000000aa01b4010180d1f6fc0c0001a089f7fc0c959aef3a12323032352e3140323032352d30312d"
-            + "30312538373534633635332d653264372d333733322d386539622d39346565323539353064386201066c69632d310773"
-            + "6573732d3109636f757273652d310561636d651545746869637320696e2054656c656865616c74680d4c4956455f5745"
-            + "42494e4152064941434554000a49414345542d3132334006666666666666013fd1eb851eb851ec020f4c41575f414e44"
-            + "5f4554484943533ffdc28f5c28f5c30b54454c454845414c54483fedc28f5c28f5c3aa01b4010180d1f6fc0c0001a089"
-            + "f7fc0c959aef3a12323032352e3140323032352d30312d3031011241432d363832302d324144442d4244303201066c69"
-            + "632d310d416461204c6f76656c616365021043412d4242533a4e2d43412d424253124e592d4c4d48433a4e2d4e592d4c"
-            + "4d484307736573732d3109636f757273652d310561636d651545746869637320696e2054656c656865616c74680d4c49"
-            + "56455f574542494e415201a0a8f5fc0c000180d1f6fc0c00022536323264633137652d336336612d336231652d623232"
-            + "322d303763303361376631316163010441504100084150412d3132334008000000000000020f4c41575f414e445f4554"
-            + "4849435340000000000000000b54454c454845414c54483ff00000000000002538373534633635332d653264372d3337"
-            + "33322d386539622d39346565323539353064386201064941434554000a49414345542d3132334006666666666666020f"
-            + "4c41575f414e445f4554484943533ffdc28f5c28f5c30b54454c454845414c54483fedc28f5c28f5c301a089f7fc0c95"
-            + "9aef3a";
+    private static final String GOLDEN_ACCRUAL = "03066c69632d3107736573732d3100020080d98bf5af650001808fdd090001a089f7fc0c959aef3a0102253632326463"
+            + "3137652d336336612d336231652d623232322d30376330336137663131616301066c69632d3107736573732d3109636f"
+            + "757273652d310561636d651545746869637320696e2054656c656865616c74680d4c4956455f574542494e4152044150"
+            + "4100084150412d313233400800000000000000020f4c41575f414e445f45544849435340000000000000000b54454c45"
+            + "4845414c54483ff0000000000000aa01b4010180d1f6fc0c0001a089f7fc0c959aef3a12323032352e3140323032352d"
+            + "30312d30312538373534633635332d653264372d333733322d386539622d39346565323539353064386201066c69632d"
+            + "3107736573732d3109636f757273652d310561636d651545746869637320696e2054656c656865616c74680d4c495645"
+            + "5f574542494e4152064941434554000a49414345542d3132334006666666666666013fd1eb851eb851ec020f4c41575f"
+            + "414e445f4554484943533ffdc28f5c28f5c30b54454c454845414c54483fedc28f5c28f5c3aa01b4010180d1f6fc0c00"
+            + "01a089f7fc0c959aef3a12323032352e3140323032352d30312d3031011241432d363832302d324144442d4244303201"
+            + "066c69632d310d416461204c6f76656c616365021043412d4242533a4e2d43412d424253124e592d4c4d48433a4e2d4e"
+            + "592d4c4d484307736573732d3109636f757273652d310561636d651545746869637320696e2054656c656865616c7468"
+            + "0d4c4956455f574542494e415201a0a8f5fc0c000180d1f6fc0c00022536323264633137652d336336612d336231652d"
+            + "623232322d303763303361376631316163010441504100084150412d3132334008000000000000020f4c41575f414e44"
+            + "5f45544849435340000000000000000b54454c454845414c54483ff00000000000002538373534633635332d65326437"
+            + "2d333733322d386539622d39346565323539353064386201064941434554000a49414345542d31323340066666666666"
+            + "66020f4c41575f414e445f4554484943533ffdc28f5c28f5c30b54454c454845414c54483fedc28f5c28f5c301a089f7"
+            + "fc0c959aef3a";
+    private static final String GOLDEN_ACCRUAL_CONNECTIONS = "03066c69632d3107736573732d31020b7a6f6f6d2d726f772d310b7a6f6f6d2d726f772d32050080bac2f4af65010000"
+            + "0200c0cf240001c08db701020180d1ca080101a089f7fc0c959aef3a000000";
     private static final String GOLDEN_TRANSCRIPT = "03066c69632d31022536323264633137652d336336612d336231652d623232322d30376330336137663131616301066c"
             + "69632d3107736573732d3109636f757273652d310561636d651545746869637320696e2054656c656865616c74680d4c"
             + "4956455f574542494e41520441504100084150412d313233400800000000000000020f4c41575f414e445f4554484943"
@@ -256,10 +279,22 @@ class StoreSerdeTest {
         return apply(state, new AccrualInput.FinalizeSession(FinalizeReason.CLOSED_BY_PROVIDER, session, LICENSEE), rules);
     }
 
+    /** Two devices joining in the same instant, one leaving early, and a JOINED without a connection. */
+    private static Accrual accrualWithConnections() {
+        Accrual state = Accrual.empty("lic-1", "sess-1");
+        List<Attendance> events = List.of(withId(joined("09:00", "zoom-row-1"), "evt-1"),
+                withId(joined("09:00", "zoom-row-2"), "evt-2"), withId(left("09:30", "zoom-row-2"), "evt-3"),
+                withId(left("12:00", "zoom-row-1"), "evt-4"), withId(joined("09:05"), "evt-5"));
+        for (Attendance event : events) {
+            state = AccrualDecider.evolve(state, new AccrualEvent.AttendanceRecorded(event, NOW));
+        }
+        return state;
+    }
+
     /** Fixed ids, not the fixtures' counter, so the golden bytes do not depend on which tests ran first. */
     private static Attendance withId(Attendance event, String eventId) {
         return new Attendance(eventId, event.sessionId(), event.licenseeId(), event.type(), event.occurredAt(),
-                event.score());
+                event.score(), event.connectionId());
     }
 
     private static Accrual apply(Accrual state, AccrualInput input, CreditRuleBook rules) {

@@ -100,7 +100,7 @@ public final class RosterCsv {
         String score = Header.cell(row, header.find(List.of("score")).orElse(null));
         String eventId = Header.cell(row, header.find(List.of("eventid")).orElse(null));
         return new ImportRow(row.number(), licenseeId.isEmpty() ? null : licenseeId, email.isEmpty() ? null : email,
-                type, instant(occurredAt), score.isEmpty() ? null : number(score), eventId.isEmpty() ? null : eventId);
+                type, instant(occurredAt), score.isEmpty() ? null : number(score), eventId.isEmpty() ? null : eventId, null);
     }
 
     private static AttendanceType type(String value) {

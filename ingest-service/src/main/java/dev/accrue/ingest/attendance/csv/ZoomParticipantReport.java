@@ -1,6 +1,7 @@
 package dev.accrue.ingest.attendance.csv;
 
 import dev.accrue.ingest.attendance.AttendanceType;
+import dev.accrue.ingest.attendance.EventIds;
 import dev.accrue.ingest.attendance.ImportRow;
 import dev.accrue.ingest.attendance.ParsedImport;
 import dev.accrue.ingest.attendance.RowProblem;
@@ -31,9 +32,11 @@ import java.util.Optional;
  * Rows before the first row that names both Join Time and Leave Time are preamble and skipped.
  * Column names are matched case-insensitively (older and newer exports differ in case), and the
  * webinar attendee report's names (Email, Time in Session) are accepted too. Each participant row
- * becomes a JOINED and a LEFT event; someone who reconnects has several rows, and each becomes its
- * own pair; a waiting-room row is reported, not imported. Zoom writes local times without an offset, in the report's time zone: the session's
- * time zone unless the caller names another.
+ * becomes a JOINED and a LEFT event of one connection, whose id is derived from the row (participant
+ * email and both times, {@link EventIds#connection}) so a re-import gives the same ids; someone who
+ * reconnects or joins on a second device has several rows, and each becomes its own pair; a
+ * waiting-room row is reported, not imported. Zoom writes local times without an offset, in the
+ * report's time zone: the session's time zone unless the caller names another.
  */
 public final class ZoomParticipantReport {
 
@@ -118,8 +121,9 @@ public final class ZoomParticipantReport {
                     + " is before Join Time " + join));
             return;
         }
-        rows.add(new ImportRow(row.number(), null, email, AttendanceType.JOINED, joinedAt.get(), null, null));
-        rows.add(new ImportRow(row.number(), null, email, AttendanceType.LEFT, leftAt.get(), null, null));
+        String connectionId = EventIds.connection(email, joinedAt.get(), leftAt.get());
+        rows.add(new ImportRow(row.number(), null, email, AttendanceType.JOINED, joinedAt.get(), null, null, connectionId));
+        rows.add(new ImportRow(row.number(), null, email, AttendanceType.LEFT, leftAt.get(), null, null, connectionId));
     }
 
     /** A Zoom time: local in the report's zone, or (in API-made files) ISO-8601 with an offset. */

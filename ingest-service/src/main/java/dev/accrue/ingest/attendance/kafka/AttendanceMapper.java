@@ -18,7 +18,8 @@ final class AttendanceMapper {
     static dev.accrue.events.AttendanceEvent toAvro(AttendanceEvent e) {
         // The all-arguments constructor, not the builder: this runs for every event of every batch.
         return new dev.accrue.events.AttendanceEvent(e.eventId(), e.sessionId(), e.licenseeId(),
-                AVRO_TYPES[e.type().ordinal()], e.occurredAt(), e.score(), AVRO_SOURCES[e.source().ordinal()], e.receivedAt());
+                AVRO_TYPES[e.type().ordinal()], e.occurredAt(), e.score(), AVRO_SOURCES[e.source().ordinal()], e.receivedAt(),
+                e.connectionId());
     }
 
     private static <D extends Enum<D>, A extends Enum<A>> A[] avro(D[] domain, Class<A> avroType,
@@ -28,7 +29,7 @@ final class AttendanceMapper {
 
     static AttendanceEvent fromAvro(dev.accrue.events.AttendanceEvent a) {
         return new AttendanceEvent(a.getEventId(), a.getSessionId(), a.getLicenseeId(),
-                AttendanceType.valueOf(a.getType().name()), a.getOccurredAt(), a.getScore(),
+                AttendanceType.valueOf(a.getType().name()), a.getOccurredAt(), a.getScore(), a.getConnectionId(),
                 AttendanceSource.valueOf(a.getSource().name()), a.getReceivedAt());
     }
 

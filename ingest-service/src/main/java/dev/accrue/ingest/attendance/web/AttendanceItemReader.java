@@ -20,14 +20,16 @@ import tools.jackson.core.JsonToken;
 final class AttendanceItemReader {
 
     /** The fields of {@link AttendanceRequest}, sorted as the unknown-field message lists them. */
-    static final List<String> FIELDS = List.of("eventId", "licenseeId", "occurredAt", "score", "sessionId", "type");
+    static final List<String> FIELDS = List.of("connectionId", "eventId", "licenseeId", "occurredAt", "score",
+            "sessionId", "type");
 
     private static final int EVENT_ID = 0;
     private static final int SESSION_ID = 1;
     private static final int LICENSEE_ID = 2;
     private static final int TYPE = 3;
     private static final int OCCURRED_AT = 4;
-    private static final int SCORE = 5;
+    private static final int CONNECTION_ID = 5;
+    private static final int SCORE = 6; // the one number, after the texts
 
     private AttendanceItemReader() {
     }
@@ -57,7 +59,7 @@ final class AttendanceItemReader {
             return new BatchItem.Malformed(index, eventId, List.copyOf(f.errors));
         }
         return new BatchItem.Parsed(index, new AttendanceInput(eventId, f.texts[SESSION_ID], f.texts[LICENSEE_ID],
-                f.texts[TYPE], f.texts[OCCURRED_AT], f.score));
+                f.texts[TYPE], f.texts[OCCURRED_AT], f.score, f.texts[CONNECTION_ID]));
     }
 
     private static int field(String name) {
@@ -68,6 +70,7 @@ final class AttendanceItemReader {
             case "type" -> TYPE;
             case "occurredAt" -> OCCURRED_AT;
             case "score" -> SCORE;
+            case "connectionId" -> CONNECTION_ID;
             default -> -1;
         };
     }

@@ -11,9 +11,12 @@ record AttendanceRequest(
         @Schema(example = "lic-1001") String licenseeId,
         @Schema(allowableValues = {"JOINED", "LEFT", "SELF_STUDY_COMPLETED"}) String type,
         @Schema(format = "date-time", example = "2025-03-01T09:02:00-08:00") String occurredAt,
-        @Schema(description = "Post-test percent, SELF_STUDY_COMPLETED only") Double score) {
+        @Schema(description = "Post-test percent, SELF_STUDY_COMPLETED only") Double score,
+        @Schema(example = "zoom-3f1c-laptop", description = "Optional, JOINED and LEFT only: the connection (one device's"
+                + " visit) the event belongs to, so credit pairs each JOINED with the LEFT of the same connection")
+        String connectionId) {
 
     AttendanceInput toInput() {
-        return new AttendanceInput(eventId, sessionId, licenseeId, type, occurredAt, score);
+        return new AttendanceInput(eventId, sessionId, licenseeId, type, occurredAt, score, connectionId);
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.accrue.ingest.Fuzz;
 import dev.accrue.ingest.attendance.AttendanceType;
+import dev.accrue.ingest.attendance.EventIds;
 import dev.accrue.ingest.attendance.ImportRow;
 import dev.accrue.ingest.attendance.ParsedImport;
 import dev.accrue.ingest.errors.InvalidInputException;
@@ -218,7 +219,7 @@ class CsvImportFuzzTest {
                     default -> eventId == null ? "" : eventId;
                 });
             }
-            rows.add(new ImportRow(file.row(cells), id, mail, type, at, score, eventId));
+            rows.add(new ImportRow(file.row(cells), id, mail, type, at, score, eventId, null));
         }
         return new Document(file.bytes(), rows);
     }
@@ -264,8 +265,11 @@ class CsvImportFuzzTest {
                 });
             }
             int line = file.row(cells);
-            rows.add(new ImportRow(line, null, email, AttendanceType.JOINED, joined.atZone(zone).toInstant(), null, null));
-            rows.add(new ImportRow(line, null, email, AttendanceType.LEFT, left.atZone(zone).toInstant(), null, null));
+            Instant joinedAt = joined.atZone(zone).toInstant();
+            Instant leftAt = left.atZone(zone).toInstant();
+            String connectionId = EventIds.connection(email, joinedAt, leftAt);
+            rows.add(new ImportRow(line, null, email, AttendanceType.JOINED, joinedAt, null, null, connectionId));
+            rows.add(new ImportRow(line, null, email, AttendanceType.LEFT, leftAt, null, null, connectionId));
         }
         return new Document(file.bytes(), rows);
     }

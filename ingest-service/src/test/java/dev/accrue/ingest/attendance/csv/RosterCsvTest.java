@@ -29,9 +29,9 @@ class RosterCsvTest {
         assertThat(parsed.dataRows()).isEqualTo(2);
         assertThat(parsed.problems()).isEmpty();
         assertThat(parsed.rows()).containsExactly(
-                new ImportRow(2, "lic-1", null, AttendanceType.JOINED, Instant.parse("2025-03-01T17:00:00Z"), null, null),
+                new ImportRow(2, "lic-1", null, AttendanceType.JOINED, Instant.parse("2025-03-01T17:00:00Z"), null, null, null),
                 new ImportRow(3, null, "Jane@Example.org", AttendanceType.SELF_STUDY_COMPLETED,
-                        Instant.parse("2025-03-01T10:00:00Z"), 88.5, "p-17"));
+                        Instant.parse("2025-03-01T10:00:00Z"), 88.5, "p-17", null));
     }
 
     @Test

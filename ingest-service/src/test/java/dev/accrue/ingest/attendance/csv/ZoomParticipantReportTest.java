@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.accrue.ingest.attendance.AttendanceType;
+import dev.accrue.ingest.attendance.EventIds;
 import dev.accrue.ingest.attendance.ImportRow;
 import dev.accrue.ingest.attendance.ParsedImport;
 import dev.accrue.ingest.attendance.RowProblem;
 import dev.accrue.ingest.errors.InvalidInputException;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ZoomParticipantReportTest {
@@ -41,6 +43,23 @@ class ZoomParticipantReportTest {
         // Local times in the report's zone: 08:58:12 PST is 16:58:12 UTC.
         assertThat(parsed.rows().get(0).occurredAt()).isEqualTo(Instant.parse("2025-03-01T16:58:12Z"));
         assertThat(parsed.rows().get(5).occurredAt()).isEqualTo(Instant.parse("2025-03-01T20:16:00Z"));
+    }
+
+    @Test
+    void eachRowsJoinedAndLeftShareAConnectionDerivedFromTheRow() {
+        ParsedImport parsed = ZoomParticipantReport.parse(CsvDocumentTest.read(REPORT), LOS_ANGELES, 100);
+        ParsedImport again = ZoomParticipantReport.parse(CsvDocumentTest.read(REPORT), LOS_ANGELES, 100);
+        List<ImportRow> rows = parsed.rows();
+
+        assertThat(rows).extracting(ImportRow::connectionId).doesNotContainNull();
+        for (int row = 0; row < rows.size(); row += 2) {
+            assertThat(rows.get(row + 1).connectionId()).as("the LEFT of line %d", rows.get(row).line())
+                    .isEqualTo(rows.get(row).connectionId())
+                    .isEqualTo(EventIds.connection("jane.doe@example.org", rows.get(row).occurredAt(),
+                            rows.get(row + 1).occurredAt()));
+        }
+        assertThat(rows.stream().map(ImportRow::connectionId).distinct()).hasSize(3);
+        assertThat(again.rows()).isEqualTo(rows);
     }
 
     @Test

@@ -16,7 +16,9 @@ class AttendanceMapperTest {
         for (AttendanceType type : AttendanceType.values()) {
             for (AttendanceSource source : AttendanceSource.values()) {
                 AttendanceEvent event = new AttendanceEvent("e-1", "s-1", "lic-1", type, Instant.parse("2025-03-01T17:00:00Z"),
-                        type == AttendanceType.SELF_STUDY_COMPLETED ? 88.5 : null, source, Instant.parse("2025-03-01T17:00:01.250Z"));
+                        type == AttendanceType.SELF_STUDY_COMPLETED ? 88.5 : null,
+                        type == AttendanceType.SELF_STUDY_COMPLETED ? null : "zoom-row-1", source,
+                        Instant.parse("2025-03-01T17:00:01.250Z"));
 
                 assertThat(AttendanceMapper.fromAvro(AttendanceMapper.toAvro(event))).isEqualTo(event);
             }

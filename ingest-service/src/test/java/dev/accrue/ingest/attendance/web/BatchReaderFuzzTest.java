@@ -69,8 +69,8 @@ class BatchReaderFuzzTest {
     void aLineOfExactlyTheLineLimitIsReadWhetherItEndsWithLfOrCrlf() {
         String line = "{\"eventId\":\"e-1\"}";
         BatchReader reader = new BatchReader(JSON, 10, line.length());
-        List<BatchItem> expected = List.of(new BatchItem.Parsed(0, new AttendanceInput("e-1", null, null, null, null, null)),
-                new BatchItem.Parsed(1, new AttendanceInput("e-1", null, null, null, null, null)));
+        List<BatchItem> expected = List.of(new BatchItem.Parsed(0, new AttendanceInput("e-1", null, null, null, null, null, null)),
+                new BatchItem.Parsed(1, new AttendanceInput("e-1", null, null, null, null, null, null)));
 
         for (String body : List.of(line + "\n" + line + "\n", line + "\r\n" + line + "\r\n", line + "\r\n" + line, "\uFEFF" + line + "\r\n" + line)) {
             assertThat(reader.readNdjson(new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)))).as(body).isEqualTo(expected);
@@ -201,7 +201,7 @@ class BatchReaderFuzzTest {
         for (int i = 0; i < count; i++) {
             inputs.add(new AttendanceInput(maybe(random, text(random)), maybe(random, text(random)), maybe(random, text(random)),
                     maybe(random, TYPES.get(random.nextInt(TYPES.size()))), maybe(random, "2025-03-01T09:00:0" + random.nextInt(10) + "Z"),
-                    maybe(random, random.nextInt(10_001) / 100.0)));
+                    maybe(random, random.nextInt(10_001) / 100.0), maybe(random, text(random))));
         }
         return inputs;
     }
@@ -244,6 +244,7 @@ class BatchReaderFuzzTest {
         field(fields, "licenseeId", input.licenseeId(), random);
         field(fields, "type", input.type(), random);
         field(fields, "occurredAt", input.occurredAt(), random);
+        field(fields, "connectionId", input.connectionId(), random);
         if (input.score() != null) {
             fields.add("\"score\":" + space(random, spaces) + input.score());
         } else if (random.nextInt(3) == 0) {

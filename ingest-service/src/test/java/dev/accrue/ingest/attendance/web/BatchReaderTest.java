@@ -27,8 +27,8 @@ class BatchReaderTest {
                  {"type":"JOINED","score":null,"eventId":"e-2","occurredAt":null}]""");
 
         assertThat(items).containsExactly(
-                new BatchItem.Parsed(0, new AttendanceInput("e-1", "s-1", "lic-1", "SELF_STUDY_COMPLETED", "2025-03-01T09:00:00Z", 88.5)),
-                new BatchItem.Parsed(1, new AttendanceInput("e-2", null, null, "JOINED", null, null)));
+                new BatchItem.Parsed(0, new AttendanceInput("e-1", "s-1", "lic-1", "SELF_STUDY_COMPLETED", "2025-03-01T09:00:00Z", 88.5, null)),
+                new BatchItem.Parsed(1, new AttendanceInput("e-2", null, null, "JOINED", null, null, null)));
     }
 
     @Test
@@ -41,9 +41,9 @@ class BatchReaderTest {
         assertThat(first.eventId()).isEqualTo("e-1");
         assertThat(first.errors()).containsExactly(new FieldError("sessionId", "must be a string"),
                 new FieldError("score", "must be a number"),
-                new FieldError("colour", "is not a known field; known fields are [eventId, licenseeId, occurredAt, score, sessionId, type]"),
+                new FieldError("colour", "is not a known field; known fields are [connectionId, eventId, licenseeId, occurredAt, score, sessionId, type]"),
                 new FieldError("type", "must be a string"));
-        assertThat(items.get(1)).isEqualTo(new BatchItem.Parsed(1, new AttendanceInput("e-2", null, null, null, null, 90.0)));
+        assertThat(items.get(1)).isEqualTo(new BatchItem.Parsed(1, new AttendanceInput("e-2", null, null, null, null, 90.0, null)));
     }
 
     @Test
@@ -86,7 +86,7 @@ class BatchReaderTest {
                 {"eventId":"e-3"} {"eventId":"e-4"}
                 """));
 
-        assertThat(items.get(0)).isEqualTo(new BatchItem.Parsed(0, new AttendanceInput("e-1", null, null, null, null, null)));
+        assertThat(items.get(0)).isEqualTo(new BatchItem.Parsed(0, new AttendanceInput("e-1", null, null, null, null, null, null)));
         assertThat(((BatchItem.Malformed) items.get(1)).errors().get(0).message()).startsWith("is not valid JSON at line 1");
         assertThat(((BatchItem.Malformed) items.get(2)).errors().get(0).message()).contains("one event per line");
     }
@@ -95,8 +95,8 @@ class BatchReaderTest {
     void anNdjsonBodyMayStartWithAByteOrderMark() {
         List<BatchItem> items = reader.readNdjson(body("\uFEFF{\"eventId\":\"e-1\"}\n{\"eventId\":\"e-2\"}\n"));
 
-        assertThat(items).containsExactly(new BatchItem.Parsed(0, new AttendanceInput("e-1", null, null, null, null, null)),
-                new BatchItem.Parsed(1, new AttendanceInput("e-2", null, null, null, null, null)));
+        assertThat(items).containsExactly(new BatchItem.Parsed(0, new AttendanceInput("e-1", null, null, null, null, null, null)),
+                new BatchItem.Parsed(1, new AttendanceInput("e-2", null, null, null, null, null, null)));
     }
 
     private List<BatchItem> array(String json) {

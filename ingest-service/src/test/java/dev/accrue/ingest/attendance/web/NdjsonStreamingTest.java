@@ -26,7 +26,7 @@ class NdjsonStreamingTest {
 
         assertThat(((BatchItem.Malformed) items.get(0)).errors().get(0).message())
                 .contains("longer than 65536 characters (accrue.ingest.limits.line-length)");
-        assertThat(items.get(1)).isEqualTo(new BatchItem.Parsed(1, new AttendanceInput("e-2", null, null, null, null, null)));
+        assertThat(items.get(1)).isEqualTo(new BatchItem.Parsed(1, new AttendanceInput("e-2", null, null, null, null, null, null)));
     }
 
     @Test
@@ -34,7 +34,7 @@ class NdjsonStreamingTest {
         var body = new GeneratedStream("", "\n", 8L * 1024 * 1024, "{\"eventId\":\"e-1\"}", () -> { });
 
         assertThat(reader.readNdjson(body)).containsExactly(
-                new BatchItem.Parsed(0, new AttendanceInput("e-1", null, null, null, null, null)));
+                new BatchItem.Parsed(0, new AttendanceInput("e-1", null, null, null, null, null, null)));
     }
 
     @Test

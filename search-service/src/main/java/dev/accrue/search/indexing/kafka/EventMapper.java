@@ -32,7 +32,7 @@ final class EventMapper {
 
     static Attendance attendance(AttendanceEvent e) {
         return new Attendance(e.getEventId(), e.getSessionId(), e.getLicenseeId(), e.getType().name(), e.getOccurredAt(),
-                e.getScore(), e.getSource().name(), e.getReceivedAt());
+                e.getScore(), e.getSource().name(), e.getReceivedAt(), e.getConnectionId());
     }
 
     static AwardDocument award(CreditAward a) {

@@ -108,7 +108,7 @@ class ExportControllerTest {
 
     private static AttendanceDocument event(String id) {
         return new AttendanceDocument(id, "S1", "L1", "L1:S1", "JOINED", true, Instant.parse("2025-01-06T15:00:00Z"), null,
-                "API", Instant.parse("2025-01-06T15:00:01Z"), false, null, null, null, null, null, null, List.of(),
+                null, "API", Instant.parse("2025-01-06T15:00:01Z"), false, null, null, null, null, null, null, List.of(),
                 List.of());
     }
 }

@@ -4,6 +4,7 @@ import static dev.accrue.events.ApprovalBody.APA;
 import static dev.accrue.events.ApprovalBody.NBCC;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.accrue.events.AttendanceEvent;
 import dev.accrue.events.AttendanceType;
 import dev.accrue.events.Category;
 import dev.accrue.events.ComplianceState;
@@ -13,6 +14,7 @@ import dev.accrue.events.Session;
 import dev.accrue.search.catalog.CatalogSession;
 import dev.accrue.search.fixtures.Events;
 import dev.accrue.search.indexing.Attendance;
+import dev.accrue.search.indexing.AttendanceDocument;
 import dev.accrue.search.indexing.AwardDocument;
 import dev.accrue.search.indexing.CertificateDocument;
 import dev.accrue.search.indexing.ComplianceDocument;
@@ -49,7 +51,18 @@ class EventMapperTest {
         Attendance a = EventMapper.attendance(Events.attendance("e1", "S1", "L1", AttendanceType.SELF_STUDY_COMPLETED,
                 "2025-01-06T15:00:00Z"));
         assertThat(a).isEqualTo(new Attendance("e1", "S1", "L1", "SELF_STUDY_COMPLETED",
-                Instant.parse("2025-01-06T15:00:00Z"), 90.0, "API", Instant.parse("2025-01-06T15:00:05Z")));
+                Instant.parse("2025-01-06T15:00:00Z"), 90.0, "API", Instant.parse("2025-01-06T15:00:05Z"), null));
+    }
+
+    @Test
+    void aJoinedKeepsItsConnectionAndItsDocumentIndexesIt() {
+        AttendanceEvent event = Events.attendance("e2", "S1", "L1", AttendanceType.JOINED, "2025-01-06T15:00:00Z");
+        event.setConnectionId("zoom-row-1");
+
+        Attendance a = EventMapper.attendance(event);
+
+        assertThat(a.connectionId()).isEqualTo("zoom-row-1");
+        assertThat(AttendanceDocument.pending(a).connectionId()).isEqualTo("zoom-row-1");
     }
 
     @Test
