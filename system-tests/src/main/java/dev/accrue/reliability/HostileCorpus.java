@@ -216,7 +216,7 @@ final class HostileCorpus {
         for (String body : new String[] {"", "{}", "{\"credential\":\"\"}", "[]", "{\"credential\":", "null"}) {
             corpus.add(new Attack("verify " + body, CREDIT, "POST", "/v1/credentials/verify", null, json, bytes(body)));
         }
-        for (String id : new String[] {"AC-0000-0000-0000", "nope", "%00", "..%2F..%2F", "x".repeat(3000)}) {
+        for (String id : new String[] {"AC-0000-0000-0000-0000-0000-0000-0000-0000", "nope", "%00", "..%2F..%2F", "x".repeat(3000)}) {
             corpus.add(new Attack("certificate " + abbreviate(id), CREDIT, "GET", "/v1/certificates/" + id, Catalog.ADMIN_KEY,
                     null, null));
             corpus.add(new Attack("credential " + abbreviate(id), CREDIT, "GET", "/v1/certificates/" + id + "/credential",

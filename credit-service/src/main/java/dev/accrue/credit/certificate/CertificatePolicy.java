@@ -20,7 +20,7 @@ public final class CertificatePolicy {
                                              Licensee licensee, Instant now) {
         List<CertifiedAward> certified = awards.stream()
                 .filter(Award::granted)
-                .sorted(Comparator.comparing(Award::body))
+                .sorted(Comparator.comparing(Award::approval))
                 .map(a -> new CertifiedAward(a.awardId(), a.revision(), a.body(), a.jurisdiction(), a.approvalId(),
                         a.hours(), a.categories()))
                 .toList();

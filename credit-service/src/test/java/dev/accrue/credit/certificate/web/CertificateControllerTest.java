@@ -37,7 +37,7 @@ import org.springframework.test.web.servlet.MockMvc;
 @ActiveProfiles("local")
 class CertificateControllerTest {
 
-    static final String ID = "AC-0000-1111-2222";
+    static final String ID = "AC-0000-1111-2222-3333-4444-5555-6666-7777";
     static final Instant AT = Instant.parse("2025-03-10T13:00:00Z");
 
     @Autowired
