@@ -1,6 +1,7 @@
 package dev.accrue.credit.accrual;
 
 import dev.accrue.credit.attendance.AttendedTime;
+import dev.accrue.credit.catalog.AttendancePolicy;
 
 /** How one accrediting body turns attended time in a live session into credit hours. */
 public sealed interface CreditPolicy {
@@ -24,6 +25,24 @@ public sealed interface CreditPolicy {
         @Override
         public double hours(AttendedTime time, double creditHours) {
             return Math.min(time.attendedMinutes() / 6 / 10.0, creditHours);
+        }
+    }
+
+    /**
+     * A body's policy made stricter by the provider's own for the session, never looser: no credit below the
+     * provider's minimum share of the scheduled minutes, and for full-attendance bodies the smaller tolerance.
+     */
+    record WithinProviderPolicy(CreditPolicy body, AttendancePolicy provider) implements CreditPolicy {
+        @Override
+        public double hours(AttendedTime time, double creditHours) {
+            Integer minimum = provider.minimumAttendedPercent();
+            if (minimum != null && (long) time.attendedMinutes() * 100 < (long) minimum * time.scheduledMinutes()) {
+                return 0;
+            }
+            Integer tolerance = provider.toleranceMinutes();
+            CreditPolicy effective = body instanceof AllOrNothing all && tolerance != null
+                    ? new AllOrNothing(Math.min(all.toleranceMinutes(), tolerance)) : body;
+            return effective.hours(time, creditHours);
         }
     }
 

@@ -42,7 +42,10 @@ final class SessionCredit {
         Map<Approval, Outcome> outcomes = new LinkedHashMap<>();
         for (Approval approval : session.approvals()) {
             // A body without a policy in the rule file grants nothing rather than guessing.
-            double hours = rules.policyFor(approval.body()).map(p -> p.hours(time, session.creditHours())).orElse(0.0);
+            double hours = rules.policyFor(approval.body())
+                    .map(p -> session.attendancePolicy() == null ? p
+                            : new CreditPolicy.WithinProviderPolicy(p, session.attendancePolicy()))
+                    .map(p -> p.hours(time, session.creditHours())).orElse(0.0);
             outcomes.put(approval, outcome(approval, hours, session, rules, time.attendedMinutes(),
                     time.scheduledMinutes(), completedAt));
         }

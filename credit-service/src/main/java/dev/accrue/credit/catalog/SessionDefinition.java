@@ -9,7 +9,8 @@ import java.util.List;
 /**
  * A course offering as the credit rules see it. A live session has {@code startsAt} and
  * {@code endsAt}; a self-study session has neither and is credited on a passing post-test.
- * {@code passingScore} is null when the rule file default applies.
+ * {@code passingScore} is null when the rule file default applies; {@code attendancePolicy} is null when
+ * the provider set no stricter rule of its own.
  */
 public record SessionDefinition(
         String sessionId,
@@ -24,7 +25,8 @@ public record SessionDefinition(
         double creditHours,
         List<CategoryHours> categories,
         List<Approval> approvals,
-        Double passingScore) {
+        Double passingScore,
+        AttendancePolicy attendancePolicy) {
 
     public SessionDefinition {
         breaks = List.copyOf(breaks);

@@ -6,6 +6,8 @@ import static dev.accrue.credit.Fixtures.live;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.accrue.credit.catalog.ApprovalBody;
+import dev.accrue.credit.catalog.AttendancePolicy;
+import dev.accrue.credit.catalog.SessionDefinition;
 import java.util.List;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -97,6 +99,37 @@ class BodyPoliciesTest {
         void lessThanOneStepEarnsNoAwardAtAll() {
             var accruals = Accruals.finalizedWith(live(3, ApprovalBody.STATE_BOARD), List.of(joined("09:00"), left("09:29")));
             assertThat(accruals.awards()).isEmpty();
+        }
+    }
+
+    /** The provider's own rule for the session, within each body's. */
+    @Nested
+    class ProviderPolicy {
+        private double hours(ApprovalBody body, AttendancePolicy provider, String joinedAt, String leftAt) {
+            SessionDefinition s = live(3, body);
+            SessionDefinition strict = new SessionDefinition(s.sessionId(), s.courseId(), s.providerId(), s.title(),
+                    s.format(), s.startsAt(), s.endsAt(), s.timeZone(), s.breaks(), s.creditHours(), s.categories(),
+                    s.approvals(), s.passingScore(), provider);
+            return Accruals.finalizedWith(strict, List.of(joined(joinedAt), left(leftAt))).hours(body);
+        }
+
+        @Test
+        void aStricterToleranceThanTheBodysApplies() {
+            AttendancePolicy fiveMinutes = new AttendancePolicy(5, null);
+            assertThat(hours(ApprovalBody.APA, fiveMinutes, "09:05", "12:00")).isEqualTo(3.0);
+            assertThat(hours(ApprovalBody.APA, fiveMinutes, "09:10", "12:00")).isZero();
+        }
+
+        @Test
+        void aLooserToleranceThanTheBodysLeavesTheBodysInForce() {
+            assertThat(hours(ApprovalBody.APA, new AttendancePolicy(30, null), "09:20", "12:00")).isZero();
+        }
+
+        @Test
+        void belowTheProvidersMinimumShareNoBodyGivesPartialCredit() {
+            AttendancePolicy fourFifths = new AttendancePolicy(null, 80);
+            assertThat(hours(ApprovalBody.IACET, fourFifths, "09:00", "11:00")).isZero();      // 120 of 180 minutes
+            assertThat(hours(ApprovalBody.IACET, fourFifths, "09:00", "11:30")).isEqualTo(2.5); // 150 of 180
         }
     }
 }

@@ -84,7 +84,7 @@ class CreditServiceIT {
         SessionDefinition like = Fixtures.live(creditHours, bodies);
         return new SessionDefinition(sessionId, like.courseId(), like.providerId(), like.title(), like.format(),
                 like.startsAt(), like.endsAt(), like.timeZone(), like.breaks(), like.creditHours(), like.categories(),
-                like.approvals(), like.passingScore());
+                like.approvals(), like.passingScore(), null);
     }
 
     @Test

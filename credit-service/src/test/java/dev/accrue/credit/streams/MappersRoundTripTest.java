@@ -15,6 +15,7 @@ import dev.accrue.credit.attendance.AttendanceType;
 import dev.accrue.credit.attendance.kafka.AttendanceMapper;
 import dev.accrue.credit.catalog.ApprovalBody;
 import dev.accrue.credit.catalog.ApprovalKey;
+import dev.accrue.credit.catalog.AttendancePolicy;
 import dev.accrue.credit.catalog.Category;
 import dev.accrue.credit.catalog.CategoryHours;
 import dev.accrue.credit.catalog.Format;
@@ -62,7 +63,8 @@ class MappersRoundTripTest {
     void aSessionSurvivesTheRoundTrip() {
         SessionDefinition session = new SessionDefinition("s", "c", "acme", "T", Format.IN_PERSON, at("09:00"),
                 at("12:00"), "America/New_York", List.of(new TimeRange(at("10:00"), at("10:15"))), 2.75,
-                List.of(new CategoryHours(Category.SUPERVISION, 1)), Fixtures.approvals(ApprovalBody.NBCC), 80.0);
+                List.of(new CategoryHours(Category.SUPERVISION, 1)), Fixtures.approvals(ApprovalBody.NBCC), 80.0,
+                new AttendancePolicy(5, 80));
         assertThat(CatalogMapper.toDomain(throughTheWire(CatalogMapper.toAvro(session, NOW)))).isEqualTo(session);
     }
 

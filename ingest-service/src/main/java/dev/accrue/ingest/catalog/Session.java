@@ -6,7 +6,7 @@ import java.util.List;
 /**
  * A validated course offering, as published to the sessions topic. Live sessions have
  * {@code startsAt}, {@code endsAt} and {@code timeZone}; self-study sessions have none of them and
- * may have a {@code passingScore}.
+ * may have a {@code passingScore}, live ones an {@code attendancePolicy} of the provider's.
  */
 public record Session(
         String sessionId,
@@ -23,12 +23,20 @@ public record Session(
         List<CategoryHours> categories,
         List<Approval> approvals,
         Double passingScore,
-        Instant updatedAt) {
+        Instant updatedAt,
+        AttendancePolicy attendancePolicy) {
 
     public Session {
         breaks = List.copyOf(breaks);
         categories = List.copyOf(categories);
         approvals = List.copyOf(approvals);
+    }
+
+    /**
+     * The provider's own attendance rule for a live session, stricter than each body's (credit-service keeps the
+     * body's rule as the ceiling); either part may be null.
+     */
+    public record AttendancePolicy(Integer toleranceMinutes, Integer minimumAttendedPercent) {
     }
 
     /** A half-open interval [startsAt, endsAt). */

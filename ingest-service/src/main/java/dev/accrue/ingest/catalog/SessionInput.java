@@ -19,12 +19,16 @@ public record SessionInput(
         Double creditHours,
         List<CategoryInput> categories,
         List<ApprovalInput> approvals,
-        Double passingScore) {
+        Double passingScore,
+        AttendancePolicyInput attendancePolicy) {
 
     public record BreakInput(String startsAt, String endsAt) {
     }
 
     public record CategoryInput(String category, Double hours) {
+    }
+
+    public record AttendancePolicyInput(Integer toleranceMinutes, Integer minimumAttendedPercent) {
     }
 
     public record ApprovalInput(String body, String jurisdiction, String approvalId) {

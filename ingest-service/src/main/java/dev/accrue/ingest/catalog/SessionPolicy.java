@@ -24,7 +24,8 @@ import java.util.Set;
  *   <li>each category appears once with hours above 0, and category hours sum to no more than creditHours;</li>
  *   <li>approvals name a known body, a US state for a state board or chapter, and an approval id, at most one
  *       per body and jurisdiction (each becomes its own award);</li>
- *   <li>passingScore is a percentage and only for self-study.</li>
+ *   <li>passingScore is a percentage and only for self-study; an attendancePolicy (the provider's stricter rule)
+ *       only for live sessions, with a tolerance of 0 to 240 minutes and a minimum of 1 to 100 percent.</li>
  * </ul>
  */
 public final class SessionPolicy {
@@ -33,10 +34,11 @@ public final class SessionPolicy {
     /** The longest instruction without a break: a long day's workshop, never a night. */
     static final Duration LONGEST_STRETCH = Duration.ofHours(12);
     static final double MAX_CREDIT_HOURS = 200;
-    private static final Set<String> US_JURISDICTIONS = Set.of("AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "DC", "FL",
-            "GA", "HI", "ID", "IL", "IN", "IA", "KS", "KY", "LA", "ME", "MD", "MA", "MI", "MN", "MS", "MO", "MT", "NE", "NV",
-            "NH", "NJ", "NM", "NY", "NC", "ND", "OH", "OK", "OR", "PA", "RI", "SC", "SD", "TN", "TX", "UT", "VT", "VA", "WA",
-            "WV", "WI", "WY", "PR", "VI", "GU", "AS", "MP");
+    static final int MAX_TOLERANCE_MINUTES = 240;
+    private static final Set<String> US_JURISDICTIONS = Set.of("AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "DC",
+            "FL", "GA", "HI", "ID", "IL", "IN", "IA", "KS", "KY", "LA", "ME", "MD", "MA", "MI", "MN", "MS", "MO", "MT",
+            "NE", "NV", "NH", "NJ", "NM", "NY", "NC", "ND", "OH", "OK", "OR", "PA", "RI", "SC", "SD", "TN", "TX", "UT",
+            "VT", "VA", "WA", "WV", "WI", "WY", "PR", "VI", "GU", "AS", "MP");
     /** Sums of doubles such as 0.1 + 0.2 must not fail a "no more than" check by rounding. */
     private static final double EPSILON = 1e-9;
 
@@ -54,12 +56,14 @@ public final class SessionPolicy {
         Instant endsAt = null;
         String timeZone = null;
         List<Session.TimeRange> breaks = List.of();
+        Session.AttendancePolicy attendancePolicy = null;
         if (format != null && format.isLive()) {
             startsAt = checks.instant("startsAt", in.startsAt());
             endsAt = checks.instant("endsAt", in.endsAt());
             ZoneId zone = checks.zone("timeZone", in.timeZone());
             timeZone = zone == null ? null : zone.getId();
             checks.mustBeAbsent("passingScore", in.passingScore(), "for live formats; it applies to SELF_STUDY");
+            attendancePolicy = attendancePolicy(checks, in.attendancePolicy());
             if (startsAt != null && endsAt != null && scheduleIsValid(checks, startsAt, endsAt)) {
                 breaks = breaks(checks, in.breaks(), startsAt, endsAt);
                 if (!checks.hasErrors()) {
@@ -74,6 +78,7 @@ public final class SessionPolicy {
             checks.mustBeAbsent("startsAt", in.startsAt(), reason);
             checks.mustBeAbsent("endsAt", in.endsAt(), reason);
             checks.mustBeAbsent("timeZone", in.timeZone(), reason);
+            checks.mustBeAbsent("attendancePolicy", in.attendancePolicy(), reason);
             if (in.breaks() != null && !in.breaks().isEmpty()) {
                 checks.fail("breaks", "must not be given " + reason);
             }
@@ -83,7 +88,7 @@ public final class SessionPolicy {
         List<Session.Approval> approvals = approvals(checks, in.approvals());
         checks.throwIfAny();
         return new Session(id, courseId, providerId, title, description, format, startsAt, endsAt, timeZone, breaks,
-                creditHours, categories, approvals, passingScore, now);
+                creditHours, categories, approvals, passingScore, now, attendancePolicy);
     }
 
     private static Double creditHours(Checks checks, Double value) {
@@ -158,8 +163,8 @@ public final class SessionPolicy {
     private static void checkStretch(Checks checks, Instant from, Instant to) {
         if (!checks.hasErrors() && Duration.between(from, to).compareTo(LONGEST_STRETCH) > 0) {
             checks.fail("breaks", "instruction from " + from + " to " + to + " runs more than "
-                    + LONGEST_STRETCH.toHours() + " hours without a break; give a multi-day session its nights as breaks,"
-                    + " or publish one session per day");
+                    + LONGEST_STRETCH.toHours() + " hours without a break; give a multi-day session its nights as"
+                    + " breaks, or publish one session per day");
         }
     }
 
@@ -231,6 +236,27 @@ public final class SessionPolicy {
             }
         }
         return approvals;
+    }
+
+    /** The provider's stricter rule, bounded so it is a rule and not a typo; null when absent. */
+    private static Session.AttendancePolicy attendancePolicy(Checks checks, SessionInput.AttendancePolicyInput in) {
+        if (in == null) {
+            return null;
+        }
+        Integer tolerance = in.toleranceMinutes();
+        Integer minimum = in.minimumAttendedPercent();
+        if (tolerance != null && (tolerance < 0 || tolerance > MAX_TOLERANCE_MINUTES)) {
+            checks.fail("attendancePolicy.toleranceMinutes",
+                    "must be 0 to " + MAX_TOLERANCE_MINUTES + " (got " + tolerance + ")");
+        }
+        if (minimum != null && (minimum < 1 || minimum > 100)) {
+            checks.fail("attendancePolicy.minimumAttendedPercent", "must be 1 to 100 (got " + minimum + ")");
+        }
+        if (tolerance == null && minimum == null) {
+            checks.fail("attendancePolicy",
+                    "must set toleranceMinutes, minimumAttendedPercent or both; omit it otherwise");
+        }
+        return new Session.AttendancePolicy(tolerance, minimum);
     }
 
     /** A two-letter US state or territory code, or null when absent. */

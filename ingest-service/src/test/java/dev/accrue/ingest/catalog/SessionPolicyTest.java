@@ -18,12 +18,12 @@ class SessionPolicyTest {
                 "2025-03-01T09:00:00-08:00", "2025-03-01T12:15:00-08:00", "America/Los_Angeles",
                 List.of(new SessionInput.BreakInput("2025-03-01T10:30:00-08:00", "2025-03-01T10:45:00-08:00")),
                 3.0, List.of(new SessionInput.CategoryInput("LAW_AND_ETHICS", 3.0)),
-                List.of(new SessionInput.ApprovalInput("APA", null, "APA-1")), null);
+                List.of(new SessionInput.ApprovalInput("APA", null, "APA-1")), null, null);
     }
 
     static SessionInput selfStudy() {
         return new SessionInput("home-1", "acme", "Home study", null, "SELF_STUDY", null, null, null, null, 2.0,
-                List.of(), List.of(), 75.0);
+                List.of(), List.of(), 75.0, null);
     }
 
     @Test
@@ -47,7 +47,7 @@ class SessionPolicyTest {
 
     @Test
     void everyBrokenFieldIsReportedAtOnce() {
-        SessionInput in = new SessionInput("", "acme!", " ", null, "WEBINAR", null, null, null, null, -1.0, null, null, null);
+        SessionInput in = new SessionInput("", "acme!", " ", null, "WEBINAR", null, null, null, null, -1.0, null, null, null, null);
 
         assertThat(errorsOf("s 1", in)).extracting(FieldError::field)
                 .contains("sessionId", "courseId", "providerId", "title", "format", "creditHours");
@@ -73,7 +73,7 @@ class SessionPolicyTest {
         SessionInput in = new SessionInput(base.courseId(), base.providerId(), base.title(), null, base.format(),
                 base.startsAt(), base.endsAt(), base.timeZone(), base.breaks(), 3.0,
                 List.of(new SessionInput.CategoryInput("LAW_AND_ETHICS", 2.0), new SessionInput.CategoryInput("GENERAL", 1.5)),
-                List.of(), null);
+                List.of(), null, null);
 
         assertThat(errorsOf("s-1", in)).extracting(FieldError::field).containsExactly("categories");
     }
@@ -82,7 +82,7 @@ class SessionPolicyTest {
     void creditHoursMayNotExceedInstructionTimeWithoutBreaks() {
         SessionInput base = live();
         SessionInput in = new SessionInput(base.courseId(), base.providerId(), base.title(), null, base.format(),
-                base.startsAt(), base.endsAt(), base.timeZone(), base.breaks(), 3.25, List.of(), List.of(), null);
+                base.startsAt(), base.endsAt(), base.timeZone(), base.breaks(), 3.25, List.of(), List.of(), null, null);
 
         assertThat(errorsOf("s-1", in)).extracting(FieldError::field).containsExactly("creditHours");
     }
@@ -91,10 +91,10 @@ class SessionPolicyTest {
     void selfStudyHasNoScheduleAndLiveHasNoPassingScore() {
         SessionInput s = selfStudy();
         SessionInput scheduled = new SessionInput(s.courseId(), s.providerId(), s.title(), null, "SELF_STUDY",
-                "2025-03-01T09:00:00Z", null, "UTC", null, 2.0, null, null, null);
+                "2025-03-01T09:00:00Z", null, "UTC", null, 2.0, null, null, null, null);
         SessionInput l = live();
         SessionInput scored = new SessionInput(l.courseId(), l.providerId(), l.title(), null, l.format(), l.startsAt(),
-                l.endsAt(), l.timeZone(), null, 1.0, null, null, 80.0);
+                l.endsAt(), l.timeZone(), null, 1.0, null, null, 80.0, null);
 
         assertThat(errorsOf("s-1", scheduled)).extracting(FieldError::field).containsExactly("startsAt", "timeZone");
         assertThat(errorsOf("s-1", scored)).extracting(FieldError::field).containsExactly("passingScore");
@@ -108,7 +108,7 @@ class SessionPolicyTest {
                         new SessionInput.BreakInput("2025-03-01T10:00:00-08:00", "2025-03-01T10:30:00-08:00"),
                         new SessionInput.BreakInput("2025-03-01T10:15:00-08:00", "2025-03-01T10:45:00-08:00"),
                         new SessionInput.BreakInput("2025-03-01T08:00:00-08:00", "2025-03-01T08:30:00-08:00")),
-                1.0, null, null, null);
+                1.0, null, null, null, null);
 
         assertThat(errorsOf("s-1", in)).extracting(FieldError::field).containsExactly("breaks[2]", "breaks");
     }
@@ -118,7 +118,7 @@ class SessionPolicyTest {
         SessionInput l = live();
         SessionInput in = new SessionInput(l.courseId(), l.providerId(), l.title(), null, l.format(), l.startsAt(),
                 l.endsAt(), l.timeZone(), null, 1.0, List.of(new SessionInput.CategoryInput("ETHIKS", 1.0)),
-                List.of(new SessionInput.ApprovalInput("ABC", null, "x")), null);
+                List.of(new SessionInput.ApprovalInput("ABC", null, "x")), null, null);
 
         List<FieldError> errors = errorsOf("s-1", in);
         assertThat(errors).extracting(FieldError::field).containsExactly("categories[0].category", "approvals[0].body");
@@ -129,7 +129,7 @@ class SessionPolicyTest {
     void anInvalidTimeZoneIsRefused() {
         SessionInput l = live();
         SessionInput in = new SessionInput(l.courseId(), l.providerId(), l.title(), null, l.format(), l.startsAt(),
-                l.endsAt(), "-08:00", null, 1.0, null, null, null);
+                l.endsAt(), "-08:00", null, 1.0, null, null, null, null);
 
         assertThat(errorsOf("s-1", in)).extracting(FieldError::field).containsExactly("timeZone");
     }
@@ -137,7 +137,7 @@ class SessionPolicyTest {
     private static SessionInput withApprovals(SessionInput.ApprovalInput... approvals) {
         SessionInput l = live();
         return new SessionInput(l.courseId(), l.providerId(), l.title(), null, l.format(), l.startsAt(), l.endsAt(),
-                l.timeZone(), l.breaks(), l.creditHours(), l.categories(), List.of(approvals), null);
+                l.timeZone(), l.breaks(), l.creditHours(), l.categories(), List.of(approvals), null, null);
     }
 
     @Test
@@ -174,7 +174,7 @@ class SessionPolicyTest {
     void aMultiDaySessionMustHaveItsNightsAsBreaks() {
         SessionInput l = live();
         SessionInput threeDays = new SessionInput(l.courseId(), l.providerId(), l.title(), null, l.format(),
-                "2025-03-03T09:00:00-08:00", "2025-03-05T17:00:00-08:00", l.timeZone(), null, 12.0, null, null, null);
+                "2025-03-03T09:00:00-08:00", "2025-03-05T17:00:00-08:00", l.timeZone(), null, 12.0, null, null, null, null);
         assertThat(errorsOf("s-1", threeDays)).singleElement().satisfies(e -> {
             assertThat(e.field()).isEqualTo("breaks");
             assertThat(e.message()).contains("nights as breaks");
@@ -184,14 +184,38 @@ class SessionPolicyTest {
                 "2025-03-03T09:00:00-08:00", "2025-03-05T17:00:00-08:00", l.timeZone(),
                 List.of(new SessionInput.BreakInput("2025-03-03T17:00:00-08:00", "2025-03-04T09:00:00-08:00"),
                         new SessionInput.BreakInput("2025-03-04T17:00:00-08:00", "2025-03-05T09:00:00-08:00")),
-                24.0, null, null, null);
+                24.0, null, null, null, null);
         assertThat(SessionPolicy.validate("s-1", withNights, NOW).breaks()).hasSize(2);
+    }
+
+    private static SessionInput withPolicy(SessionInput l, SessionInput.AttendancePolicyInput policy) {
+        return new SessionInput(l.courseId(), l.providerId(), l.title(), null, l.format(), l.startsAt(), l.endsAt(),
+                l.timeZone(), l.breaks(), l.creditHours(), l.categories(), l.approvals(), l.passingScore(), policy);
+    }
+
+    @Test
+    void aLiveSessionMayCarryTheProvidersStricterAttendancePolicy() {
+        Session session = SessionPolicy.validate("s-1",
+                withPolicy(live(), new SessionInput.AttendancePolicyInput(5, 80)), NOW);
+
+        assertThat(session.attendancePolicy()).isEqualTo(new Session.AttendancePolicy(5, 80));
+    }
+
+    @Test
+    void anAttendancePolicyOutOfBoundsOrOnSelfStudyIsRefused() {
+        assertThat(errorsOf("s-1", withPolicy(live(), new SessionInput.AttendancePolicyInput(-1, 0))))
+                .extracting(FieldError::field)
+                .containsExactly("attendancePolicy.toleranceMinutes", "attendancePolicy.minimumAttendedPercent");
+        assertThat(errorsOf("s-1", withPolicy(live(), new SessionInput.AttendancePolicyInput(null, null))))
+                .extracting(FieldError::field).containsExactly("attendancePolicy");
+        assertThat(errorsOf("s-1", withPolicy(selfStudy(), new SessionInput.AttendancePolicyInput(5, null))))
+                .extracting(FieldError::field).containsExactly("attendancePolicy");
     }
 
     private static SessionInput withSchedule(String startsAt, String endsAt) {
         SessionInput l = live();
         return new SessionInput(l.courseId(), l.providerId(), l.title(), null, l.format(), startsAt, endsAt,
-                l.timeZone(), null, 1.0, null, null, null);
+                l.timeZone(), null, 1.0, null, null, null, null);
     }
 
     static List<FieldError> errorsOf(String sessionId, SessionInput in) {

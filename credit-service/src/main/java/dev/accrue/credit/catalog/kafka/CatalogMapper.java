@@ -2,6 +2,7 @@ package dev.accrue.credit.catalog.kafka;
 
 import dev.accrue.credit.catalog.Approval;
 import dev.accrue.credit.catalog.ApprovalBody;
+import dev.accrue.credit.catalog.AttendancePolicy;
 import dev.accrue.credit.catalog.Category;
 import dev.accrue.credit.catalog.CategoryHours;
 import dev.accrue.credit.catalog.Format;
@@ -33,7 +34,7 @@ public final class CatalogMapper {
                         .flatMap(a -> AvroEnums.toDomain(a.getBody(), ApprovalBody.class)
                                 .map(body -> new Approval(body, a.getJurisdiction(), a.getApprovalId())).stream())
                         .toList(),
-                session.getPassingScore());
+                session.getPassingScore(), attendancePolicyToDomain(session.getAttendancePolicy()));
     }
 
     public static Session toAvro(SessionDefinition session, Instant updatedAt) {
@@ -51,8 +52,15 @@ public final class CatalogMapper {
                                 a.jurisdiction()))
                         .toList())
                 .setPassingScore(session.passingScore())
+                .setAttendancePolicy(session.attendancePolicy() == null ? null
+                        : new dev.accrue.events.AttendancePolicy(session.attendancePolicy().toleranceMinutes(),
+                                session.attendancePolicy().minimumAttendedPercent()))
                 .setUpdatedAt(updatedAt)
                 .build();
+    }
+
+    private static AttendancePolicy attendancePolicyToDomain(dev.accrue.events.AttendancePolicy policy) {
+        return policy == null ? null : new AttendancePolicy(policy.getToleranceMinutes(), policy.getMinimumAttendedPercent());
     }
 
     public static List<CategoryHours> categoriesToDomain(List<dev.accrue.events.CategoryHours> categories) {

@@ -30,6 +30,8 @@ final class SessionMapper {
                         dev.accrue.events.ApprovalBody.valueOf(a.body().name()), a.approvalId(), a.jurisdiction())).toList())
                 .setPassingScore(s.passingScore())
                 .setUpdatedAt(s.updatedAt())
+                .setAttendancePolicy(s.attendancePolicy() == null ? null : new dev.accrue.events.AttendancePolicy(
+                        s.attendancePolicy().toleranceMinutes(), s.attendancePolicy().minimumAttendedPercent()))
                 .build();
     }
 
@@ -43,7 +45,9 @@ final class SessionMapper {
                 a.getApprovals().stream().filter(x -> x.getBody() != dev.accrue.events.ApprovalBody.UNKNOWN)
                         .map(x -> new Session.Approval(ApprovalBody.valueOf(x.getBody().name()), x.getJurisdiction(),
                                 x.getApprovalId())).toList(),
-                a.getPassingScore(), a.getUpdatedAt());
+                a.getPassingScore(), a.getUpdatedAt(), a.getAttendancePolicy() == null ? null
+                        : new Session.AttendancePolicy(a.getAttendancePolicy().getToleranceMinutes(),
+                                a.getAttendancePolicy().getMinimumAttendedPercent()));
     }
 
     static KnownSession known(dev.accrue.events.Session a) {

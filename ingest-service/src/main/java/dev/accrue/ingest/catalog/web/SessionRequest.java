@@ -18,7 +18,16 @@ record SessionRequest(
         @Schema(example = "3", description = "Above 0, at most 200, in hundredths; live sessions: at most the scheduled time") Double creditHours,
         List<CategoryHours> categories,
         List<Approval> approvals,
-        @Schema(example = "75", description = "Percent, SELF_STUDY only") Double passingScore) {
+        @Schema(example = "75", description = "Percent, SELF_STUDY only") Double passingScore,
+        @Schema(description = "Live formats only: the provider's own stricter attendance rule; each body's rule stays"
+                + " the ceiling") AttendancePolicy attendancePolicy) {
+
+    record AttendancePolicy(
+            @Schema(example = "5", description = "At most this many minutes missed for full credit from"
+                    + " full-attendance bodies (0 to 240)") Integer toleranceMinutes,
+            @Schema(example = "80", description = "No credit from any body below this percent of the scheduled"
+                    + " minutes (1 to 100)") Integer minimumAttendedPercent) {
+    }
 
     record Break(@Schema(format = "date-time") String startsAt, @Schema(format = "date-time") String endsAt) {
     }
@@ -46,6 +55,7 @@ record SessionRequest(
                 creditHours,
                 categories == null ? null : categories.stream().map(c -> c == null ? null : new SessionInput.CategoryInput(c.category(), c.hours())).toList(),
                 approvals == null ? null : approvals.stream().map(a -> a == null ? null : new SessionInput.ApprovalInput(a.body(), a.jurisdiction(), a.approvalId())).toList(),
-                passingScore);
+                passingScore, attendancePolicy == null ? null : new SessionInput.AttendancePolicyInput(
+                        attendancePolicy.toleranceMinutes(), attendancePolicy.minimumAttendedPercent()));
     }
 }
