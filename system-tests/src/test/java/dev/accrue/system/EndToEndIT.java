@@ -457,6 +457,10 @@ class EndToEndIT {
         assertThat(revoked.get("status").asText()).isEqualTo("REVOKED");
         assertThat(raw(CREDIT, "/v1/certificates/" + certificateF + "/credential", VC_JWT).statusCode())
                 .as("no credential is issued for a revoked certificate").isEqualTo(410);
+
+        // Anyone holding the printed revision 1 (its QR code) sees, without a key, that it no longer stands.
+        assertThat(publicPage("/verify/" + certificateE + "?revision=1")).contains(">Revised</h1>", "Rita Revised");
+        assertThat(publicPage("/verify/" + certificateF + "?revision=1")).contains(">Revoked</h1>");
     }
 
     @Test
@@ -981,6 +985,14 @@ class EndToEndIT {
                 .header("Authorization", "Bearer " + ADMIN).header("Accept", accept)
                 .timeout(Duration.ofSeconds(30)).GET().build();
         return send(request);
+    }
+
+    /** A public page of credit-service, fetched as a browser would: no API key. */
+    private String publicPage(String path) {
+        HttpResponse<byte[]> response = send(HttpRequest.newBuilder(URI.create(fleet.url(CREDIT) + path))
+                .header("Accept", "text/html").timeout(Duration.ofSeconds(30)).GET().build());
+        assertThat(response.statusCode()).as("GET %s", path).isEqualTo(200);
+        return new String(response.body(), StandardCharsets.UTF_8);
     }
 
     private HttpResponse<byte[]> send(HttpRequest request) {

@@ -8,9 +8,11 @@ import dev.accrue.credit.certificate.CredentialStatus;
 import dev.accrue.credit.web.ReadAccess;
 import dev.accrue.platform.security.Caller;
 import io.swagger.v3.oas.annotations.Operation;
+import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -19,13 +21,14 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
  * Certificates by number, as JSON, PDF or a signed Open Badges credential (ADMIN, ANALYST, or the
  * PROVIDER whose session it certifies; to other providers it does not exist), and public
- * verification of presented credentials.
+ * verification of presented credentials and of each certificate by its page.
  * Certificates are in a global store, so any instance answers without forwarding.
  */
 @RestController
@@ -94,6 +97,21 @@ class CertificateController {
                         "The signature is not valid, or the credential was not issued by this issuer"));
     }
 
+    @Operation(summary = "A certificate's public verification page (HTML, no key): valid, revised since the printed"
+            + " revision, or revoked, and the credit it certifies now")
+    @GetMapping(path = "/verify/{id}", produces = MediaType.TEXT_HTML_VALUE)
+    ResponseEntity<String> verificationPage(@PathVariable String id, @RequestParam(required = false) Integer revision) {
+        Optional<Certificate> found = queries.certificate(id);
+        ZoneId zone = found.flatMap(c -> queries.session(c.sessionId())).map(SessionDefinition::zone)
+                .orElse(ZoneOffset.UTC);
+        // Numbers carry 160 bits, so a public page per number reveals nothing that can be found by guessing.
+        return ResponseEntity.status(found.isPresent() ? HttpStatus.OK : HttpStatus.NOT_FOUND)
+                .contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
+                .header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'")
+                .header("X-Content-Type-Options", "nosniff")
+                .body(VerificationPage.render(id, found, revision, zone));
+    }
+
     @Operation(summary = "The issuer's public key (JWKS), for verifying credentials offline (public)")
     @GetMapping(path = "/v1/credentials/issuer-key", produces = MediaType.APPLICATION_JSON_VALUE)
     Map<String, Object> issuerKey() {
@@ -104,7 +122,8 @@ class CertificateController {
     private byte[] pdf(Certificate certificate) {
         ZoneId zone = queries.session(certificate.sessionId()).map(SessionDefinition::zone).orElse(ZoneOffset.UTC);
         var ceuBodies = creditRules.effectiveAt(certificate.activityStart(), zone).ceuBodies();
-        return CertificatePdf.render(certificate, zone, ceuBodies, properties.verifyUrl());
+        return CertificatePdf.render(certificate, zone, ceuBodies,
+                properties.verifyPage(certificate.certificateId(), certificate.revision()));
     }
 
     /**

@@ -1,10 +1,16 @@
 package dev.accrue.credit.certificate.web;
 
+import com.google.zxing.BarcodeFormat;
+import com.google.zxing.EncodeHintType;
+import com.google.zxing.WriterException;
+import com.google.zxing.common.BitMatrix;
+import com.google.zxing.qrcode.QRCodeWriter;
 import dev.accrue.credit.catalog.ApprovalBody;
 import dev.accrue.credit.catalog.CategoryHours;
 import dev.accrue.credit.catalog.Hours;
 import dev.accrue.credit.certificate.Certificate;
 import dev.accrue.credit.certificate.CertifiedAward;
+import dev.accrue.credit.certificate.Labels;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,6 +20,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
@@ -25,8 +32,9 @@ import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 /**
  * Renders a certificate of completion as a one-page PDF with what DOMAIN.md says a certificate
  * shows: participant and licence numbers, course title, provider, approval statements and numbers,
- * dates, format, hours per approval body and per content category, the certificate number, and how
- * to verify it. Text is reduced to the standard fonts' Latin-1 range (accents dropped, others '?').
+ * dates, format, hours per approval and per content category in words, the certificate number, and its
+ * verification page as a URL and a QR code. Text is reduced to the standard fonts' Latin-1 range (accents
+ * dropped, others '?').
  */
 final class CertificatePdf {
 
@@ -37,8 +45,8 @@ final class CertificatePdf {
      *             in California is not dated the next day, as it would be in UTC)
      * @param ceuBodies bodies whose credit is also stated in CEU (IACET), per the credit rules of the activity
      */
-    static byte[] render(Certificate certificate, ZoneId zone, Set<ApprovalBody> ceuBodies, String verifyUrl) {
-        List<String[]> lines = lines(certificate, DAY.withZone(zone), ceuBodies, verifyUrl);
+    static byte[] render(Certificate certificate, ZoneId zone, Set<ApprovalBody> ceuBodies, String verifyPage) {
+        List<String[]> lines = lines(certificate, DAY.withZone(zone), ceuBodies, verifyPage);
         try (PDDocument document = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             PDPage page = new PDPage(PDRectangle.LETTER);
             document.addPage(page);
@@ -54,6 +62,7 @@ final class CertificatePdf {
                     text.newLineAtOffset(0, heading ? -24 : -16);
                 }
                 text.endText();
+                drawQrCode(text, verifyPage, 462, 60, 100);
             }
             document.save(out);
             return out.toByteArray();
@@ -63,7 +72,7 @@ final class CertificatePdf {
     }
 
     private static List<String[]> lines(Certificate c, DateTimeFormatter day, Set<ApprovalBody> ceuBodies,
-                                        String verifyUrl) {
+                                        String verifyPage) {
         List<String[]> lines = new ArrayList<>();
         lines.add(new String[] {"#", c.revoked() ? "Certificate of Completion - REVOKED" : "Certificate of Completion"});
         lines.add(new String[] {"", "This certifies that " + c.participantName()});
@@ -76,16 +85,35 @@ final class CertificatePdf {
         lines.add(new String[] {"", "Date(s): " + (start.equals(end) ? start : start + " - " + end)});
         lines.add(new String[] {"#", "Credit awarded"});
         for (CertifiedAward award : c.awards()) {
-            lines.add(new String[] {"", "This program is approved by " + award.body() + " (approval number "
+            lines.add(new String[] {"", Labels.approval(award.body(), award.jurisdiction()) + " (approval number "
                     + award.approvalId() + "): " + award.hours() + " hours"
                     + (ceuBodies.contains(award.body()) ? " (" + Hours.ceu(award.hours()) + " CEU)" : "")});
             for (CategoryHours category : award.categories()) {
-                lines.add(new String[] {"", "    " + category.category() + ": " + category.hours() + " hours"});
+                lines.add(new String[] {"", "    " + Labels.category(category.category()) + ": " + category.hours() + " hours"});
             }
         }
         lines.add(new String[] {"#", "Certificate " + c.certificateId() + " (revision " + c.revision() + ")"});
-        lines.add(new String[] {"", "Issued " + day.format(c.issuedAt()) + ". Verify: " + verifyUrl});
+        lines.add(new String[] {"", "Issued " + day.format(c.issuedAt()) + ". Verify at " + verifyPage});
         return lines;
+    }
+
+    /** The URL as a QR code of filled squares, {@code size} points wide with its lower left corner at (x, y). */
+    private static void drawQrCode(PDPageContentStream page, String url, float x, float y, float size) throws IOException {
+        BitMatrix matrix;
+        try {
+            matrix = new QRCodeWriter().encode(url, BarcodeFormat.QR_CODE, 0, 0, Map.of(EncodeHintType.MARGIN, 0));
+        } catch (WriterException e) {
+            throw new IOException("Cannot encode " + url + " as a QR code", e);
+        }
+        float module = size / matrix.getWidth();
+        for (int row = 0; row < matrix.getHeight(); row++) {
+            for (int column = 0; column < matrix.getWidth(); column++) {
+                if (matrix.get(column, row)) {
+                    page.addRect(x + column * module, y + size - (row + 1) * module, module, module);
+                }
+            }
+        }
+        page.fill();
     }
 
     private static String printable(String text) {

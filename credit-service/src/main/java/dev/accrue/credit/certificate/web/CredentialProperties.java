@@ -11,11 +11,18 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param issuerId the issuer's id (URL) written into every credential
  * @param issuerName the issuer's display name
  * @param verifyUrl where the credential says it can be verified
+ * @param verifyPageUrl the base of each certificate's public page ({@code <base>/<number>?revision=<n>})
  */
 @ConfigurationProperties("accrue.credit.credentials")
 record CredentialProperties(
         @DefaultValue("") String signingKey,
         @DefaultValue("https://accrue.dev/issuers/credit-service") String issuerId,
         @DefaultValue("Accrue") String issuerName,
-        @DefaultValue("https://accrue.dev/v1/credentials/verify") String verifyUrl) {
+        @DefaultValue("https://accrue.dev/v1/credentials/verify") String verifyUrl,
+        @DefaultValue("https://accrue.dev/verify") String verifyPageUrl) {
+
+    /** The public page of one revision of a certificate, as printed on it. */
+    String verifyPage(String certificateId, int revision) {
+        return verifyPageUrl + "/" + certificateId + "?revision=" + revision;
+    }
 }

@@ -1,6 +1,8 @@
 package dev.accrue.credit.certificate.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.mockito.BDDMockito.given;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -9,6 +11,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import com.google.zxing.BinaryBitmap;
+import com.google.zxing.RGBLuminanceSource;
+import com.google.zxing.common.HybridBinarizer;
+import com.google.zxing.qrcode.QRCodeReader;
 import dev.accrue.credit.catalog.ApprovalBody;
 import dev.accrue.credit.catalog.Category;
 import dev.accrue.credit.catalog.CategoryHours;
@@ -20,6 +26,9 @@ import dev.accrue.platform.security.ApiKeySecurityConfiguration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.rendering.PDFRenderer;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -137,10 +146,10 @@ class CertificateControllerTest {
                 .andExpect(content().contentType(MediaType.APPLICATION_PDF))
                 .andReturn().getResponse().getContentAsByteArray();
         assertThat(new String(pdf, 0, 5)).isEqualTo("%PDF-");
-        try (var document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
-            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(document);
+        try (var document = Loader.loadPDF(pdf)) {
+            String text = new PDFTextStripper().getText(document);
             assertThat(text).contains("Ada Lovelace", "CA-BBS:LMFT123", "Ethics in Telehealth", "APA-123", ID,
-                    "live interactive webinar", "LAW_AND_ETHICS");
+                    "live interactive webinar", "Law and ethics: 3.0 hours");
         }
     }
 
@@ -158,8 +167,8 @@ class CertificateControllerTest {
         byte[] pdf = mvc.perform(get("/v1/certificates/" + ID + ".pdf").header("Authorization", "Bearer dev-admin-key"))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
 
-        try (var document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
-            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(document);
+        try (var document = Loader.loadPDF(pdf)) {
+            String text = new PDFTextStripper().getText(document);
             assertThat(text).contains("Date(s): 30 December 2025", "Issued 30 December 2025").doesNotContain("31 December");
         }
     }
@@ -175,10 +184,84 @@ class CertificateControllerTest {
         byte[] pdf = mvc.perform(get("/v1/certificates/" + ID + ".pdf").header("Authorization", "Bearer dev-admin-key"))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
 
-        try (var document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
-            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(document);
+        try (var document = Loader.loadPDF(pdf)) {
+            String text = new PDFTextStripper().getText(document);
             assertThat(text).contains("(approval number IACET-9): 1.5 hours (0.15 CEU)")
                     .contains("(approval number APA-123): 3.0 hours\n");
+        }
+    }
+
+    @Test
+    void theVerificationPageNeedsNoKeyAndSaysTheCertificateIsValid() throws Exception {
+        mvc.perform(get("/verify/" + ID).param("revision", "1"))
+                .andExpect(status().isOk())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.TEXT_HTML))
+                .andExpect(header().string("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'"))
+                .andExpect(content().string(containsString(">Valid</h1>")))
+                .andExpect(content().string(containsString("Ada Lovelace")))
+                .andExpect(content().string(containsString("<td>APA</td><td>APA-123</td><td>3.0</td><td>Law and ethics 3.0 h</td>")))
+                .andExpect(content().string(not(containsString("LMFT123"))));
+    }
+
+    @Test
+    void thePageOfAPrintedRevisionSaysItWasRevisedAndShowsTheCurrentCredit() throws Exception {
+        given(queries.certificate(ID)).willReturn(Optional.of(certificate(2, 1.5)));
+        mvc.perform(get("/verify/" + ID).param("revision", "1"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString(">Revised</h1>")))
+                .andExpect(content().string(containsString("<td>1.5</td>")));
+    }
+
+    @Test
+    void thePageOfARevokedCertificateSaysSoAndListsNoCredit() throws Exception {
+        given(queries.certificate(ID)).willReturn(Optional.of(certificate(2, 0)));
+        mvc.perform(get("/verify/" + ID))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString(">Revoked</h1>")))
+                .andExpect(content().string(not(containsString("<table>"))));
+    }
+
+    @Test
+    void anUnknownNumberIsA404Page() throws Exception {
+        given(queries.certificate("AC-NOPE")).willReturn(Optional.empty());
+        mvc.perform(get("/verify/AC-NOPE"))
+                .andExpect(status().isNotFound())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.TEXT_HTML))
+                .andExpect(content().string(containsString("No certificate has the number AC-NOPE")));
+    }
+
+    @Test
+    void markupInACertificateIsShownAsTextNeverRun() throws Exception {
+        Certificate c = certificate(1, 3);
+        given(queries.certificate(ID)).willReturn(Optional.of(new Certificate(c.certificateId(), c.revision(), c.licenseeId(),
+                "<img src=x onerror=alert(1)>", c.licenseNumbers(), c.sessionId(), c.courseId(), c.providerId(),
+                "<script>alert(1)</script>", c.format(), c.activityStart(), c.activityEnd(), c.awards(), c.issuedAt())));
+        mvc.perform(get("/verify/" + ID))
+                .andExpect(content().string(containsString("&lt;script&gt;alert(1)&lt;/script&gt;")))
+                .andExpect(content().string(not(containsString("<script>"))))
+                .andExpect(content().string(not(containsString("<img"))));
+    }
+
+    @Test
+    void thePdfsQrCodeLeadsToTheVerificationPageOfItsRevision() throws Exception {
+        Certificate c = certificate(1, 3);
+        given(queries.certificate(ID)).willReturn(Optional.of(new Certificate(c.certificateId(), c.revision(), c.licenseeId(),
+                c.participantName(), c.licenseNumbers(), c.sessionId(), c.courseId(), c.providerId(), c.title(), c.format(),
+                c.activityStart(), c.activityEnd(), List.of(new CertifiedAward("a-3", 1, ApprovalBody.STATE_BOARD, "FL",
+                        "50-1234", 3, List.of(new CategoryHours(Category.ETHICS_AND_BOUNDARIES, 3)))), c.issuedAt())));
+        byte[] pdf = mvc.perform(get("/v1/certificates/" + ID + ".pdf").header("Authorization", "Bearer dev-admin-key"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+
+        try (var document = Loader.loadPDF(pdf)) {
+            String text = new PDFTextStripper().getText(document);
+            assertThat(text).contains("State board (FL) (approval number 50-1234): 3.0 hours", "Ethics and boundaries: 3.0 hours")
+                    .doesNotContain("ETHICS_AND_BOUNDARIES");
+            var image = new PDFRenderer(document).renderImageWithDPI(0, 150);
+            int[] pixels = image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
+            var bitmap = new BinaryBitmap(new HybridBinarizer(
+                    new RGBLuminanceSource(image.getWidth(), image.getHeight(), pixels)));
+            assertThat(new QRCodeReader().decode(bitmap).getText())
+                    .isEqualTo("http://localhost:8082/verify/" + ID + "?revision=1");
         }
     }
 
