@@ -12,7 +12,8 @@ import java.util.Optional;
 /**
  * When a certificate is (re)issued: one per licensee and session once any award is above 0, and
  * a new revision whenever the certified awards change. When every award has dropped to 0 the
- * certificate is revised with no awards, which revokes it. Nothing is issued while nothing changed.
+ * certificate is revised with no awards, which revokes it. Nothing is issued while nothing changed, nor
+ * without the participant's name.
  */
 public final class CertificatePolicy {
 
@@ -27,6 +28,13 @@ public final class CertificatePolicy {
         if (previous == null ? certified.isEmpty() : previous.awards().equals(certified)) {
             return Optional.empty();
         }
+        // A certificate an auditor accepts names its participant: with no name known, none is issued (the awards
+        // stand, and the next change of them issues it); a revision keeps the name it was issued with.
+        String name = licensee != null && !licensee.displayName().isBlank() ? licensee.displayName()
+                : previous != null ? previous.participantName() : null;
+        if (name == null) {
+            return Optional.empty();
+        }
         Award any = awards.iterator().next();
         Instant start = session.isSelfStudy() ? any.completedAt() : session.startsAt();
         Instant end = session.isSelfStudy() ? any.completedAt() : session.endsAt();
@@ -35,8 +43,8 @@ public final class CertificatePolicy {
                 CertificateNumber.of(licenseeId, session.sessionId()),
                 previous == null ? 1 : previous.revision() + 1,
                 licenseeId,
-                licensee == null ? "" : licensee.displayName(),
-                licensee == null ? List.of() : licensee.licenseNumbers(),
+                name,
+                licensee != null ? licensee.licenseNumbers() : previous.licenseNumbers(),
                 session.sessionId(), session.courseId(), session.providerId(), session.title(), session.format(),
                 start, end, certified, now));
     }

@@ -13,8 +13,8 @@ import dev.accrue.credit.certificate.CertifiedAward;
 import dev.accrue.credit.certificate.Labels;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.text.Normalizer;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -26,15 +26,15 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
-import org.apache.pdfbox.pdmodel.font.PDType1Font;
-import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
 
 /**
  * Renders a certificate of completion as a one-page PDF with what DOMAIN.md says a certificate
  * shows: participant and licence numbers, course title, provider, approval statements and numbers,
  * dates, format, hours per approval and per content category in words, the certificate number, and its
- * verification page as a URL and a QR code. Text is reduced to the standard fonts' Latin-1 range (accents
- * dropped, others '?').
+ * verification page as a URL and a QR code. Names print as written (Zoë Đặng): DejaVu Sans is embedded
+ * (subset), since the PDF standard fonts cover Latin-1 only.
  */
 final class CertificatePdf {
 
@@ -50,15 +50,15 @@ final class CertificatePdf {
         try (PDDocument document = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             PDPage page = new PDPage(PDRectangle.LETTER);
             document.addPage(page);
-            PDType1Font regular = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
-            PDType1Font bold = new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD);
+            PDFont regular = font(document, "fonts/DejaVuSans.ttf");
+            PDFont bold = font(document, "fonts/DejaVuSans-Bold.ttf");
             try (PDPageContentStream text = new PDPageContentStream(document, page)) {
                 text.beginText();
                 text.newLineAtOffset(60, 730);
                 for (String[] line : lines) {
                     boolean heading = line[0].equals("#");
                     text.setFont(heading ? bold : regular, heading ? 16 : 11);
-                    text.showText(printable(line[1]));
+                    text.showText(printable(line[1], regular));
                     text.newLineAtOffset(0, heading ? -24 : -16);
                 }
                 text.endText();
@@ -116,11 +116,32 @@ final class CertificatePdf {
         page.fill();
     }
 
-    private static String printable(String text) {
-        String stripped = Normalizer.normalize(text, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
-        StringBuilder out = new StringBuilder(stripped.length());
-        stripped.codePoints().forEach(cp -> out.append(cp >= 32 && cp < 127 ? (char) cp : '?'));
+    private static PDFont font(PDDocument document, String resource) throws IOException {
+        try (InputStream in = CertificatePdf.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IOException("Font " + resource + " is missing from the classpath");
+            }
+            return PDType0Font.load(document, in); // embeds only the glyphs used
+        }
+    }
+
+    /** The text without control characters, and with '?' for the rare character the font lacks. */
+    private static String printable(String text, PDFont font) {
+        StringBuilder out = new StringBuilder(text.length());
+        text.codePoints().filter(cp -> !Character.isISOControl(cp)).forEach(cp -> {
+            String ch = Character.toString(cp);
+            out.append(hasGlyph(font, ch) ? ch : "?");
+        });
         return out.toString();
+    }
+
+    private static boolean hasGlyph(PDFont font, String ch) {
+        try {
+            font.encode(ch);
+            return true;
+        } catch (IOException | IllegalArgumentException e) {
+            return false;
+        }
     }
 
     private CertificatePdf() {

@@ -222,6 +222,20 @@ class CertificateControllerTest {
     }
 
     @Test
+    void namesPrintAsWrittenWithTheirAccents() throws Exception {
+        Certificate c = certificate(1, 3);
+        given(queries.certificate(ID)).willReturn(Optional.of(new Certificate(c.certificateId(), c.revision(), c.licenseeId(),
+                "Zoë Đặng", c.licenseNumbers(), c.sessionId(), c.courseId(), c.providerId(), "Ética clínica — São Paulo",
+                c.format(), c.activityStart(), c.activityEnd(), c.awards(), c.issuedAt())));
+        byte[] pdf = mvc.perform(get("/v1/certificates/" + ID + ".pdf").header("Authorization", "Bearer dev-admin-key"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+
+        try (var document = Loader.loadPDF(pdf)) {
+            assertThat(new PDFTextStripper().getText(document)).contains("Zoë Đặng", "Ética clínica — São Paulo");
+        }
+    }
+
+    @Test
     void anUnknownNumberIsA404Page() throws Exception {
         given(queries.certificate("AC-NOPE")).willReturn(Optional.empty());
         mvc.perform(get("/verify/AC-NOPE"))
