@@ -634,9 +634,10 @@ class EndToEndIT {
         eventually(() -> {
             credits.set(read("accrue.credits", CreditAward.class).stream().filter(a -> a.getProviderId().equals(PROVIDER))
                     .toList());
-            assertThat(credits.get().stream().collect(groupingBy(
+            Map<String, List<Integer>> revisions = credits.get().stream().collect(groupingBy(
                     a -> a.getLicenseeId() + " " + a.getSessionId() + " " + a.getBody(), TreeMap::new,
-                    Collectors.mapping(CreditAward::getRevision, Collectors.toList())))).isEqualTo(expectedRevisions);
+                    Collectors.mapping(CreditAward::getRevision, Collectors.toList())));
+            assertThat(revisions).isEqualTo(expectedRevisions);
         });
         List<CreditAward> awards = credits.get();
         assertThat(awards).hasSize(AWARD_REVISIONS);
