@@ -59,6 +59,8 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.awaitility.core.ThrowingRunnable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -133,6 +135,12 @@ class EndToEndIT {
     static final Course X2 = Course.live("law-ethics-2", "Law and Ethics II: Updates", "LIVE_WEBINAR",
             TODAY.minusDays(2), "09:00", "10:00", 1, Map.of("LAW_AND_ETHICS", 1.0), "APA", "NBCC");
     static final List<Course> CATALOG = List.of(A, B, C, T, X1, H, S, E, F, X2);
+    /** The run's provider as its certificates present it, with the Texas board's mandated statement. */
+    static final Map<String, Object> PROVIDER_PROFILE = Map.of("name", "Ridgeway Counseling Institute",
+            "address", "12 Elm Street\nAustin, TX 78701", "signerName", "Morgan Hale", "signerTitle", "CE Director",
+            "approvals", List.of(Map.of("body", "STATE_BOARD", "jurisdiction", "TX", "providerNumber", "TX-4411",
+                    "statement", "This course is approved by the Texas State Board of Examiners of Professional"
+                            + " Counselors for continuing education credit.")));
 
     // ---------------------------------------------------------------------------------------------
     // The licensees, one licence each.
@@ -297,6 +305,9 @@ class EndToEndIT {
         api = new ServiceClients(fleet);
 
         complianceBaseline = complianceAnalytics();
+        assertThat(api.put(INGEST, "/v1/providers/" + PROVIDER, "dev-provider-acme-key", PROVIDER_PROFILE).status())
+                .as("only an ADMIN vouches for a provider's approvals").isEqualTo(403);
+        ingest(() -> api.put(INGEST, "/v1/providers/" + PROVIDER, ADMIN, PROVIDER_PROFILE));
         CATALOG.forEach(this::publish);
         PEOPLE.forEach(this::publish);
         eventually(() -> PEOPLE.forEach(p -> assertThat(api.get(CREDIT, "/v1/licensees/" + p.id() + "/transcript", ADMIN)
@@ -538,6 +549,15 @@ class EndToEndIT {
         assertThat(pdf.headers().firstValue("Content-Type"))
                 .hasValueSatisfying(type -> assertThat(type).startsWith("application/pdf"));
         assertThat(new String(pdf.body(), 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+        try (var document = Loader.loadPDF(pdf.body())) {
+            String text = new PDFTextStripper().getText(document).replace("\n", " ");
+            assertThat(text).contains("This certifies that Lee Late", "Provider: Ridgeway Counseling Institute",
+                    "approved by the Texas State Board of Examiners of Professional Counselors",
+                    "State board (TX) (approval number STATE_BOARD/TX-" + A.courseId() + ", provider number TX-4411): "
+                            + LEE_A_STATE + " hours", "Morgan Hale, CE Director");
+        } catch (IOException e) {
+            throw new AssertionError("The certificate PDF cannot be read", e);
+        }
 
         String credential = credential(id);
         JsonNode verification = verify(credential);

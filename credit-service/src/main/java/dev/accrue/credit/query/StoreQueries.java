@@ -2,8 +2,10 @@ package dev.accrue.credit.query;
 
 import dev.accrue.credit.accrual.Transcript;
 import dev.accrue.credit.accrual.TranscriptQueries;
+import dev.accrue.credit.catalog.ProviderProfile;
 import dev.accrue.credit.catalog.SessionDefinition;
 import dev.accrue.credit.catalog.kafka.CatalogMapper;
+import dev.accrue.credit.catalog.kafka.ProviderMapper;
 import dev.accrue.credit.certificate.Certificate;
 import dev.accrue.credit.certificate.CertificateQueries;
 import dev.accrue.credit.certificate.kafka.CertificateMapper;
@@ -106,6 +108,14 @@ public class StoreQueries implements TranscriptQueries, ComplianceQueries, Certi
                 ValueAndTimestamp<CertificateIssued>>>retrieveQueryableStore(CreditTopology.CERTIFICATE_STORE,
                 QueryableStoreTypes.timestampedKeyValueStore()).get(certificateId));
         return Optional.ofNullable(stored).map(ValueAndTimestamp::value).map(CertificateMapper::toDomain);
+    }
+
+    @Override
+    public Optional<ProviderProfile> provider(String providerId) {
+        ValueAndTimestamp<dev.accrue.events.ProviderProfile> stored = query(() -> queries.<ReadOnlyKeyValueStore<String,
+                ValueAndTimestamp<dev.accrue.events.ProviderProfile>>>retrieveQueryableStore(CreditTopology.PROVIDER_STORE,
+                QueryableStoreTypes.timestampedKeyValueStore()).get(providerId));
+        return Optional.ofNullable(stored).map(ValueAndTimestamp::value).map(ProviderMapper::toDomain);
     }
 
     /**

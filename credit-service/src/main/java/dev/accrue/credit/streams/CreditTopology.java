@@ -15,6 +15,7 @@ import dev.accrue.events.CertificateIssued;
 import dev.accrue.events.ComplianceStatus;
 import dev.accrue.events.CreditAward;
 import dev.accrue.events.LicenseeProfile;
+import dev.accrue.events.ProviderProfile;
 import dev.accrue.events.Rejection;
 import dev.accrue.events.Session;
 import dev.accrue.events.SessionClosed;
@@ -50,6 +51,7 @@ public final class CreditTopology {
     public static final String SESSION_STORE = "session-store";
     public static final String CLOSURE_STORE = "closure-store";
     public static final String CERTIFICATE_STORE = "certificate-store";
+    public static final String PROVIDER_STORE = "provider-store";
     public static final String ACCRUAL_STORE = "accrual-store";
     public static final String OPEN_SESSION_STORE = "open-session-store";
     public static final String LICENSEE_STORE = "licensee-store";
@@ -101,6 +103,8 @@ public final class CreditTopology {
                 store(CLOSURE_STORE));
         builder.globalTable(settings.certificatesByIdTopic(), Consumed.with(keys, avro.serde(CertificateIssued.class)),
                 store(CERTIFICATE_STORE));
+        builder.globalTable(topics.providers(), Consumed.with(keys, avro.serde(ProviderProfile.class)),
+                store(PROVIDER_STORE));
         addLocalStores(builder);
 
         String[] stores = {ACCRUAL_STORE, OPEN_SESSION_STORE, LICENSEE_STORE, TRANSCRIPT_STORE, COMPLIANCE_STORE,

@@ -47,7 +47,7 @@ public abstract class CreditTopologyHarness {
 
     public static final AccrueTopics TOPICS = new AccrueTopics("accrue.sessions", "accrue.session-closures", "accrue.licensees",
             "accrue.attendance", "accrue.credits", "accrue.certificates", "accrue.compliance", "accrue.rejections",
-            "accrue.search-dead-letters", 3, (short) 1, false);
+            "accrue.search-dead-letters", "accrue.providers", 3, (short) 1, false);
     static final CreditStreamsProperties SETTINGS = new CreditStreamsProperties(Duration.ofMinutes(30),
             Duration.ofMinutes(5), Duration.ofSeconds(10), Duration.ofSeconds(5), Duration.ofHours(1),
             "accrue.credit.certificates-by-id", Duration.ofMinutes(10), 1000, 100_000, Duration.ofDays(400), Duration.ofHours(1),

@@ -1,6 +1,7 @@
 package dev.accrue.ingest.catalog;
 
 import dev.accrue.ingest.validation.Checks;
+import dev.accrue.ingest.validation.Jurisdictions;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -35,10 +36,6 @@ public final class SessionPolicy {
     static final Duration LONGEST_STRETCH = Duration.ofHours(12);
     static final double MAX_CREDIT_HOURS = 200;
     static final int MAX_TOLERANCE_MINUTES = 240;
-    private static final Set<String> US_JURISDICTIONS = Set.of("AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "DC",
-            "FL", "GA", "HI", "ID", "IL", "IN", "IA", "KS", "KY", "LA", "ME", "MD", "MA", "MI", "MN", "MS", "MO", "MT",
-            "NE", "NV", "NH", "NJ", "NM", "NY", "NC", "ND", "OH", "OK", "OR", "PA", "RI", "SC", "SD", "TN", "TX", "UT",
-            "VT", "VA", "WA", "WV", "WI", "WY", "PR", "VI", "GU", "AS", "MP");
     /** Sums of doubles such as 0.1 + 0.2 must not fail a "no more than" check by rounding. */
     private static final double EPSILON = 1e-9;
 
@@ -218,7 +215,7 @@ public final class SessionPolicy {
             }
             String field = "approvals[" + i + "]";
             ApprovalBody body = checks.oneOf(field + ".body", a.body(), ApprovalBody.class);
-            String jurisdiction = jurisdiction(checks, field + ".jurisdiction", a.jurisdiction());
+            String jurisdiction = Jurisdictions.optional(checks, field + ".jurisdiction", a.jurisdiction());
             String approvalId = checks.text(field + ".approvalId", a.approvalId(), 100);
             // A state board's approval means nothing without its state: boards accept only their own (or none).
             if (body == ApprovalBody.STATE_BOARD && a.jurisdiction() == null) {
@@ -257,19 +254,6 @@ public final class SessionPolicy {
                     "must set toleranceMinutes, minimumAttendedPercent or both; omit it otherwise");
         }
         return new Session.AttendancePolicy(tolerance, minimum);
-    }
-
-    /** A two-letter US state or territory code, or null when absent. */
-    private static String jurisdiction(Checks checks, String field, String value) {
-        if (value == null) {
-            return null;
-        }
-        if (!US_JURISDICTIONS.contains(value)) {
-            checks.fail(field, "must be a two-letter US state or territory code such as FL, OH or NY (got '"
-                    + Checks.abbreviate(value) + "')");
-            return null;
-        }
-        return value;
     }
 
     private SessionPolicy() {

@@ -19,6 +19,7 @@ public record AccrueTopics(
         @DefaultValue("accrue.compliance") String compliance,
         @DefaultValue("accrue.rejections") String rejections,
         @DefaultValue("accrue.search-dead-letters") String searchDeadLetters,
+        @DefaultValue("accrue.providers") String providers,
         @DefaultValue("3") int partitions,
         @DefaultValue("1") short replicationFactor,
         @DefaultValue("true") boolean create) {

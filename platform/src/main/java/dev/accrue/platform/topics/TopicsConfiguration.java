@@ -24,6 +24,7 @@ public class TopicsConfiguration {
         return new KafkaAdmin.NewTopics(
                 compacted(topics, topics.sessions()),
                 compacted(topics, topics.licensees()),
+                compacted(topics, topics.providers()),
                 plain(topics, topics.sessionClosures()),
                 plain(topics, topics.attendance()),
                 plain(topics, topics.credits()),

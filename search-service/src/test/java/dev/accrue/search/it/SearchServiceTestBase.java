@@ -41,7 +41,7 @@ abstract class SearchServiceTestBase {
     static {
         AccrueTopics defaults = new AccrueTopics("accrue.sessions", "accrue.session-closures", "accrue.licensees",
                 "accrue.attendance", "accrue.credits", "accrue.certificates", "accrue.compliance", "accrue.rejections",
-                "accrue.search-dead-letters", 3, (short) 1, true);
+                "accrue.search-dead-letters", "accrue.providers", 3, (short) 1, true);
         Map<String, Integer> topics = new LinkedHashMap<>();
         for (String topic : new String[] {defaults.sessions(), defaults.attendance(), defaults.credits(),
                 defaults.certificates(), defaults.compliance(), defaults.searchDeadLetters()}) {

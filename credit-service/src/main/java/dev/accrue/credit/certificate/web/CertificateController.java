@@ -109,7 +109,8 @@ class CertificateController {
                 .contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
                 .header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'")
                 .header("X-Content-Type-Options", "nosniff")
-                .body(VerificationPage.render(id, found, revision, zone));
+                .body(VerificationPage.render(id, found, found.flatMap(c -> queries.provider(c.providerId())), revision,
+                        zone));
     }
 
     @Operation(summary = "The issuer's public key (JWKS), for verifying credentials offline (public)")
@@ -122,7 +123,7 @@ class CertificateController {
     private byte[] pdf(Certificate certificate) {
         ZoneId zone = queries.session(certificate.sessionId()).map(SessionDefinition::zone).orElse(ZoneOffset.UTC);
         var ceuBodies = creditRules.effectiveAt(certificate.activityStart(), zone).ceuBodies();
-        return CertificatePdf.render(certificate, zone, ceuBodies,
+        return CertificatePdf.render(certificate, queries.provider(certificate.providerId()), zone, ceuBodies,
                 properties.verifyPage(certificate.certificateId(), certificate.revision()));
     }
 

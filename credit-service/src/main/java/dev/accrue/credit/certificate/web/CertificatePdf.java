@@ -8,6 +8,7 @@ import com.google.zxing.qrcode.QRCodeWriter;
 import dev.accrue.credit.catalog.ApprovalBody;
 import dev.accrue.credit.catalog.CategoryHours;
 import dev.accrue.credit.catalog.Hours;
+import dev.accrue.credit.catalog.ProviderProfile;
 import dev.accrue.credit.certificate.Certificate;
 import dev.accrue.credit.certificate.CertifiedAward;
 import dev.accrue.credit.certificate.Labels;
@@ -21,6 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
@@ -39,14 +41,17 @@ import org.apache.pdfbox.pdmodel.font.PDType0Font;
 final class CertificatePdf {
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.US);
+    /** Characters per line of wrapped text: DejaVu Sans at 11 points within the page's margins. */
+    private static final int WRAP_AT = 80;
 
     /**
      * @param zone the session's time zone: dates are the days the licensee attended there (an evening webinar
      *             in California is not dated the next day, as it would be in UTC)
      * @param ceuBodies bodies whose credit is also stated in CEU (IACET), per the credit rules of the activity
      */
-    static byte[] render(Certificate certificate, ZoneId zone, Set<ApprovalBody> ceuBodies, String verifyPage) {
-        List<String[]> lines = lines(certificate, DAY.withZone(zone), ceuBodies, verifyPage);
+    static byte[] render(Certificate certificate, Optional<ProviderProfile> provider, ZoneId zone,
+                         Set<ApprovalBody> ceuBodies, String verifyPage) {
+        List<String[]> lines = lines(certificate, provider, DAY.withZone(zone), ceuBodies, verifyPage);
         try (PDDocument document = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             PDPage page = new PDPage(PDRectangle.LETTER);
             document.addPage(page);
@@ -71,29 +76,76 @@ final class CertificatePdf {
         }
     }
 
-    private static List<String[]> lines(Certificate c, DateTimeFormatter day, Set<ApprovalBody> ceuBodies,
-                                        String verifyPage) {
+    private static List<String[]> lines(Certificate c, Optional<ProviderProfile> provider, DateTimeFormatter day,
+                                        Set<ApprovalBody> ceuBodies, String verifyPage) {
         List<String[]> lines = new ArrayList<>();
         lines.add(new String[] {"#", c.revoked() ? "Certificate of Completion - REVOKED" : "Certificate of Completion"});
         lines.add(new String[] {"", "This certifies that " + c.participantName()});
         lines.add(new String[] {"", "Licence numbers: " + (c.licenseNumbers().isEmpty() ? "-" : String.join(", ", c.licenseNumbers()))});
         lines.add(new String[] {"", "completed: " + c.title() + " (course " + c.courseId() + ")"});
-        lines.add(new String[] {"", "Provider: " + c.providerId()});
+        lines.add(new String[] {"", "Provider: " + provider.map(ProviderProfile::name).orElse(c.providerId())});
+        provider.map(ProviderProfile::address).ifPresent(address -> address.lines()
+                .forEach(line -> lines.add(new String[] {"", "    " + line})));
         lines.add(new String[] {"", "Format: " + c.format().label()});
         String start = day.format(c.activityStart());
         String end = day.format(c.activityEnd());
         lines.add(new String[] {"", "Date(s): " + (start.equals(end) ? start : start + " - " + end)});
         lines.add(new String[] {"#", "Credit awarded"});
         for (CertifiedAward award : c.awards()) {
+            Optional<ProviderProfile.ProviderApproval> approval = provider.flatMap(p -> p.approval(award.body(),
+                    award.jurisdiction()));
+            // The body's own wording where the provider's profile has it: APA and ASWB approve providers, not
+            // programmes, so a generic "this program is approved by" would misstate the approval.
+            approval.ifPresent(a -> wrap(a.statement()).forEach(line -> lines.add(new String[] {"", line})));
             lines.add(new String[] {"", Labels.approval(award.body(), award.jurisdiction()) + " (approval number "
-                    + award.approvalId() + "): " + award.hours() + " hours"
+                    + award.approvalId() + approval.map(a -> ", provider number " + a.providerNumber()).orElse("")
+                    + "): " + award.hours() + " hours"
                     + (ceuBodies.contains(award.body()) ? " (" + Hours.ceu(award.hours()) + " CEU)" : "")});
+            approval.filter(a -> a.courseType() != null || a.level() != null || a.approvalStart() != null)
+                    .ifPresent(a -> lines.add(new String[] {"", "    " + aswbDetails(a, day)}));
             for (CategoryHours category : award.categories()) {
                 lines.add(new String[] {"", "    " + Labels.category(category.category()) + ": " + category.hours() + " hours"});
             }
         }
         lines.add(new String[] {"#", "Certificate " + c.certificateId() + " (revision " + c.revision() + ")"});
         lines.add(new String[] {"", "Issued " + day.format(c.issuedAt()) + ". Verify at " + verifyPage});
+        provider.filter(p -> p.signerName() != null).ifPresent(p -> {
+            lines.add(new String[] {"", ""});
+            lines.add(new String[] {"", "______________________________"});
+            lines.add(new String[] {"", p.signerName() + (p.signerTitle() == null ? "" : ", " + p.signerTitle())});
+        });
+        return lines;
+    }
+
+    /** What ASWB ACE has certificates state beside the hours. */
+    private static String aswbDetails(ProviderProfile.ProviderApproval a, DateTimeFormatter day) {
+        List<String> parts = new ArrayList<>();
+        if (a.courseType() != null) {
+            parts.add("Course type: " + a.courseType());
+        }
+        if (a.level() != null) {
+            parts.add("Level: " + a.level());
+        }
+        if (a.approvalStart() != null && a.approvalEnd() != null) {
+            parts.add("Approval period: " + day.format(a.approvalStart()) + " to " + day.format(a.approvalEnd()));
+        }
+        return String.join(". ", parts) + ".";
+    }
+
+    /** Words wrapped into lines that fit the page at 11 points. */
+    static List<String> wrap(String text) {
+        List<String> lines = new ArrayList<>();
+        StringBuilder line = new StringBuilder();
+        for (String word : text.trim().split("\\s+")) {
+            if (line.length() > 0 && line.length() + 1 + word.length() > WRAP_AT) {
+                lines.add(line.toString());
+                line.setLength(0);
+            }
+            line.append(line.length() > 0 ? " " : "").append(word);
+        }
+        if (line.length() > 0) {
+            lines.add(line.toString());
+        }
         return lines;
     }
 

@@ -1,6 +1,7 @@
 package dev.accrue.credit.certificate.web;
 
 import dev.accrue.credit.catalog.CategoryHours;
+import dev.accrue.credit.catalog.ProviderProfile;
 import dev.accrue.credit.certificate.Certificate;
 import dev.accrue.credit.certificate.CertifiedAward;
 import dev.accrue.credit.certificate.CredentialStatus;
@@ -24,7 +25,8 @@ final class VerificationPage {
     private record Standing(String heading, String colour, String meaning) {
     }
 
-    static String render(String id, Optional<Certificate> found, Integer printedRevision, ZoneId zone) {
+    static String render(String id, Optional<Certificate> found, Optional<ProviderProfile> provider,
+                         Integer printedRevision, ZoneId zone) {
         if (found.isEmpty()) {
             return page("Certificate not found", "<section class=\"status\" style=\"border-color:#c62828\"><h1>Not found</h1>"
                     + "<p>No certificate has the number " + escape(id) + ". Check the number as printed.</p></section>");
@@ -50,7 +52,7 @@ final class VerificationPage {
                 .append(row("Certificate", c.certificateId() + " (revision " + c.revision() + ")"))
                 .append(row("Participant", c.participantName()))
                 .append(row("Course", c.title()))
-                .append(row("Provider", c.providerId()))
+                .append(row("Provider", provider.map(ProviderProfile::name).orElse(c.providerId())))
                 .append(row("Format", c.format().label()))
                 .append(row("Date", start.equals(end) ? start : start + " to " + end))
                 .append(row("Issued", day.format(c.issuedAt())))

@@ -65,7 +65,7 @@ class TranscriptWhileStreamsNotRunningTest {
 
         @Bean
         AccrueTopics accrueTopics() {
-            return new AccrueTopics("s", "c", "l", "a", "cr", "ce", "co", "r", "d", 3, (short) 1, false);
+            return new AccrueTopics("s", "c", "l", "a", "cr", "ce", "co", "r", "d", "p", 3, (short) 1, false);
         }
     }
 

@@ -19,11 +19,13 @@ import dev.accrue.credit.catalog.ApprovalBody;
 import dev.accrue.credit.catalog.Category;
 import dev.accrue.credit.catalog.CategoryHours;
 import dev.accrue.credit.catalog.Format;
+import dev.accrue.credit.catalog.ProviderProfile;
 import dev.accrue.credit.certificate.Certificate;
 import dev.accrue.credit.certificate.CertifiedAward;
 import dev.accrue.credit.query.StoreQueries;
 import dev.accrue.platform.security.ApiKeySecurityConfiguration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import org.apache.pdfbox.Loader;
@@ -233,6 +235,37 @@ class CertificateControllerTest {
         try (var document = Loader.loadPDF(pdf)) {
             assertThat(new PDFTextStripper().getText(document)).contains("Zoë Đặng", "Ética clínica — São Paulo");
         }
+    }
+
+    @Test
+    void theProvidersProfileGivesItsNameSignerAndEachBodysMandatedStatement() throws Exception {
+        Certificate c = certificate(1, 3);
+        given(queries.certificate(ID)).willReturn(Optional.of(new Certificate(c.certificateId(), c.revision(), c.licenseeId(),
+                c.participantName(), c.licenseNumbers(), c.sessionId(), c.courseId(), c.providerId(), c.title(), c.format(),
+                c.activityStart(), c.activityEnd(), List.of(c.awards().get(0), new CertifiedAward("a-2", 1, ApprovalBody.ASWB_ACE,
+                        null, "ACE-77", 3, List.of())), c.issuedAt())));
+        given(queries.provider("acme")).willReturn(Optional.of(new ProviderProfile("acme", "Acme Behavioral Health Institute",
+                "https://acme.example.org", "100 Main Street\nSacramento, CA 95814", null, "Dana Reyes", "CE Director", List.of(
+                new ProviderProfile.ProviderApproval(ApprovalBody.APA, null, "1234", "Acme Behavioral Health Institute is"
+                        + " approved by the American Psychological Association to sponsor continuing education for"
+                        + " psychologists. Acme maintains responsibility for this program and its content.", null, null,
+                        null, null),
+                new ProviderProfile.ProviderApproval(ApprovalBody.ASWB_ACE, null, "1789", "Acme, provider #1789, is"
+                        + " approved as an ACE provider to offer social work continuing education by the Association of"
+                        + " Social Work Boards.", "Clinical", "Intermediate", LocalDate.parse("2024-03-01"),
+                        LocalDate.parse("2027-03-01"))))));
+        byte[] pdf = mvc.perform(get("/v1/certificates/" + ID + ".pdf").header("Authorization", "Bearer dev-admin-key"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+
+        try (var document = Loader.loadPDF(pdf)) {
+            String text = new PDFTextStripper().getText(document).replace("\n", " ");
+            assertThat(text).contains("Provider: Acme Behavioral Health Institute", "Sacramento, CA 95814",
+                    "approved by the American Psychological Association to sponsor continuing education for psychologists",
+                    "APA (approval number APA-123, provider number 1234): 3.0 hours",
+                    "Course type: Clinical. Level: Intermediate. Approval period: 1 March 2024 to 1 March 2027.",
+                    "Dana Reyes, CE Director");
+        }
+        mvc.perform(get("/verify/" + ID)).andExpect(content().string(containsString("Acme Behavioral Health Institute")));
     }
 
     @Test
