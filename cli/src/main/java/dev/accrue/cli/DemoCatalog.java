@@ -1,6 +1,7 @@
 package dev.accrue.cli;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -25,6 +26,25 @@ final class DemoCatalog {
             new Course("TRM-220", "Trauma-Informed Care", 4, Map.of("GENERAL", 3.0, "ETHICS", 1.0), List.of("APA", "ASWB_ACE", "NBCC", "NASW/OH")),
             new Course("BND-230", "Ethics and Professional Boundaries", 3, Map.of("ETHICS_AND_BOUNDARIES", 3.0), List.of("STATE_BOARD/FL", "STATE_BOARD/NY", "NBCC")),
             new Course("LAW-160", "Florida Laws and Rules", 3, Map.of("LAWS_AND_RULES", 3.0), List.of("STATE_BOARD/FL")));
+
+    /** A provider's profile: its name, address, signer, and the APA and ASWB statements its certificates print. */
+    static Map<String, Object> providerProfile(String provider) {
+        String name = provider.equals("acme") ? "Acme Behavioral Health Institute" : "Northwind Counseling Academy";
+        return Map.of("name", name, "address", provider.equals("acme") ? "100 Main Street\nSacramento, CA 95814"
+                        : "8 Harbor Way\nColumbus, OH 43215",
+                "signerName", provider.equals("acme") ? "Dana Reyes, PhD" : "Sam Okafor, LISW-S",
+                "signerTitle", "Director of Continuing Education",
+                "approvals", List.of(
+                        Map.of("body", "APA", "providerNumber", "APA-" + provider.toUpperCase(Locale.ROOT),
+                                "statement", name + " is approved by the American Psychological Association to sponsor"
+                                        + " continuing education for psychologists. " + name + " maintains responsibility"
+                                        + " for this program and its content."),
+                        Map.of("body", "ASWB_ACE", "providerNumber", provider.equals("acme") ? "1789" : "1790",
+                                "statement", name + " is approved as an ACE provider to offer social work continuing"
+                                        + " education by the Association of Social Work Boards (ASWB).",
+                                "courseType", "Clinical", "level", "Intermediate",
+                                "approvalStart", "2025-03-01", "approvalEnd", "2028-03-01")));
+    }
 
     /** Boards and the licence types the demo gives them, from ../shared/DOMAIN.md. */
     static final Map<String, List<String>> BOARDS = Map.of(

@@ -62,6 +62,11 @@ public final class DemoWorkload {
     }
 
     public DemoReport run() {
+        Console.step("Publishing the 2 providers' profiles (what their certificates print)");
+        for (String provider : List.of("acme", "northwind")) {
+            expectOk(clients.put(INGEST, "/v1/providers/" + provider, DevKeys.ADMIN, DemoCatalog.providerProfile(provider)),
+                    "provider " + provider);
+        }
         List<Session> sessions = sessions();
         Console.step("Publishing " + sessions.size() + " sessions from 2 providers");
         inParallel(sessions.size(), i -> publish(sessions.get(i)), new Console.ProgressBar("sessions", sessions.size()));
