@@ -4,6 +4,7 @@ import dev.accrue.search.catalog.CatalogSession;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 
 /**
  * An attendance event as indexed, denormalised with its session so analytics need no joins.
@@ -43,7 +44,7 @@ public record AttendanceDocument(
     }
 
     public DocumentWrite write() {
-        return new DocumentWrite.Put(Indices.ATTENDANCE, id(sessionId, eventId), java.util.OptionalLong.empty(), this);
+        return new DocumentWrite.Put(Indices.ATTENDANCE, id(sessionId, eventId), OptionalLong.empty(), this);
     }
 
     /**

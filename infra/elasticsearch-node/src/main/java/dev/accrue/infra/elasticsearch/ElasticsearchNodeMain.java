@@ -1,6 +1,7 @@
 package dev.accrue.infra.elasticsearch;
 
 import dev.accrue.infra.watchdog.ParentWatchdog;
+import org.apache.logging.log4j.LogManager;
 import org.elasticsearch.Build;
 import org.elasticsearch.common.logging.LogConfigurator;
 import org.elasticsearch.common.settings.Settings;
@@ -169,7 +170,7 @@ public final class ElasticsearchNodeMain {
             System.err.println("Error while stopping Elasticsearch node: " + e);
         } finally {
             STOPPED.countDown();
-            org.apache.logging.log4j.LogManager.shutdown();
+            LogManager.shutdown();
         }
     }
 

@@ -8,6 +8,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Properties;
+import kafka.Kafka;
+import kafka.tools.StorageTool;
 
 /**
  * Runs one real KRaft Kafka node (broker and controller) for tests and the local demo: alone, or
@@ -36,7 +38,7 @@ public final class KafkaBrokerMain {
         Path config = writeConfig(dir, new Node(nodeId, port, controllerPort, voters), partitions, replication);
         formatStorageOnce(dir, config);
         ParentWatchdog.onParentExit("the Kafka broker", () -> System.exit(0));
-        kafka.Kafka.main(new String[] {config.toString()});
+        Kafka.main(new String[] {config.toString()});
     }
 
     private record Node(int id, int port, int controllerPort, String voters) {
@@ -87,7 +89,7 @@ public final class KafkaBrokerMain {
         if (Files.exists(dir.resolve("logs").resolve("meta.properties"))) {
             return;
         }
-        int rc = kafka.tools.StorageTool.execute(
+        int rc = StorageTool.execute(
                 new String[] {"format", "-t", CLUSTER_ID, "-c", config.toString(), "--ignore-formatted"},
                 new PrintStream(System.out, true));
         if (rc != 0) {

@@ -15,6 +15,7 @@ import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -48,7 +49,7 @@ public final class CsvDocument {
     // Blank lines come back as records (not skipped by the parser), so each record's line is the line after the last one.
     private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(false).get();
     private static final String FORMULA_STARTS = "=+-@\t\r";
-    private static final java.util.regex.Pattern DASHES_ONLY = java.util.regex.Pattern.compile("-+");
+    private static final Pattern DASHES_ONLY = Pattern.compile("-+");
 
     private CsvDocument() {
     }

@@ -7,6 +7,7 @@ import dev.accrue.ingest.attendance.RowProblem;
 import dev.accrue.ingest.errors.InvalidInputException;
 import dev.accrue.ingest.validation.Checks;
 import dev.accrue.ingest.validation.FieldError;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -111,7 +112,7 @@ public final class RosterCsv {
         }
     }
 
-    private static java.time.Instant instant(String value) {
+    private static Instant instant(String value) {
         try {
             return OffsetDateTime.parse(value).toInstant();
         } catch (DateTimeParseException e) {

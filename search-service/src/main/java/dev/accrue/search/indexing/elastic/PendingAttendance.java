@@ -1,6 +1,7 @@
 package dev.accrue.search.indexing.elastic;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
@@ -96,7 +97,7 @@ public class PendingAttendance {
                 rewrite(hits.stream().map(Hit::source).toList(), known);
                 after = hits.get(hits.size() - 1).sort();
             }
-        } catch (IOException | co.elastic.clients.elasticsearch._types.ElasticsearchException e) {
+        } catch (IOException | ElasticsearchException e) {
             throw new ElasticsearchUnavailableException("Cannot complete pending attendance: " + e.getMessage(), e);
         }
     }
