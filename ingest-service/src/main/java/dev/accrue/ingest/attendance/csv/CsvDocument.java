@@ -21,20 +21,10 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 /**
- * A CSV upload read safely and as a stream: records come one at a time with the file line each
- * starts on, and only the record being read is held, so memory does not grow with the file (a
- * file of millions of blank lines costs nothing). Each problem stops the reading where it is found:
- * <ul>
- *   <li>bytes that are not UTF-8 are refused (400); a byte-order mark, as Excel and Zoom write, is skipped;</li>
- *   <li>broken quoting (an unterminated quote, text after a closing quote) is refused with its line (400);</li>
- *   <li>a record longer than the line limit (line breaks inside quoted cells count, so a quote that never
- *       closes cannot swallow the file) is refused (413), so one record cannot fill the heap;</li>
- *   <li>a cell that starts with =, +, -, @, tab or carriage return (also after leading spaces) is refused
- *       (422): spreadsheets run such cells as formulas when the data is exported again (CSV injection).
- *       Only a cell of dashes alone, Zoom's "no value", is let through.</li>
- * </ul>
- * The importers read every record before they publish anything, so a problem at the end never
- * leaves half a file published.
+ * A CSV upload read safely and as a stream: records come one at a time with the file line each starts on,
+ * and only the record being read is held, so memory does not grow with the file (blank lines cost nothing).
+ * The first problem stops the reading; {@link #read} lists what is refused and why. The importers read every
+ * record before they publish anything, so a problem at the end never leaves half a file published.
  */
 public final class CsvDocument {
 
@@ -54,7 +44,19 @@ public final class CsvDocument {
     private CsvDocument() {
     }
 
-    /** The records of a UTF-8 CSV stream, read lazily, once; blank lines are left out. */
+    /**
+     * The records of a UTF-8 CSV stream, read lazily, once; blank lines are left out. Each problem stops the
+     * reading where it is found:
+     * <ul>
+     *   <li>bytes that are not UTF-8 are refused (400); a byte-order mark, as Excel and Zoom write, is skipped;</li>
+     *   <li>broken quoting (an unterminated quote, text after a closing quote) is refused with its line (400);</li>
+     *   <li>a record longer than the line limit (line breaks inside quoted cells count, so a quote that never
+     *       closes cannot swallow the file) is refused (413), so one record cannot fill the heap;</li>
+     *   <li>a cell that starts with =, +, -, @, tab or carriage return (also after leading spaces) is refused
+     *       (422): spreadsheets run such cells as formulas when the data is exported again (CSV injection).
+     *       Only a cell of dashes alone, Zoom's "no value", is let through.</li>
+     * </ul>
+     */
     public static Iterable<Line> read(InputStream bytes, int maxLineLength) {
         var decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
