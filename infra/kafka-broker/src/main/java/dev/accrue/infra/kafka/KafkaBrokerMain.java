@@ -17,15 +17,16 @@ import kafka.tools.StorageTool;
  * server configuration, formats the storage on first start, and then hands over to Kafka's own
  * {@code kafka.Kafka} entry point. With {@code -Daccrue.parent.pid} set, the broker exits when the
  * process that started it exits, so a crashed test run never leaves a broker behind.
- *
- * <p>Usage: {@code KafkaBrokerMain --port 9092 --controller-port 9093 --dir /tmp/kafka}; in a cluster also
- * {@code --node-id 2 --voters 1@127.0.0.1:9093,2@127.0.0.1:9095,3@127.0.0.1:9097 --replication 3}, which
- * replicates every topic three ways and acknowledges a write only once two replicas hold it.
  */
 public final class KafkaBrokerMain {
 
     private static final String CLUSTER_ID = "accrue-local-kafka01";
 
+    /**
+     * Usage: {@code KafkaBrokerMain --port 9092 --controller-port 9093 --dir /tmp/kafka}; in a cluster also
+     * {@code --node-id 2 --voters 1@127.0.0.1:9093,2@127.0.0.1:9095,3@127.0.0.1:9097 --replication 3}, which
+     * replicates every topic three ways and acknowledges a write only once two replicas hold it.
+     */
     public static void main(String[] args) throws Exception {
         int port = Integer.parseInt(option(args, "--port", "9092"));
         int controllerPort = Integer.parseInt(option(args, "--controller-port", String.valueOf(port + 1)));
