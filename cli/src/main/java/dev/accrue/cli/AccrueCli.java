@@ -16,6 +16,7 @@ import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The {@code ./accrue} launcher. {@code supervise} runs the local stack and the three services
@@ -44,7 +45,7 @@ public final class AccrueCli {
         RunningSystem system = RunningSystem.start(brokers);
         Files.writeString(system.stateDir().resolve("ready"), system.banner());
         CountDownLatch stopped = new CountDownLatch(1); // counted down by nothing: runs until SIGTERM (the shutdown hook)
-        while (!stopped.await(5, java.util.concurrent.TimeUnit.SECONDS)) {
+        while (!stopped.await(5, TimeUnit.SECONDS)) {
             // A service exits on OutOfMemoryError (-XX:+ExitOnOutOfMemoryError); start it again, like an orchestrator.
             system.fleet().restartExited().forEach(service -> Console.step("Restarted " + service.module() + ", which had exited"));
         }

@@ -19,7 +19,7 @@ import java.util.stream.Collectors;
  * order never matter. Each connection (one device's visit) counts on its own: sorted by time, a JOINED
  * (first at the same instant) raises its count, a LEFT lowers it, and it is present while the count is
  * above zero. A connection whose LEFT never came is present only until the licensee's last JOINED or LEFT
- * in the session, the last evidence of presence, never to the session end (docs/design.md, section 10).
+ * in the session, the last evidence of presence, never to the session end (docs/design.md, section 11).
  * Events without a connection share one count, open until {@code endsAt}, as before connections existed.
  * The licensee is present while any count is; presence is clipped to {@code [startsAt, endsAt)}, breaks
  * are cut out, and minutes are whole minutes, rounded down.

@@ -5,11 +5,14 @@ import dev.accrue.ingest.catalog.KnownSession;
 import dev.accrue.ingest.errors.InvalidInputException;
 import dev.accrue.ingest.errors.UnknownReferenceException;
 import dev.accrue.ingest.licensee.LicenseeDirectory;
+import dev.accrue.ingest.validation.Checks;
 import dev.accrue.ingest.validation.FieldError;
 import dev.accrue.ingest.view.KeyedView;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -106,7 +109,7 @@ public final class AttendanceService {
                     : new BatchResult.Item(index, event.eventId(), BatchResult.ACCEPTED, List.of());
         }
         publisher.publishAll(accepted);
-        int acceptedItems = (int) java.util.Arrays.stream(results).filter(r -> r.status() == BatchResult.ACCEPTED).count();
+        int acceptedItems = (int) Arrays.stream(results).filter(r -> r.status() == BatchResult.ACCEPTED).count();
         return new BatchResult(acceptedItems, results.length - acceptedItems, List.of(results));
     }
 
@@ -129,9 +132,9 @@ public final class AttendanceService {
 
     /** The session a CSV import is for: it must exist and belong to the caller's provider. */
     public KnownSession sessionForImport(String sessionId, Access access) {
-        if (!dev.accrue.ingest.validation.Checks.isId(sessionId)) {
+        if (!Checks.isId(sessionId)) {
             throw new InvalidInputException(List.of(new FieldError("sessionId",
-                    "is required: the session the file reports, " + dev.accrue.ingest.validation.Checks.ID_RULE)));
+                    "is required: the session the file reports, " + Checks.ID_RULE)));
         }
         KnownSession session = catalog.findFresh(sessionId).orElseThrow(() -> unknownSession("sessionId", sessionId));
         access.requireProvider(session.providerId(), "attendance for sessions");
@@ -212,7 +215,7 @@ public final class AttendanceService {
             }
         }
         publisher.publishAll(List.copyOf(byId.values()));
-        List<RowProblem> report = problems.stream().sorted(java.util.Comparator.comparingInt(RowProblem::line)).toList();
+        List<RowProblem> report = problems.stream().sorted(Comparator.comparingInt(RowProblem::line)).toList();
         return new ImportResult(session.sessionId(), format, parsed.dataRows(), byId.size(), duplicates, report);
     }
 

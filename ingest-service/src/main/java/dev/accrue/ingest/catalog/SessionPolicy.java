@@ -13,21 +13,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The rules a session must meet before it is published:
- * <ul>
- *   <li>ids follow the id syntax; title and description are bounded text;</li>
- *   <li>live formats (IN_PERSON, LIVE_WEBINAR) have startsAt and endsAt with offsets, endsAt after
- *       startsAt, at most 14 days apart, and an IANA time zone; breaks lie inside the schedule and do
- *       not overlap, and no stretch of instruction is longer than 12 hours (a multi-day session's nights
- *       are breaks); self-study has none of these;</li>
- *   <li>creditHours is above 0, at most 200, in hundredths, and for live sessions no more than the
- *       scheduled instruction time (1 CE hour = 60 minutes, breaks excluded);</li>
- *   <li>each category appears once with hours above 0, and category hours sum to no more than creditHours;</li>
- *   <li>approvals name a known body, a US state for a state board or chapter, and an approval id, at most one
- *       per body and jurisdiction (each becomes its own award);</li>
- *   <li>passingScore is a percentage and only for self-study; an attendancePolicy (the provider's stricter rule)
- *       only for live sessions, with a tolerance of 0 to 240 minutes and a minimum of 1 to 100 percent.</li>
- * </ul>
+ * The rules a session must meet before it is published. {@link #validate} lists them, and reports every
+ * rule a session breaks in one answer.
  */
 public final class SessionPolicy {
 
@@ -39,6 +26,23 @@ public final class SessionPolicy {
     /** Sums of doubles such as 0.1 + 0.2 must not fail a "no more than" check by rounding. */
     private static final double EPSILON = 1e-9;
 
+    /**
+     * The session as it will be published, or an {@code InvalidInputException} listing every rule it breaks:
+     * <ul>
+     *   <li>ids follow the id syntax; title and description are bounded text;</li>
+     *   <li>live formats (IN_PERSON, LIVE_WEBINAR) have startsAt and endsAt with offsets, endsAt after
+     *       startsAt, at most 14 days apart, and an IANA time zone; breaks lie inside the schedule and do
+     *       not overlap, and no stretch of instruction is longer than 12 hours (a multi-day session's nights
+     *       are breaks); self-study has none of these;</li>
+     *   <li>creditHours is above 0, at most 200, in hundredths, and for live sessions no more than the
+     *       scheduled instruction time (1 CE hour = 60 minutes, breaks excluded);</li>
+     *   <li>each category appears once with hours above 0, and category hours sum to no more than creditHours;</li>
+     *   <li>approvals name a known body, a US state for a state board or chapter, and an approval id, at most one
+     *       per body and jurisdiction (each becomes its own award);</li>
+     *   <li>passingScore is a percentage and only for self-study; an attendancePolicy (the provider's stricter
+     *       rule) only for live sessions, with a tolerance of 0 to 240 minutes and a minimum of 1 to 100 percent.</li>
+     * </ul>
+     */
     public static Session validate(String sessionId, SessionInput in, Instant now) {
         Checks checks = new Checks();
         String id = checks.id("sessionId", sessionId);

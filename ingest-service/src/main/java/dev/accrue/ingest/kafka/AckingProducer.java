@@ -14,6 +14,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.errors.RetriableException;
+import org.apache.kafka.common.errors.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -100,7 +101,7 @@ public final class AckingProducer {
     }
 
     private RuntimeException failure(Throwable cause) {
-        if (cause instanceof RetriableException || cause instanceof org.apache.kafka.common.errors.TimeoutException
+        if (cause instanceof RetriableException || cause instanceof TimeoutException
                 || cause instanceof UnavailableException) {
             return cause instanceof UnavailableException u ? u : unavailable("Kafka is not available: " + cause.getMessage(), cause);
         }

@@ -5,15 +5,10 @@ import dev.accrue.ingest.errors.ForbiddenException;
 import dev.accrue.ingest.errors.IdUnavailableException;
 
 /**
- * Who may replace a licensee profile, and who owns it afterwards. The provider that registers a
- * licensee owns it, and from then on only that provider or an ADMIN key may replace the profile.
- * An ADMIN key sets the owner explicitly when the request names one (to assign or transfer a
- * licensee) and otherwise keeps it as it is. A provider may name only itself. A profile without an
- * owner (written before owners were recorded, or created by an ADMIN key without one) is assigned
- * only by an ADMIN key: nothing records who registered it, so letting the first provider that writes
- * it claim it would let any provider take (and lock the registrant out of) an old licensee. Licensee
- * ids are one namespace for all providers, so a provider learns only that the id is not available:
- * a 409 that reads the same whatever the reason, naming nobody.
+ * Who may replace a licensee profile, and who owns it afterwards: the provider that registered it, or
+ * whoever an ADMIN key names. Licensee ids are one namespace for all providers, so a provider learns only
+ * that an id is not available: a 409 that reads the same whatever the reason, naming nobody. The rules and
+ * their reasons are beside the checks; see also ingest-service/README.md, "Who owns a licensee".
  */
 public final class LicenseeOwnership {
 
@@ -28,13 +23,18 @@ public final class LicenseeOwnership {
      */
     public static String ownerAfterWrite(String licenseeId, boolean registered, String currentOwner, String requestedOwner,
             Access access) {
+        // Once registered, only the owner or an ADMIN key may replace the profile.
         if (currentOwner != null && !access.mayActFor(currentOwner)) {
             throw unavailable(licenseeId);
         }
-        // An unowned profile is an ADMIN's to assign; to a provider it reads as another provider's id.
+        // An unowned profile (written before owners were recorded, or created by an ADMIN key without one) is an
+        // ADMIN's to assign: nothing records who registered it, so letting the first provider that writes it claim
+        // it would let any provider take (and lock the registrant out of) an old licensee. To a provider it reads
+        // as another provider's id.
         if (registered && currentOwner == null && access.providerId().isPresent()) {
             throw unavailable(licenseeId);
         }
+        // An ADMIN key names an owner to assign or transfer a licensee; a provider may name only itself.
         if (requestedOwner != null) {
             if (!access.mayActFor(requestedOwner)) {
                 throw new ForbiddenException(access.describe() + " may not make provider '" + requestedOwner + "' the owner of"
@@ -42,6 +42,7 @@ public final class LicenseeOwnership {
             }
             return requestedOwner;
         }
+        // Naming none keeps the owner; a new licensee belongs to the provider that registers it.
         return registered ? currentOwner : access.providerId().orElse(null);
     }
 

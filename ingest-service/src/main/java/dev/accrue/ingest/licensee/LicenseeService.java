@@ -11,11 +11,6 @@ import java.util.Optional;
  * that provider or an ADMIN key may replace it ({@link LicenseeOwnership}), and only that
  * provider's sessions may name it ({@link LicenseeTenancy}). Ids are one namespace for all
  * providers. The directory is updated as soon as the broker acknowledges the write.
- *
- * <p>The owner is read only after the directory has caught up with the topic (a 503 when it cannot),
- * and reading it, publishing and applying the result hold the licensee's lock, so two writes of one
- * licensee through this instance cannot both see the old owner. Two instances can still race within
- * the time a write takes to reach the other one (see the README).
  */
 public final class LicenseeService {
 
@@ -32,7 +27,11 @@ public final class LicenseeService {
 
     public Licensee put(String licenseeId, LicenseeInput input, Access access) {
         Licensee validated = LicenseePolicy.validate(licenseeId, input, clock.instant());
+        // Reading the owner, publishing and applying the result hold the licensee's lock, so two writes of one licensee
+        // through this instance cannot both see the old owner. Two instances can still race within the time a write
+        // takes to reach the other one (ingest-service/README.md, "How the owner is checked").
         return locks.withLock(licenseeId, () -> {
+            // The owner is read only after the directory has caught up with the topic (a 503 when it cannot).
             Optional<LicenseeDirectory.Entry> current = directory.view().findCurrent(licenseeId);
             Licensee licensee = validated.ownedBy(LicenseeOwnership.ownerAfterWrite(licenseeId, current.isPresent(),
                     current.map(LicenseeDirectory.Entry::owner).orElse(null), validated.owner(), access));

@@ -7,15 +7,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * This instance's in-memory copy of a compacted topic: the latest value per key. It is fed by a
- * reader that replays the topic from the beginning and then tails it, and by this instance's own
- * writes as soon as Kafka acknowledges them. Because both feeds carry the record's position, a
- * replayed older value never overwrites a newer one, and a tombstone is kept (as an empty entry)
- * so an older replay cannot resurrect the key.
- *
- * <p>Other instances' writes arrive through the reader a little later. A caller that misses a key
- * can ask for {@link #findFresh}: the reader then catches up to the topic's current end (bounded
- * wait), which gives read-your-writes across instances.
+ * This instance's in-memory copy of a compacted topic, the latest value per key, so ingest can check
+ * sessions and licensees without asking another service. It is fed by a reader that replays and tails the
+ * topic and by this instance's own acknowledged writes; both carry the record's position, so an older value
+ * never overwrites a newer one, and {@link #findFresh} gives read-your-writes across instances. See
+ * docs/design.md, 'KeyedView and read-your-writes in ingest'.
  *
  * @param <V> the value kept per key
  */
@@ -69,6 +65,7 @@ public class KeyedView<V> {
             V before = current == null ? null : current.value();
             live.addAndGet((value != null ? 1 : 0) - (before != null ? 1 : 0));
             onChange.changed(key, before, value);
+            // A tombstone stays as an entry with no value, so an older replay cannot resurrect the key.
             return new Versioned<>(value, position);
         });
     }

@@ -29,11 +29,11 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 import tools.jackson.core.JacksonException;
 
 /**
- * Every error as application/problem+json. Spring MVC's own failures (405, 406, 415, missing
- * parameters...) keep the base class's handling; this class adds the domain's exceptions and
- * rewrites the ones whose default text would not help a client: unreadable JSON names the field
- * or the line and column, oversized uploads name the limit (an oversized body is the platform's 413). Anything unexpected is a 500 with a
- * reference to the log line, never a stack trace.
+ * Every error as application/problem+json. Spring MVC's own failures (405, 406, 415, missing parameters...)
+ * keep the base class's handling; this class adds the domain's exceptions and rewrites the ones whose default
+ * text would not help a client: unreadable JSON names the field or the line and column, oversized uploads
+ * name the limit (an oversized body is the platform's 413). Anything unexpected is a 500 with a reference to
+ * the log line, never a stack trace.
  */
 @RestControllerAdvice
 class ProblemHandler extends ResponseEntityExceptionHandler {

@@ -1,5 +1,6 @@
 package dev.accrue.platform.kafka;
 
+import java.util.Map;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
@@ -10,6 +11,6 @@ public class AvroSerdesConfiguration {
 
     @Bean
     AvroSerdes avroSerdes(KafkaProperties kafka) {
-        return new AvroSerdes(kafka.getProperties() == null ? java.util.Map.of() : java.util.Map.copyOf(kafka.getProperties()));
+        return new AvroSerdes(kafka.getProperties() == null ? Map.of() : Map.copyOf(kafka.getProperties()));
     }
 }

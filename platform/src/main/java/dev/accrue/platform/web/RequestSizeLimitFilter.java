@@ -18,13 +18,12 @@ import java.util.Locale;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Enforces {@link RequestLimits} on every request, after API-key authentication (so an anonymous
- * upload to a protected endpoint is refused unread). A declared Content-Length over the limit is a
- * 413 before anything is read; a chunked body is counted as it is read and fails with the same 413
- * once it passes the limit. An endpoint at its concurrency cap, or a caller at its share of it,
- * answers 429 with Retry-After, unread.
- * A JSON body that is not well-formed UTF-8 is a 400 as soon as the bad byte is read.
- * The refusals close the connection, so the server does not drain a body it refused.
+ * Enforces {@link RequestLimits} on every request, after API-key authentication (so an anonymous upload to a
+ * protected endpoint is refused unread). A declared Content-Length over the limit is a 413 before anything is
+ * read; a chunked body is counted as it is read and fails with the same 413 once it passes the limit. An
+ * endpoint at its concurrency cap, or a caller at its share of it, answers 429 with Retry-After, unread. A
+ * JSON body that is not well-formed UTF-8 is a 400 as soon as the bad byte is read. The refusals close the
+ * connection, so the server does not drain a body it refused.
  */
 final class RequestSizeLimitFilter extends OncePerRequestFilter {
 

@@ -12,13 +12,10 @@ import org.apache.avro.SchemaCompatibility;
 import org.apache.avro.SchemaCompatibility.Incompatibility;
 
 /**
- * Checks that a schema stays BACKWARD compatible with every released version of it: a consumer
- * using the new schema must read everything written with any older one. This is the rule the
- * registry enforces per subject, checked here with Avro's own {@link SchemaCompatibility} so a
- * breaking change fails the build before it reaches a registry.
- *
- * <p>Released versions live in {@code src/main/avro-history/<RecordName>/v<N>.avsc}, one
- * self-contained schema per file. Releasing a version means copying the current schema there.
+ * Checks that a schema stays BACKWARD compatible with every released version of it: a consumer using the
+ * new schema must read everything written with any older one. This is the rule the registry enforces per
+ * subject, checked here with Avro's own {@link SchemaCompatibility} so a breaking change fails the build
+ * before it reaches a registry. See schemas/README.md, "Changing a contract".
  */
 public final class BackwardCompatibility {
 
@@ -32,7 +29,11 @@ public final class BackwardCompatibility {
                 .toList();
     }
 
-    /** Problems of the current schema against each released version found in the history folder. */
+    /**
+     * Problems of the current schema against each released version found in the history folder. Released
+     * versions live in {@code src/main/avro-history/<RecordName>/v<N>.avsc}, one self-contained schema per
+     * file; releasing a version means copying the current schema there.
+     */
     public static List<String> problemsAgainstHistory(Schema current, Path historyDir) {
         List<String> problems = new ArrayList<>();
         for (Path version : releasedVersions(historyDir)) {

@@ -3,20 +3,25 @@ package dev.accrue.search.analytics;
 import java.util.Arrays;
 
 /**
- * What a trend counts per time bucket:
- * <ul>
- *   <li>attendances: distinct (licensee, session) pairs with a JOINED or SELF_STUDY_COMPLETED event;
- *   rejoining the same session the same day counts once;</li>
- *   <li>creditHours: hours awarded, summed over awards by completion time. Each accrediting body's
- *   award counts (hours issued per body); filter by {@code body} for one body's view;</li>
- *   <li>awards: awards whose latest revision grants credit above 0, by completion time;</li>
- *   <li>certificates: certificates not revoked, by issue time of their latest revision;</li>
- *   <li>activeLicensees: distinct licensees with a JOINED or SELF_STUDY_COMPLETED event.</li>
- * </ul>
- * Distinct counts use Elasticsearch's cardinality aggregation, exact below 40,000 per bucket.
+ * What a trend counts per time bucket, by its API name ({@code metric=}). Distinct counts use
+ * Elasticsearch's cardinality aggregation, exact below 40,000 per bucket.
  */
 public enum Metric {
-    ATTENDANCES("attendances"), CREDIT_HOURS("creditHours"), AWARDS("awards"), CERTIFICATES("certificates"),
+    /**
+     * Distinct (licensee, session) pairs with a JOINED or SELF_STUDY_COMPLETED event; rejoining the same session
+     * the same day counts once.
+     */
+    ATTENDANCES("attendances"),
+    /**
+     * Hours awarded, summed over awards by completion time. Each accrediting body's award counts (hours issued per
+     * body); filter by {@code body} for one body's view.
+     */
+    CREDIT_HOURS("creditHours"),
+    /** Awards whose latest revision grants credit above 0, by completion time. */
+    AWARDS("awards"),
+    /** Certificates not revoked, by issue time of their latest revision. */
+    CERTIFICATES("certificates"),
+    /** Distinct licensees with a JOINED or SELF_STUDY_COMPLETED event. */
     ACTIVE_LICENSEES("activeLicensees");
 
     private final String apiName;

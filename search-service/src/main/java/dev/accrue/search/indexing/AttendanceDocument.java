@@ -4,16 +4,14 @@ import dev.accrue.search.catalog.CatalogSession;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 
 /**
- * An attendance event as indexed, denormalised with its session so analytics need no joins.
- *
- * <p>When the event arrives before its session (the two topics are read independently), the document
- * is indexed at once with {@code sessionResolved=false} and the session fields empty, rather than
- * holding back the partition; it is completed when the session is indexed (see
- * {@code PendingAttendance}). Session changes after that are not copied into existing documents.
- * An attending event also writes its {@link ParticipationDocument} and, once its session is known, its
- * {@link EnrolmentDocument}.
+ * An attendance event as indexed, denormalised with its session so analytics need no joins. An event read
+ * before its session is indexed at once with {@code sessionResolved=false} and completed later
+ * ({@code PendingAttendance}); an attending event also writes its {@link ParticipationDocument} and, once
+ * its session is known, its {@link EnrolmentDocument}. See docs/design.md, 'Search analytics count
+ * documents, not distinct values'.
  *
  * @param participation licenseeId and sessionId together, to count people per session
  * @param participant true for JOINED and SELF_STUDY_COMPLETED, the events that count as attending
@@ -43,7 +41,7 @@ public record AttendanceDocument(
     }
 
     public DocumentWrite write() {
-        return new DocumentWrite.Put(Indices.ATTENDANCE, id(sessionId, eventId), java.util.OptionalLong.empty(), this);
+        return new DocumentWrite.Put(Indices.ATTENDANCE, id(sessionId, eventId), OptionalLong.empty(), this);
     }
 
     /**

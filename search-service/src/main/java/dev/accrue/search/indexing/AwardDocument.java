@@ -7,12 +7,11 @@ import java.util.List;
 import java.util.OptionalLong;
 
 /**
- * The latest revision of one credit award (one licensee, session and approval: body and jurisdiction). The award
- * event already carries what analysts filter on (course, title, provider, format, body and the
- * scaled category hours), so it is denormalised from itself. It is written with its revision as
- * external version: a newer revision replaces the older one, a replay or a late older revision
- * changes nothing. A revoked award (0 hours) stays indexed with {@code earned=false}, so its
- * revision still guards against older ones.
+ * The latest revision of one credit award (one licensee, session and approval: body and jurisdiction). The
+ * award event already carries what analysts filter on (course, title, provider, format, body and the scaled
+ * category hours), so it is denormalised from itself. It is written with its revision as external version:
+ * a newer revision replaces the older one, a replay or a late older revision changes nothing. A revoked
+ * award (0 hours) stays indexed with {@code earned=false}, so its revision still guards against older ones.
  */
 public record AwardDocument(
         String awardId, int revision, String licenseeId, String participation, String sessionId, String courseId,

@@ -6,16 +6,10 @@ import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
- * One licensee's enrolment in one course (all its sessions together), as indexed for analytics: people
- * per course become a document count, which Elasticsearch ranks far faster than a distinct count of
- * licensees per course.
- *
- * <p>Every JOINED or SELF_STUDY_COMPLETED event whose session is known writes it under the id
- * {@code licenseeId|courseKey} with the {@link EarliestWins} version (always resolved: the course is
- * known only from the session). The earliest attending event of the licensee in any session of the
- * course holds it, whatever order the events come in, and a replay changes nothing (409). Attendance
- * indexed before its session writes the enrolment when {@code PendingAttendance} completes it. Two
- * events at the same instant in different sessions of the course: whichever is written first stays.
+ * One licensee's enrolment in one course (all its sessions together), as indexed for analytics: people per
+ * course become a document count, which Elasticsearch ranks far faster than a distinct count of licensees
+ * per course. The licensee's earliest attending event in any session of the course holds it
+ * ({@link EarliestWins}). See docs/design.md, 'Search analytics count documents, not distinct values'.
  *
  * @param sessionId the session of that first attendance, whose fields the document carries
  * @param occurredAt when the licensee first joined (or completed) a session of the course

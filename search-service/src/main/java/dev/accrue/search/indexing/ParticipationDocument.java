@@ -6,15 +6,10 @@ import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
- * One licensee's participation in one session, as indexed for analytics: the attendance that counts
- * people per session becomes a plain document count instead of a distinct count over every event.
- *
- * <p>Every JOINED or SELF_STUDY_COMPLETED event writes it under the participation id with the
- * {@link EarliestWins} version: the earliest such event wins whatever order the events are read in, and
- * for the same event the document completed with its session beats the pending one, so a pending write
- * that races with the completion cannot undo it. A replay, or a write of what is already there or
- * later, answers 409 and changes nothing. The document holds no field of the event beyond its time,
- * so two events at the same instant write the same document.
+ * One licensee's participation in one session, as indexed for analytics: the attendance that counts people
+ * per session becomes a plain document count instead of a distinct count over every event. The earliest
+ * JOINED or SELF_STUDY_COMPLETED event holds it ({@link EarliestWins}). See docs/design.md, 'Search
+ * analytics count documents, not distinct values'.
  *
  * @param occurredAt when the licensee first joined (or completed) the session
  */

@@ -1,6 +1,7 @@
 package dev.accrue.infra.elasticsearch;
 
 import dev.accrue.infra.watchdog.ParentWatchdog;
+import org.apache.logging.log4j.LogManager;
 import org.elasticsearch.Build;
 import org.elasticsearch.common.logging.LogConfigurator;
 import org.elasticsearch.common.settings.Settings;
@@ -25,16 +26,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Runs one real Elasticsearch node as its own process, for tests and the local demo only (the server jars are
- * Elastic License 2.0 / AGPL / SSPL and must never be shipped inside a service).
- *
- * <pre>
- * java -Xms512m -Xmx512m [-Daccrue.parent.pid=PID] -cp "target/classes:target/lib/*" \
- *      dev.accrue.infra.elasticsearch.ElasticsearchNodeMain --http-port 19200 --home DIR \
- *      [--cluster-name NAME] [--node-name NAME] [-E key=value ...]
- * </pre>
- *
- * With {@code -Daccrue.parent.pid} the node stops and the process exits as soon as that process ends.
- * SIGTERM (or Ctrl-C) closes the node cleanly.
+ * Elastic License 2.0 / AGPL / SSPL and must never be shipped inside a service). See docs/infra.md.
  */
 public final class ElasticsearchNodeMain {
 
@@ -48,6 +40,16 @@ public final class ElasticsearchNodeMain {
 
     private ElasticsearchNodeMain() {}
 
+    /**
+     * Starts the node and blocks until it stops:
+     * <pre>
+     * java -Xms512m -Xmx512m [-Daccrue.parent.pid=PID] -cp "target/classes:target/lib/*" \
+     *      dev.accrue.infra.elasticsearch.ElasticsearchNodeMain --http-port 19200 --home DIR \
+     *      [--cluster-name NAME] [--node-name NAME] [-E key=value ...]
+     * </pre>
+     * With {@code -Daccrue.parent.pid} the node stops and the process exits as soon as that process ends.
+     * SIGTERM (or Ctrl-C) closes the node cleanly.
+     */
     public static void main(String[] args) throws Exception {
         long t0 = System.nanoTime();
         // What the ES distribution's system JVM options set; must happen before log4j and Netty load.
@@ -169,7 +171,7 @@ public final class ElasticsearchNodeMain {
             System.err.println("Error while stopping Elasticsearch node: " + e);
         } finally {
             STOPPED.countDown();
-            org.apache.logging.log4j.LogManager.shutdown();
+            LogManager.shutdown();
         }
     }
 

@@ -8,6 +8,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Properties;
+import kafka.Kafka;
+import kafka.tools.StorageTool;
 
 /**
  * Runs one real KRaft Kafka node (broker and controller) for tests and the local demo: alone, or
@@ -15,15 +17,16 @@ import java.util.Properties;
  * server configuration, formats the storage on first start, and then hands over to Kafka's own
  * {@code kafka.Kafka} entry point. With {@code -Daccrue.parent.pid} set, the broker exits when the
  * process that started it exits, so a crashed test run never leaves a broker behind.
- *
- * <p>Usage: {@code KafkaBrokerMain --port 9092 --controller-port 9093 --dir /tmp/kafka}; in a cluster also
- * {@code --node-id 2 --voters 1@127.0.0.1:9093,2@127.0.0.1:9095,3@127.0.0.1:9097 --replication 3}, which
- * replicates every topic three ways and acknowledges a write only once two replicas hold it.
  */
 public final class KafkaBrokerMain {
 
     private static final String CLUSTER_ID = "accrue-local-kafka01";
 
+    /**
+     * Usage: {@code KafkaBrokerMain --port 9092 --controller-port 9093 --dir /tmp/kafka}; in a cluster also
+     * {@code --node-id 2 --voters 1@127.0.0.1:9093,2@127.0.0.1:9095,3@127.0.0.1:9097 --replication 3}, which
+     * replicates every topic three ways and acknowledges a write only once two replicas hold it.
+     */
     public static void main(String[] args) throws Exception {
         int port = Integer.parseInt(option(args, "--port", "9092"));
         int controllerPort = Integer.parseInt(option(args, "--controller-port", String.valueOf(port + 1)));
@@ -36,7 +39,7 @@ public final class KafkaBrokerMain {
         Path config = writeConfig(dir, new Node(nodeId, port, controllerPort, voters), partitions, replication);
         formatStorageOnce(dir, config);
         ParentWatchdog.onParentExit("the Kafka broker", () -> System.exit(0));
-        kafka.Kafka.main(new String[] {config.toString()});
+        Kafka.main(new String[] {config.toString()});
     }
 
     private record Node(int id, int port, int controllerPort, String voters) {
@@ -87,7 +90,7 @@ public final class KafkaBrokerMain {
         if (Files.exists(dir.resolve("logs").resolve("meta.properties"))) {
             return;
         }
-        int rc = kafka.tools.StorageTool.execute(
+        int rc = StorageTool.execute(
                 new String[] {"format", "-t", CLUSTER_ID, "-c", config.toString(), "--ignore-formatted"},
                 new PrintStream(System.out, true));
         if (rc != 0) {

@@ -1,6 +1,8 @@
 package dev.accrue.infra.launcher;
 
 import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /** Running child processes by name (a component or a service), stopped one by one or all together. */
@@ -44,12 +46,12 @@ final class ProcessGroup<K extends Enum<K>> {
     }
 
     /** The processes that exited without being stopped (crashed, or exited on OutOfMemoryError). */
-    synchronized java.util.List<K> exited() {
+    synchronized List<K> exited() {
         return running.entrySet().stream().filter(e -> !e.getValue().isAlive()).map(Map.Entry::getKey).toList();
     }
 
     synchronized Map<K, Long> pids() {
-        Map<K, Long> pids = new java.util.HashMap<>();
+        Map<K, Long> pids = new HashMap<>();
         running.forEach((key, process) -> pids.put(key, process.pid()));
         return pids;
     }

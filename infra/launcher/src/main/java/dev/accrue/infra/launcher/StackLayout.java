@@ -1,5 +1,6 @@
 package dev.accrue.infra.launcher;
 
+import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -42,7 +43,7 @@ public record StackLayout(Path root) {
 
     private String classesAndLib(Path target) {
         requireBuilt(target.resolve("lib"));
-        return requireBuilt(target.resolve("classes")) + java.io.File.pathSeparator + target.resolve("lib") + "/*";
+        return requireBuilt(target.resolve("classes")) + File.pathSeparator + target.resolve("lib") + "/*";
     }
 
     private Path requireBuilt(Path path) {

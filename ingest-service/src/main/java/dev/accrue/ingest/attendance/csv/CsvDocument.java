@@ -15,25 +15,16 @@ import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 /**
- * A CSV upload read safely and as a stream: records come one at a time with the file line each
- * starts on, and only the record being read is held, so memory does not grow with the file (a
- * file of millions of blank lines costs nothing). Each problem stops the reading where it is found:
- * <ul>
- *   <li>bytes that are not UTF-8 are refused (400); a byte-order mark, as Excel and Zoom write, is skipped;</li>
- *   <li>broken quoting (an unterminated quote, text after a closing quote) is refused with its line (400);</li>
- *   <li>a record longer than the line limit (line breaks inside quoted cells count, so a quote that never
- *       closes cannot swallow the file) is refused (413), so one record cannot fill the heap;</li>
- *   <li>a cell that starts with =, +, -, @, tab or carriage return (also after leading spaces) is refused
- *       (422): spreadsheets run such cells as formulas when the data is exported again (CSV injection).
- *       Only a cell of dashes alone, Zoom's "no value", is let through.</li>
- * </ul>
- * The importers read every record before they publish anything, so a problem at the end never
- * leaves half a file published.
+ * A CSV upload read safely and as a stream: records come one at a time with the file line each starts on,
+ * and only the record being read is held, so memory does not grow with the file (blank lines cost nothing).
+ * The first problem stops the reading; {@link #read} lists what is refused and why. The importers read every
+ * record before they publish anything, so a problem at the end never leaves half a file published.
  */
 public final class CsvDocument {
 
@@ -48,12 +39,24 @@ public final class CsvDocument {
     // Blank lines come back as records (not skipped by the parser), so each record's line is the line after the last one.
     private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(false).get();
     private static final String FORMULA_STARTS = "=+-@\t\r";
-    private static final java.util.regex.Pattern DASHES_ONLY = java.util.regex.Pattern.compile("-+");
+    private static final Pattern DASHES_ONLY = Pattern.compile("-+");
 
     private CsvDocument() {
     }
 
-    /** The records of a UTF-8 CSV stream, read lazily, once; blank lines are left out. */
+    /**
+     * The records of a UTF-8 CSV stream, read lazily, once; blank lines are left out. Each problem stops the
+     * reading where it is found:
+     * <ul>
+     *   <li>bytes that are not UTF-8 are refused (400); a byte-order mark, as Excel and Zoom write, is skipped;</li>
+     *   <li>broken quoting (an unterminated quote, text after a closing quote) is refused with its line (400);</li>
+     *   <li>a record longer than the line limit (line breaks inside quoted cells count, so a quote that never
+     *       closes cannot swallow the file) is refused (413), so one record cannot fill the heap;</li>
+     *   <li>a cell that starts with =, +, -, @, tab or carriage return (also after leading spaces) is refused
+     *       (422): spreadsheets run such cells as formulas when the data is exported again (CSV injection).
+     *       Only a cell of dashes alone, Zoom's "no value", is let through.</li>
+     * </ul>
+     */
     public static Iterable<Line> read(InputStream bytes, int maxLineLength) {
         var decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)

@@ -7,6 +7,7 @@ import dev.accrue.ingest.attendance.RowProblem;
 import dev.accrue.ingest.errors.InvalidInputException;
 import dev.accrue.ingest.validation.Checks;
 import dev.accrue.ingest.validation.FieldError;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -15,22 +16,23 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Accrue's own roster format: a header row, then one attendance event per row.
- * <pre>
- * licenseeId,email,type,occurredAt,score,eventId
- * lic-1001,,JOINED,2025-03-01T09:00:00-08:00,,
- * ,jane.doe@example.org,SELF_STUDY_COMPLETED,2025-03-02T10:00:00Z,88.5,provider-evt-17
- * </pre>
- * Column names are case-insensitive and in any order. {@code type} and {@code occurredAt} (ISO-8601
- * with an offset) are required columns, and so is {@code licenseeId} or {@code email} (a row may
- * fill either; licenseeId wins). {@code score} and {@code eventId} are optional; an empty eventId
- * is derived from the row's content, so re-importing creates no duplicates. Other columns are refused.
+ * Reads Accrue's own roster format: a header row, then one attendance event per row. Columns are
+ * case-insensitive and in any order: {@code type} and {@code occurredAt} (ISO-8601 with an offset), and
+ * {@code licenseeId} or {@code email} (a row may fill either; licenseeId wins), are required; {@code score}
+ * and {@code eventId} are optional; other columns are refused. See ingest-service/README.md, "CSV imports".
  */
 public final class RosterCsv {
 
     static final List<String> COLUMNS = List.of("licenseeid", "email", "type", "occurredat", "score", "eventid");
 
-    /** Reads the rows as they stream in, and stops at the first row past {@code maxRows} (413). */
+    /**
+     * Reads the rows as they stream in, and stops at the first row past {@code maxRows} (413). For example:
+     * <pre>
+     * licenseeId,email,type,occurredAt,score,eventId
+     * lic-1001,,JOINED,2025-03-01T09:00:00-08:00,,
+     * ,jane.doe@example.org,SELF_STUDY_COMPLETED,2025-03-02T10:00:00Z,88.5,provider-evt-17
+     * </pre>
+     */
     public static ParsedImport parse(Iterable<CsvDocument.Line> lines, int maxRows) {
         Header header = null;
         int dataRows = 0;
@@ -98,6 +100,7 @@ public final class RosterCsv {
         AttendanceType type = type(Header.cell(row, header.find(List.of("type")).orElseThrow()));
         String occurredAt = Header.cell(row, header.find(List.of("occurredat")).orElseThrow());
         String score = Header.cell(row, header.find(List.of("score")).orElse(null));
+        // An empty eventId is derived from the row's content (EventIds.derive), so re-importing creates no duplicates.
         String eventId = Header.cell(row, header.find(List.of("eventid")).orElse(null));
         return new ImportRow(row.number(), licenseeId.isEmpty() ? null : licenseeId, email.isEmpty() ? null : email,
                 type, instant(occurredAt), score.isEmpty() ? null : number(score), eventId.isEmpty() ? null : eventId, null);
@@ -111,7 +114,7 @@ public final class RosterCsv {
         }
     }
 
-    private static java.time.Instant instant(String value) {
+    private static Instant instant(String value) {
         try {
             return OffsetDateTime.parse(value).toInstant();
         } catch (DateTimeParseException e) {

@@ -20,26 +20,16 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Reads a Zoom participant report (Reports, Usage, Participants, Export), with or without the
- * meeting-data preamble that "Export with meeting data" puts first:
- * <pre>
- * Meeting ID,Topic,Start Time,End Time,User Email,Duration (Minutes),Participants
- * 812 3456 7890,Ethics for Therapists,03/01/2025 08:55:03 AM,03/01/2025 12:05:40 PM,host@acme.org,191,3
- *
- * Name (Original Name),User Email,Join Time,Leave Time,Duration (Minutes),Guest,In Waiting Room
- * Jane Doe,jane.doe@example.org,03/01/2025 08:58:12 AM,03/01/2025 10:15:40 AM,78,No,No
- * </pre>
- * Rows before the first row that names both Join Time and Leave Time are preamble and skipped.
- * Column names are matched case-insensitively (older and newer exports differ in case), and the
- * webinar attendee report's names (Email, Time in Session) are accepted too. Each participant row
- * becomes a JOINED and a LEFT event of one connection, whose id is derived from the row (participant
- * email and both times, {@link EventIds#connection}) so a re-import gives the same ids; someone who
- * reconnects or joins on a second device has several rows, and each becomes its own pair; a
- * waiting-room row is reported, not imported. Zoom writes local times without an offset, in the
- * report's time zone: the session's time zone unless the caller names another.
+ * Reads a Zoom participant report (Reports, Usage, Participants, Export), with or without the meeting-data
+ * preamble, so providers can import what Zoom gives them as it is. Each participant row becomes a JOINED and
+ * a LEFT event of one connection; a waiting-room row is reported, not imported. Zoom writes local times
+ * without an offset, in the report's time zone: the session's unless the caller names another. See
+ * ingest-service/README.md, "CSV imports".
  */
 public final class ZoomParticipantReport {
 
+    // Names as Header.normalize makes them: older and newer exports differ in case. The webinar attendee report's
+    // names (Email, Time in Session) are accepted too.
     static final List<String> EMAIL = List.of("user email", "email", "attendee email");
     static final List<String> NAME = List.of("name (original name)", "user name (original name)", "name", "user name");
     static final List<String> JOIN = List.of("join time");
@@ -52,7 +42,20 @@ public final class ZoomParticipantReport {
             pattern("M/d/yyyy H:mm"), pattern("yyyy-MM-dd H:mm:ss"), pattern("yyyy-MM-dd h:mm:ss a"),
             pattern("MMM d, yyyy h:mm:ss a"), pattern("MMM d, yyyy H:mm:ss"));
 
-    /** Reads the rows as they stream in, and stops at the first participant row past {@code maxRows} (413). */
+    /**
+     * Reads the rows as they stream in, and stops at the first participant row past {@code maxRows} (413). Rows
+     * before the first row that names both Join Time and Leave Time are the preamble that "Export with meeting
+     * data" puts first, and are skipped:
+     * <pre>
+     * Meeting ID,Topic,Start Time,End Time,User Email,Duration (Minutes),Participants
+     * 812 3456 7890,Ethics for Therapists,03/01/2025 08:55:03 AM,03/01/2025 12:05:40 PM,host@acme.org,191,3
+     *
+     * Name (Original Name),User Email,Join Time,Leave Time,Duration (Minutes),Guest,In Waiting Room
+     * Jane Doe,jane.doe@example.org,03/01/2025 08:58:12 AM,03/01/2025 10:15:40 AM,78,No,No
+     * </pre>
+     *
+     * @param zone the report's time zone, for its local times
+     */
     public static ParsedImport parse(Iterable<CsvDocument.Line> lines, ZoneId zone, int maxRows) {
         Header header = null;
         int dataRows = 0;
@@ -121,6 +124,8 @@ public final class ZoomParticipantReport {
                     + " is before Join Time " + join));
             return;
         }
+        // One connection per row, its id derived from the participant's email and both times, so a re-import gives the
+        // same ids; someone who reconnects or joins on a second device has several rows, and each becomes its own pair.
         String connectionId = EventIds.connection(email, joinedAt.get(), leftAt.get());
         rows.add(new ImportRow(row.number(), null, email, AttendanceType.JOINED, joinedAt.get(), null, null, connectionId));
         rows.add(new ImportRow(row.number(), null, email, AttendanceType.LEFT, leftAt.get(), null, null, connectionId));

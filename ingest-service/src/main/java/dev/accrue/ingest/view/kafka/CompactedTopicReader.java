@@ -32,9 +32,6 @@ import org.springframework.context.SmartLifecycle;
  * (manual assignment, no consumer group, no committed offsets): it replays the topic from the
  * beginning at start-up, marks the view ready once it has reached the end offsets it saw then, and
  * keeps tailing. A thread that misses a key can ask it to catch up to the topic's current end.
- *
- * <p>A record whose value cannot be read because the schema registry is down is retried, so the
- * view never silently loses a key; a record that can never be read is logged and skipped.
  */
 public final class CompactedTopicReader implements SmartLifecycle {
 
@@ -196,10 +193,12 @@ public final class CompactedTopicReader implements SmartLifecycle {
             sink.accept(record.key(), record.value(), new Position(record.partition(), record.offset()));
             return true;
         } catch (RetriableException e) {
+            // Not readable yet (the schema registry is down): read it again, so the view never silently loses a key.
             log.warn("Cannot read {}-{}@{} yet ({}); retrying", topic, record.partition(), record.offset(), e.getMessage());
             kafka.seek(new TopicPartition(topic, record.partition()), record.offset());
             return false;
         } catch (RuntimeException e) {
+            // A record that can never be read is logged and skipped.
             log.warn("Skipping unreadable record {}-{}@{} (key {}): {}", topic, record.partition(), record.offset(),
                     record.key(), e.toString());
             return true;

@@ -21,6 +21,7 @@ import java.time.ZoneOffset;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
@@ -43,7 +44,7 @@ public class Analytics {
                 .map(b -> new Results.Bucket(LocalDate.ofInstant(Instant.ofEpochMilli(b.key()), ZoneOffset.UTC),
                         counted ? number(b.aggregations().get(AnalyticsQueries.VALUE)) : b.docCount()))
                 .toList();
-        return new Results.Trend(metric.apiName(), interval.name().toLowerCase(java.util.Locale.ROOT), buckets);
+        return new Results.Trend(metric.apiName(), interval.name().toLowerCase(Locale.ROOT), buckets);
     }
 
     /** Attendances, credit hours, certificates and active licensees over the whole range. */
@@ -101,7 +102,7 @@ public class Analytics {
             return Results.CompletionRow.of(key, info.providerId(), info.title(), (long) value(b),
                     earned.getOrDefault(key, 0.0).longValue());
         }).toList();
-        return new Results.Completion(group.name().toLowerCase(java.util.Locale.ROOT), rows);
+        return new Results.Completion(group.name().toLowerCase(Locale.ROOT), rows);
     }
 
     public Results.Compliance compliance(Optional<String> board, Optional<LocalDate> from, Optional<LocalDate> to) {

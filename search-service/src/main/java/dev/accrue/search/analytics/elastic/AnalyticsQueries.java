@@ -21,17 +21,11 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Builds the Elasticsearch requests behind each analytics question, as pure functions of the
- * question, so they can be checked without a node. Only features a bare node has are used:
- * bool/term/range queries, terms, date_histogram, sum, cardinality, nested and top_hits
- * aggregations. Every request sets size 0 and tolerates a missing index (an empty answer, not 404).
- *
- * <p>Questions about who attended read the participations index (one document per licensee and
- * session, at its first JOINED or SELF_STUDY_COMPLETED), not the events: attendances are then a
- * document count, and distinct licensees are counted over a quarter of the documents. People per
- * course (top courses by attendees, completion's "joined") read the enrolments index (one document
- * per licensee and course, at the first attendance of any of its sessions), where they are a document
- * count too: ranking buckets by a distinct count computes it for every course, not only the top ones.
+ * Builds the Elasticsearch requests behind each analytics question, as pure functions of the question, so
+ * they can be checked without a node. Only features a bare node has are used: bool/term/range queries,
+ * terms, date_histogram, sum, cardinality, nested and top_hits aggregations. Every request sets size 0 and
+ * tolerates a missing index (an empty answer, not 404). Who attended is read from participations and
+ * enrolments: see docs/design.md, 'Search analytics count documents, not distinct values'.
  */
 final class AnalyticsQueries {
 

@@ -10,14 +10,10 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 
 /**
- * A transport whose asynchronous answers complete on an executor of our own instead of the HTTP
- * client's I/O thread.
- *
- * <p>Why: the HTTP client can report a failed request (Elasticsearch down) while it holds its
- * connection pool's lock, and {@code BulkIngester} reacts to the answer synchronously by taking its
- * own lock; a flush holding that lock meanwhile asks the pool for a connection. Each waited for the
- * other for ever (seen in the outage test). Handing the answer to another thread breaks the cycle.
- * Upstream: https://github.com/elastic/elasticsearch-java/issues/925 (open as of 8.19).
+ * A transport whose asynchronous answers complete on an executor of our own instead of the HTTP client's
+ * I/O thread, where a failed request's answer could deadlock the client's connection pool against
+ * {@code BulkIngester}'s lock. See docs/design.md, 'Workarounds for the Elasticsearch Java client';
+ * upstream https://github.com/elastic/elasticsearch-java/issues/925 (open as of 8.19).
  */
 final class HandOffTransport implements ElasticsearchTransport {
 

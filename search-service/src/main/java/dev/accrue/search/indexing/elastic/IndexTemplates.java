@@ -17,11 +17,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Installs an index template with an explicit, strict mapping for each index (from
- * {@code elasticsearch/<index>.json}), creates the index if missing, and adds new fields to an
- * existing index. It runs before the first write of this instance and again after a failure, so
- * an instance that starts while Elasticsearch is down installs them once it is back; the start-up
- * attempt only logs. The mappings use nothing a bare node lacks (no language analyzers or
- * {@code scaled_float}).
+ * {@code elasticsearch/<index>.json}), creates the index if missing, and adds new fields to an existing
+ * index. It runs before the first write of this instance and again after a failure, so an instance that
+ * starts while Elasticsearch is down installs them once it is back; the start-up attempt only logs. The
+ * mappings use nothing a bare node lacks (no language analyzers or {@code scaled_float}).
  */
 @Component
 public class IndexTemplates implements ApplicationRunner {

@@ -1,6 +1,7 @@
 package dev.accrue.search.indexing.elastic;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
@@ -22,19 +23,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Completes attendance documents that were indexed before their session ({@code sessionResolved=false}),
- * rewriting them denormalised with the participations and enrolments they stand for (one an earlier
- * event, or this one resolved, already holds answers 409 and stays as it is). Both sides write first
- * and check second, once their batch is in:
- * <ul>
- * <li>a batch that indexed pending attendance looks its sessions up (multi-get is real-time) and
- *     completes its own documents from memory ({@link #complete}): no refresh and no search, which
- *     would cost Elasticsearch a segment per call while it indexes;
- * <li>a batch that indexed sessions refreshes the attendance index and searches it for documents
- *     waiting for them ({@link #resolve}).
- * </ul>
- * A pending document whose own lookup missed the session was indexed before that lookup, so before
- * the session was; the session's batch searches after that, and the refresh makes the document
- * visible to it. So no document stays pending once its session exists, even with several instances.
+ * rewriting them denormalised with the participations and enrolments they stand for. Both sides check after
+ * their batch is in: a batch of pending attendance completes its own documents ({@link #complete}), a batch
+ * of sessions finds the documents waiting for them ({@link #resolve}), so none stays pending once its
+ * session exists. Why that holds: docs/design.md, 'Search analytics count documents, not distinct values'.
  */
 @Component
 public class PendingAttendance {
@@ -96,7 +88,7 @@ public class PendingAttendance {
                 rewrite(hits.stream().map(Hit::source).toList(), known);
                 after = hits.get(hits.size() - 1).sort();
             }
-        } catch (IOException | co.elastic.clients.elasticsearch._types.ElasticsearchException e) {
+        } catch (IOException | ElasticsearchException e) {
             throw new ElasticsearchUnavailableException("Cannot complete pending attendance: " + e.getMessage(), e);
         }
     }

@@ -9,15 +9,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The versions this instance knows its participations and enrolments hold, so that a write
- * Elasticsearch would only answer 409 is not sent: a licensee's every later join of a session, and
- * every session of a course after the first, would otherwise cost a version-conflict error each.
- * A version is learnt from Elasticsearch's answer (stored, or 409: already as high or higher), at
- * most {@code capacity} of them, the least recently used forgotten first.
- *
- * <p>The service never deletes these documents. An operator who deletes the indices resets the
- * consumer group to read the topics again, which needs the service stopped, so no instance keeps
- * a version of a document that is no longer there.
+ * The versions this instance knows its participations and enrolments hold (the {@code capacity} most
+ * recently used), so that a write Elasticsearch would only answer 409 is not sent. Safe because the service
+ * never deletes these documents: see docs/design.md, 'Search analytics count documents, not distinct
+ * values'.
  */
 final class StoredVersions {
 
