@@ -974,7 +974,8 @@ class EndToEndIT {
     private static JsonNode credentialSubject(String jwt) {
         try {
             byte[] payload = Base64.getUrlDecoder().decode(jwt.split("\\.")[1]);
-            return ServiceClients.JSON.readTree(payload).get("vc").get("credentialSubject");
+            // A VC-JWT in the VC Data Model 2.0: the payload is the credential itself.
+            return ServiceClients.JSON.readTree(payload).get("credentialSubject");
         } catch (IOException e) {
             throw new AssertionError("The credential's payload is not JSON", e);
         }

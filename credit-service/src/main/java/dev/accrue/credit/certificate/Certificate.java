@@ -7,7 +7,8 @@ import java.util.List;
 /**
  * A certificate of completion for one licensee and one session, listing every award above 0.
  * Its number never changes; its revision grows each time the certified awards change, and an
- * empty award list means it was revoked.
+ * empty award list means it was revoked. {@code recipientIdentityHash} identifies the participant in credentials
+ * without their email ({@link RecipientIdentity}).
  */
 public record Certificate(
         String certificateId,
@@ -23,7 +24,8 @@ public record Certificate(
         Instant activityStart,
         Instant activityEnd,
         List<CertifiedAward> awards,
-        Instant issuedAt) {
+        Instant issuedAt,
+        String recipientIdentityHash) {
 
     public Certificate {
         licenseNumbers = List.copyOf(licenseNumbers);

@@ -39,14 +39,17 @@ public final class CertificatePolicy {
         Instant start = session.isSelfStudy() ? any.completedAt() : session.startsAt();
         Instant end = session.isSelfStudy() ? any.completedAt() : session.endsAt();
         String licenseeId = any.licenseeId();
+        String number = CertificateNumber.of(licenseeId, session.sessionId());
+        String identity = licensee != null && licensee.email() != null && !licensee.email().isBlank()
+                ? RecipientIdentity.hash(licensee.email(), number) : previous != null ? previous.recipientIdentityHash() : null;
         return Optional.of(new Certificate(
-                CertificateNumber.of(licenseeId, session.sessionId()),
+                number,
                 previous == null ? 1 : previous.revision() + 1,
                 licenseeId,
                 name,
                 licensee != null ? licensee.licenseNumbers() : previous.licenseNumbers(),
                 session.sessionId(), session.courseId(), session.providerId(), session.title(), session.format(),
-                start, end, certified, now));
+                start, end, certified, now, identity));
     }
 
     private CertificatePolicy() {

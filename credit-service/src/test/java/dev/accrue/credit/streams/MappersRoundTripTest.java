@@ -116,7 +116,7 @@ class MappersRoundTripTest {
         Certificate certificate = new Certificate("AC-1", 3, "l", "Ada Lovelace", List.of("CA-BBS:1"), "s", "c", "acme",
                 "T", Format.LIVE_WEBINAR, at("09:00"), at("12:00"),
                 List.of(new CertifiedAward("a", 2, ApprovalBody.STATE_BOARD, "FL", "50-1234", 3, List.of(new CategoryHours(Category.GENERAL, 3)))),
-                NOW);
+                NOW, null);
         CertificateIssued avro = throughTheWire(CertificateMapper.toAvro(certificate));
         assertThat(CertificateMapper.toDomain(avro)).isEqualTo(certificate);
     }

@@ -23,6 +23,7 @@ public final class CertificateMapper {
                                 CatalogMapper.categoriesToAvro(a.categories()), a.jurisdiction()))
                         .toList())
                 .setIssuedAt(certificate.issuedAt())
+                .setRecipientIdentityHash(certificate.recipientIdentityHash())
                 .build();
     }
 
@@ -39,7 +40,7 @@ public final class CertificateMapper {
                                         CatalogMapper.categoriesToDomain(a.getCategories())))
                                 .stream())
                         .toList(),
-                certificate.getIssuedAt());
+                certificate.getIssuedAt(), certificate.getRecipientIdentityHash());
     }
 
     private CertificateMapper() {

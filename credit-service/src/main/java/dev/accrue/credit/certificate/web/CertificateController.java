@@ -9,6 +9,7 @@ import dev.accrue.credit.web.ReadAccess;
 import dev.accrue.platform.security.Caller;
 import io.swagger.v3.oas.annotations.Operation;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Map;
@@ -77,7 +78,8 @@ class CertificateController {
             throw new ResponseStatusException(HttpStatus.GONE, "Certificate " + id + " was revoked");
         }
         return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/vc+jwt"))
-                .body(credentials.issue(certificate));
+                .body(credentials.issue(certificate, queries.provider(certificate.providerId()),
+                        queries.session(certificate.sessionId())));
     }
 
     @Operation(summary = "Checks a presented credential's signature and that it certifies the current, unrevoked revision (public)")
@@ -111,6 +113,18 @@ class CertificateController {
                 .header("X-Content-Type-Options", "nosniff")
                 .body(VerificationPage.render(id, found, found.flatMap(c -> queries.provider(c.providerId())), revision,
                         zone));
+    }
+
+    @Operation(summary = "A certificate's Bitstring Status List (public), signed as a VC-JWT: bit n is set once"
+            + " revision n no longer stands")
+    @GetMapping(path = "/v1/credentials/status/{id}", produces = "application/vc+jwt")
+    ResponseEntity<String> statusList(@PathVariable String id) {
+        Optional<Certificate> current = queries.certificate(id);
+        if (current.isEmpty()) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No certificate " + id);
+        }
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/vc+jwt"))
+                .body(credentials.statusList(id, current, Instant.now()));
     }
 
     @Operation(summary = "The issuer's public key (JWKS), for verifying credentials offline (public)")

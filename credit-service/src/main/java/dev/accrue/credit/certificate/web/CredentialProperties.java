@@ -12,6 +12,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param issuerName the issuer's display name
  * @param verifyUrl where the credential says it can be verified
  * @param verifyPageUrl the base of each certificate's public page ({@code <base>/<number>?revision=<n>})
+ * @param statusListUrl the base of each certificate's public status list ({@code <base>/<number>})
  */
 @ConfigurationProperties("accrue.credit.credentials")
 record CredentialProperties(
@@ -19,7 +20,8 @@ record CredentialProperties(
         @DefaultValue("https://accrue.dev/issuers/credit-service") String issuerId,
         @DefaultValue("Accrue") String issuerName,
         @DefaultValue("https://accrue.dev/v1/credentials/verify") String verifyUrl,
-        @DefaultValue("https://accrue.dev/verify") String verifyPageUrl) {
+        @DefaultValue("https://accrue.dev/verify") String verifyPageUrl,
+        @DefaultValue("https://accrue.dev/v1/credentials/status") String statusListUrl) {
 
     /** The public page of one revision of a certificate, as printed on it. */
     String verifyPage(String certificateId, int revision) {

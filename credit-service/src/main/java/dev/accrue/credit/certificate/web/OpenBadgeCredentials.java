@@ -4,21 +4,30 @@ import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.JWSObject;
+import com.nimbusds.jose.Payload;
 import com.nimbusds.jose.crypto.ECDSASigner;
 import com.nimbusds.jose.crypto.ECDSAVerifier;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWKSet;
-import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
+import dev.accrue.credit.catalog.ProviderProfile;
+import dev.accrue.credit.catalog.SessionDefinition;
 import dev.accrue.credit.certificate.Certificate;
 import dev.accrue.credit.certificate.CertifiedAward;
+import dev.accrue.credit.certificate.Labels;
 import dev.accrue.platform.security.DevelopmentKeys;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.text.ParseException;
-import java.util.Date;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.zip.GZIPOutputStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -28,17 +37,21 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * Issues a certificate revision as a 1EdTech Open Badges 3.0 {@code OpenBadgeCredential}, signed
- * as a VC-JWT (ES256; the credential in the {@code vc} claim, as OB 3.0's JWT proof format says),
- * and checks the signature of presented ones. The credential names the certificate number and
- * revision in {@code credentialStatus}, which is what verification compares with the current one.
+ * Issues a certificate revision as a 1EdTech Open Badges 3.0.3 {@code OpenBadgeCredential} in the W3C VC Data
+ * Model 2.0, secured as a VC-JWT whose payload is the credential ({@code typ: vc+jwt}, ES256, {@code kid} in the
+ * published JWKS), and each certificate's Bitstring Status List, signed the same way. The status list of a
+ * certificate has one bit per revision, set once that revision no longer stands (revised, or revoked).
  */
 @Component
 @EnableConfigurationProperties(CredentialProperties.class)
 class OpenBadgeCredentials {
 
     private static final Logger log = LoggerFactory.getLogger(OpenBadgeCredentials.class);
-    static final String STATUS_TYPE = "AccrueCertificateRevision";
+    static final JOSEObjectType VC_JWT = new JOSEObjectType("vc+jwt");
+    static final List<String> CONTEXT = List.of("https://www.w3.org/ns/credentials/v2",
+            "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json");
+    /** 16 KiB of bits: the Bitstring Status List's minimum, so a list reveals nothing by its size. */
+    static final int STATUS_LIST_BITS = 131_072;
     /** The published development key's thumbprint: anyone can sign with it, so only {@code local} may use it. */
     static final String DEVELOPMENT_KEY_THUMBPRINT = "uq8UKf9BeT9d1ytd_zYqhXPHadsK1g0NL0KxTJwL_qo";
 
@@ -61,44 +74,55 @@ class OpenBadgeCredentials {
         }
     }
 
-    String issue(Certificate certificate) {
-        ECKey signingKey = requireKey();
-        JWTClaimsSet claims = new JWTClaimsSet.Builder()
-                .issuer(properties.issuerId())
-                .subject("urn:accrue:licensee:" + certificate.licenseeId())
-                .jwtID(credentialId(certificate))
-                .notBeforeTime(Date.from(certificate.issuedAt()))
-                .issueTime(Date.from(certificate.issuedAt()))
-                .claim("vc", credential(certificate))
-                .build();
-        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(signingKey.getKeyID())
-                .type(JOSEObjectType.JWT).build(), claims);
-        try {
-            jwt.sign(new ECDSASigner(signingKey));
-        } catch (JOSEException e) {
-            throw new IllegalStateException("Cannot sign the credential", e);
-        }
-        return jwt.serialize();
+    String issue(Certificate certificate, Optional<ProviderProfile> provider, Optional<SessionDefinition> session) {
+        return sign(credential(certificate, provider, session));
+    }
+
+    /** The certificate's status list credential: bit n is set when revision n no longer stands. */
+    String statusList(String certificateId, Optional<Certificate> current, Instant now) {
+        byte[] bits = new byte[STATUS_LIST_BITS / 8];
+        current.ifPresent(c -> {
+            int standing = c.revoked() ? c.revision() + 1 : c.revision();
+            for (int revision = 1; revision < Math.min(standing, STATUS_LIST_BITS); revision++) {
+                bits[revision / 8] |= (byte) (0x80 >>> (revision % 8)); // the left-most bit is index 0
+            }
+        });
+        String url = statusListUrl(certificateId);
+        Map<String, Object> subject = new LinkedHashMap<>();
+        subject.put("id", url + "#list");
+        subject.put("type", "BitstringStatusList");
+        subject.put("statusPurpose", "revocation");
+        subject.put("encodedList", "u" + Base64.getUrlEncoder().withoutPadding().encodeToString(gzip(bits)));
+        Map<String, Object> list = new LinkedHashMap<>();
+        list.put("@context", List.of(CONTEXT.get(0)));
+        list.put("id", url);
+        list.put("type", List.of("VerifiableCredential", "BitstringStatusListCredential"));
+        list.put("issuer", properties.issuerId());
+        list.put("validFrom", now.truncatedTo(ChronoUnit.SECONDS).toString());
+        list.put("credentialSubject", subject);
+        return sign(list);
     }
 
     /** The certificate revision a credential certifies, when it is well-formed and signed by this issuer's key. */
     Optional<Presented> checkSignature(String compactJwt) {
         ECKey verifyKey = requireKey();
         try {
-            SignedJWT jwt = SignedJWT.parse(compactJwt.trim());
-            if (!JWSAlgorithm.ES256.equals(jwt.getHeader().getAlgorithm())
-                    || !jwt.verify(new ECDSAVerifier(verifyKey.toECPublicKey()))
-                    || !properties.issuerId().equals(jwt.getJWTClaimsSet().getIssuer())) {
+            JWSObject jws = JWSObject.parse(compactJwt.trim());
+            if (!JWSAlgorithm.ES256.equals(jws.getHeader().getAlgorithm())
+                    || !jws.verify(new ECDSAVerifier(verifyKey.toECPublicKey()))) {
                 return Optional.empty();
             }
-            Map<String, Object> status = jwt.getJWTClaimsSet().getJSONObjectClaim("vc") == null ? null
-                    : asMap(jwt.getJWTClaimsSet().getJSONObjectClaim("vc").get("credentialStatus"));
-            if (status == null || status.get("certificateId") == null || status.get("revision") == null) {
+            Map<String, Object> credential = jws.getPayload().toJSONObject();
+            Map<String, Object> issuer = asMap(credential.get("issuer"));
+            Map<String, Object> status = asMap(credential.get("credentialStatus"));
+            if (issuer == null || !String.valueOf(issuer.get("id")).startsWith(properties.issuerId() + "/")
+                    || status == null || !(status.get("statusListCredential") instanceof String list)
+                    || !list.startsWith(properties.statusListUrl() + "/")) {
                 return Optional.empty();
             }
-            return Optional.of(new Presented(status.get("certificateId").toString(),
-                    ((Number) status.get("revision")).intValue()));
-        } catch (ParseException | JOSEException | ClassCastException e) {
+            return Optional.of(new Presented(list.substring(properties.statusListUrl().length() + 1),
+                    Integer.parseInt(String.valueOf(status.get("statusListIndex")))));
+        } catch (ParseException | JOSEException | NumberFormatException e) {
             return Optional.empty();
         }
     }
@@ -107,48 +131,92 @@ class OpenBadgeCredentials {
         return new JWKSet(requireKey().toPublicJWK()).toJSONObject();
     }
 
-    private Map<String, Object> credential(Certificate certificate) {
+    private Map<String, Object> credential(Certificate certificate, Optional<ProviderProfile> provider,
+                                           Optional<SessionDefinition> session) {
         Map<String, Object> achievement = new LinkedHashMap<>();
-        achievement.put("id", "urn:accrue:course:" + certificate.providerId() + ":" + certificate.courseId());
+        achievement.put("id", properties.issuerId() + "/providers/" + certificate.providerId() + "/courses/"
+                + certificate.courseId());
         achievement.put("type", List.of("Achievement"));
+        achievement.put("achievementType", "CertificateOfCompletion");
         achievement.put("name", certificate.title());
-        achievement.put("description", certificate.title() + " (" + certificate.format().label() + "), provided by "
-                + certificate.providerId() + ". " + hoursStatement(certificate));
-        achievement.put("criteria", Map.of("narrative",
-                "Attendance or a passing post-test, credited under each approval body's rules."));
+        achievement.put("description", certificate.title() + " (" + certificate.format().label() + "), continuing"
+                + " education for licensed mental-health professionals.");
+        achievement.put("criteria", Map.of("narrative", "Attendance, or a passing post-test for self-study, credited"
+                + " under each approval body's rules."));
+        session.ifPresent(s -> achievement.put("creditsAvailable", s.creditHours()));
+        achievement.put("resultDescription", certificate.awards().stream().map(a -> Map.of(
+                "id", resultId(certificate, a), "type", List.of("ResultDescription"),
+                "name", Labels.approval(a.body(), a.jurisdiction()) + " CE hours", "resultType", "ext:CEHours"))
+                .toList());
         Map<String, Object> subject = new LinkedHashMap<>();
-        subject.put("id", "urn:accrue:licensee:" + certificate.licenseeId());
         subject.put("type", List.of("AchievementSubject"));
-        subject.put("licenseNumber", String.join(", ", certificate.licenseNumbers()));
+        if (certificate.recipientIdentityHash() != null) {
+            subject.put("identifier", List.of(Map.of("type", "IdentityObject", "identityHash",
+                    certificate.recipientIdentityHash(), "identityType", "emailAddress", "hashed", true,
+                    "salt", certificate.certificateId())));
+        }
+        if (!certificate.licenseNumbers().isEmpty()) {
+            subject.put("licenseNumber", String.join(", ", certificate.licenseNumbers()));
+        }
         subject.put("creditsEarned", certificate.awards().stream().mapToDouble(CertifiedAward::hours).max().orElse(0));
         subject.put("activityStartDate", certificate.activityStart().toString());
         subject.put("activityEndDate", certificate.activityEnd().toString());
+        subject.put("result", certificate.awards().stream().map(a -> Map.of("type", List.of("Result"),
+                "resultDescription", resultId(certificate, a), "value", String.valueOf(a.hours()))).toList());
         subject.put("achievement", achievement);
+        Map<String, Object> issuer = new LinkedHashMap<>();
+        issuer.put("id", properties.issuerId() + "/providers/" + certificate.providerId());
+        issuer.put("type", List.of("Profile"));
+        issuer.put("name", provider.map(ProviderProfile::name).orElse(certificate.providerId()));
+        provider.map(ProviderProfile::url).ifPresent(url -> issuer.put("url", url));
         Map<String, Object> status = new LinkedHashMap<>();
-        status.put("id", properties.verifyUrl() + "#" + certificate.certificateId());
-        status.put("type", STATUS_TYPE);
-        status.put("certificateId", certificate.certificateId());
-        status.put("revision", certificate.revision());
+        String list = statusListUrl(certificate.certificateId());
+        status.put("id", list + "#" + certificate.revision());
+        status.put("type", "BitstringStatusListEntry");
+        status.put("statusPurpose", "revocation");
+        status.put("statusListIndex", String.valueOf(certificate.revision()));
+        status.put("statusListCredential", list);
         Map<String, Object> vc = new LinkedHashMap<>();
-        vc.put("@context", List.of("https://www.w3.org/2018/credentials/v1",
-                "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json"));
-        vc.put("id", credentialId(certificate));
+        vc.put("@context", CONTEXT);
+        vc.put("id", properties.verifyPage(certificate.certificateId(), certificate.revision()));
         vc.put("type", List.of("VerifiableCredential", "OpenBadgeCredential"));
-        vc.put("issuer", Map.of("id", properties.issuerId(), "type", List.of("Profile"), "name", properties.issuerName()));
-        vc.put("issuanceDate", certificate.issuedAt().toString());
+        vc.put("issuer", issuer);
+        vc.put("validFrom", certificate.issuedAt().truncatedTo(ChronoUnit.SECONDS).toString());
         vc.put("name", "Certificate " + certificate.certificateId() + ": " + certificate.title());
         vc.put("credentialSubject", subject);
         vc.put("credentialStatus", status);
         return vc;
     }
 
-    private static String hoursStatement(Certificate certificate) {
-        return String.join("; ", certificate.awards().stream()
-                .map(a -> a.hours() + " h approved by " + a.body() + " (" + a.approvalId() + ")").toList());
+    private static String resultId(Certificate certificate, CertifiedAward award) {
+        return "urn:accrue:certificate:" + certificate.certificateId() + ":hours:" + award.body()
+                + (award.jurisdiction() == null ? "" : ":" + award.jurisdiction());
     }
 
-    private static String credentialId(Certificate certificate) {
-        return "urn:accrue:certificate:" + certificate.certificateId() + ":revision:" + certificate.revision();
+    private String statusListUrl(String certificateId) {
+        return properties.statusListUrl() + "/" + certificateId;
+    }
+
+    private String sign(Map<String, Object> payload) {
+        ECKey signingKey = requireKey();
+        JWSObject jws = new JWSObject(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(signingKey.getKeyID())
+                .type(VC_JWT).build(), new Payload(payload));
+        try {
+            jws.sign(new ECDSASigner(signingKey));
+        } catch (JOSEException e) {
+            throw new IllegalStateException("Cannot sign the credential", e);
+        }
+        return jws.serialize();
+    }
+
+    private static byte[] gzip(byte[] bytes) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (GZIPOutputStream zip = new GZIPOutputStream(out)) {
+            zip.write(bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
     }
 
     private ECKey requireKey() {

@@ -272,6 +272,7 @@ public final class StoreCodecs {
         out.writeInstant(certificate.activityEnd());
         out.writeList(certificate.awards(), StoreCodecs::writeCertifiedAward);
         out.writeInstant(certificate.issuedAt());
+        out.writeString(certificate.recipientIdentityHash());
     }
 
     /** A certificate after its presence marker, or null when absent. */
@@ -283,7 +284,7 @@ public final class StoreCodecs {
         return new Certificate(in.readString(), in.readVarInt(), in.readString(), in.readString(),
                 in.readList(BinaryReader::readString), in.readString(), in.readString(), in.readString(), in.readString(),
                 in.readEnum(Format.class), in.readInstant(), in.readInstant(),
-                in.readList(StoreCodecs::readCertifiedAward), in.readInstant());
+                in.readList(StoreCodecs::readCertifiedAward), in.readInstant(), in.readString());
     }
 
     private static void writeCertifiedAward(BinaryWriter out, CertifiedAward award) {

@@ -1,6 +1,7 @@
 package dev.accrue.credit.certificate.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.mockito.BDDMockito.given;
@@ -11,10 +12,12 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.google.zxing.BinaryBitmap;
 import com.google.zxing.RGBLuminanceSource;
 import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.qrcode.QRCodeReader;
+import com.nimbusds.jose.JWSObject;
 import dev.accrue.credit.catalog.ApprovalBody;
 import dev.accrue.credit.catalog.Category;
 import dev.accrue.credit.catalog.CategoryHours;
@@ -22,11 +25,13 @@ import dev.accrue.credit.catalog.Format;
 import dev.accrue.credit.catalog.ProviderProfile;
 import dev.accrue.credit.certificate.Certificate;
 import dev.accrue.credit.certificate.CertifiedAward;
+import dev.accrue.credit.certificate.RecipientIdentity;
 import dev.accrue.credit.query.StoreQueries;
 import dev.accrue.platform.security.ApiKeySecurityConfiguration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.rendering.PDFRenderer;
@@ -73,7 +78,7 @@ class CertificateControllerTest {
                 : List.of();
         return new Certificate(ID, revision, "lic-1", "Ada Lovelace", List.of("CA-BBS:LMFT123"), "sess-1", "course-1",
                 "acme", "Ethics in Telehealth", Format.LIVE_WEBINAR, AT.minusSeconds(14400), AT.minusSeconds(3600),
-                awards, AT);
+                awards, AT, RecipientIdentity.hash("ada@example.org", ID));
     }
 
     @BeforeEach
@@ -162,7 +167,7 @@ class CertificateControllerTest {
         given(queries.certificate(ID)).willReturn(Optional.of(new Certificate(c.certificateId(), c.revision(), c.licenseeId(),
                 c.participantName(), c.licenseNumbers(), c.sessionId(), c.courseId(), c.providerId(), c.title(), c.format(),
                 Instant.parse("2025-12-31T02:00:00Z"), Instant.parse("2025-12-31T04:00:00Z"), c.awards(),
-                Instant.parse("2025-12-31T05:00:00Z"))));
+                Instant.parse("2025-12-31T05:00:00Z"), null)));
         // The fixture session is in America/Los_Angeles.
         given(queries.session("sess-1")).willReturn(Optional.of(dev.accrue.credit.Fixtures.live(3)));
 
@@ -181,7 +186,7 @@ class CertificateControllerTest {
         given(queries.certificate(ID)).willReturn(Optional.of(new Certificate(c.certificateId(), c.revision(), c.licenseeId(),
                 c.participantName(), c.licenseNumbers(), c.sessionId(), c.courseId(), c.providerId(), c.title(), c.format(),
                 c.activityStart(), c.activityEnd(), List.of(c.awards().get(0),
-                        new CertifiedAward("a-2", 1, ApprovalBody.IACET, null, "IACET-9", 1.5, List.of())), c.issuedAt())));
+                        new CertifiedAward("a-2", 1, ApprovalBody.IACET, null, "IACET-9", 1.5, List.of())), c.issuedAt(), null)));
 
         byte[] pdf = mvc.perform(get("/v1/certificates/" + ID + ".pdf").header("Authorization", "Bearer dev-admin-key"))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
@@ -228,7 +233,7 @@ class CertificateControllerTest {
         Certificate c = certificate(1, 3);
         given(queries.certificate(ID)).willReturn(Optional.of(new Certificate(c.certificateId(), c.revision(), c.licenseeId(),
                 "Zoë Đặng", c.licenseNumbers(), c.sessionId(), c.courseId(), c.providerId(), "Ética clínica — São Paulo",
-                c.format(), c.activityStart(), c.activityEnd(), c.awards(), c.issuedAt())));
+                c.format(), c.activityStart(), c.activityEnd(), c.awards(), c.issuedAt(), null)));
         byte[] pdf = mvc.perform(get("/v1/certificates/" + ID + ".pdf").header("Authorization", "Bearer dev-admin-key"))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
 
@@ -243,7 +248,7 @@ class CertificateControllerTest {
         given(queries.certificate(ID)).willReturn(Optional.of(new Certificate(c.certificateId(), c.revision(), c.licenseeId(),
                 c.participantName(), c.licenseNumbers(), c.sessionId(), c.courseId(), c.providerId(), c.title(), c.format(),
                 c.activityStart(), c.activityEnd(), List.of(c.awards().get(0), new CertifiedAward("a-2", 1, ApprovalBody.ASWB_ACE,
-                        null, "ACE-77", 3, List.of())), c.issuedAt())));
+                        null, "ACE-77", 3, List.of())), c.issuedAt(), null)));
         given(queries.provider("acme")).willReturn(Optional.of(new ProviderProfile("acme", "Acme Behavioral Health Institute",
                 "https://acme.example.org", "100 Main Street\nSacramento, CA 95814", null, "Dana Reyes", "CE Director", List.of(
                 new ProviderProfile.ProviderApproval(ApprovalBody.APA, null, "1234", "Acme Behavioral Health Institute is"
@@ -282,7 +287,7 @@ class CertificateControllerTest {
         Certificate c = certificate(1, 3);
         given(queries.certificate(ID)).willReturn(Optional.of(new Certificate(c.certificateId(), c.revision(), c.licenseeId(),
                 "<img src=x onerror=alert(1)>", c.licenseNumbers(), c.sessionId(), c.courseId(), c.providerId(),
-                "<script>alert(1)</script>", c.format(), c.activityStart(), c.activityEnd(), c.awards(), c.issuedAt())));
+                "<script>alert(1)</script>", c.format(), c.activityStart(), c.activityEnd(), c.awards(), c.issuedAt(), null)));
         mvc.perform(get("/verify/" + ID))
                 .andExpect(content().string(containsString("&lt;script&gt;alert(1)&lt;/script&gt;")))
                 .andExpect(content().string(not(containsString("<script>"))))
@@ -295,7 +300,7 @@ class CertificateControllerTest {
         given(queries.certificate(ID)).willReturn(Optional.of(new Certificate(c.certificateId(), c.revision(), c.licenseeId(),
                 c.participantName(), c.licenseNumbers(), c.sessionId(), c.courseId(), c.providerId(), c.title(), c.format(),
                 c.activityStart(), c.activityEnd(), List.of(new CertifiedAward("a-3", 1, ApprovalBody.STATE_BOARD, "FL",
-                        "50-1234", 3, List.of(new CategoryHours(Category.ETHICS_AND_BOUNDARIES, 3)))), c.issuedAt())));
+                        "50-1234", 3, List.of(new CategoryHours(Category.ETHICS_AND_BOUNDARIES, 3)))), c.issuedAt(), null)));
         byte[] pdf = mvc.perform(get("/v1/certificates/" + ID + ".pdf").header("Authorization", "Bearer dev-admin-key"))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
 
@@ -341,13 +346,49 @@ class CertificateControllerTest {
     }
 
     @Test
-    void theCredentialIsAnOpenBadgeWithCeFields() throws Exception {
-        var jwt = com.nimbusds.jwt.SignedJWT.parse(credential());
-        var vc = jwt.getJWTClaimsSet().getJSONObjectClaim("vc");
+    void theCredentialIsAnOpenBadge303CredentialInTheVc2Payload() throws Exception {
+        JWSObject jws = JWSObject.parse(credential());
+        assertThat(jws.getHeader().getType()).hasToString("vc+jwt");
+        Map<String, Object> vc = jws.getPayload().toJSONObject();
+        assertThat(vc.get("@context")).isEqualTo(List.of("https://www.w3.org/ns/credentials/v2",
+                "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json"));
+        assertThat(vc).containsKeys("validFrom", "credentialStatus").doesNotContainKeys("issuanceDate", "vc");
         assertThat(vc.get("type").toString()).contains("OpenBadgeCredential");
         @SuppressWarnings("unchecked")
-        var subject = (java.util.Map<String, Object>) vc.get("credentialSubject");
-        assertThat(subject).containsKeys("licenseNumber", "creditsEarned", "activityStartDate", "activityEndDate", "achievement");
-        assertThat(vc).containsKey("credentialStatus");
+        var subject = (Map<String, Object>) vc.get("credentialSubject");
+        assertThat(subject).containsKeys("identifier", "licenseNumber", "creditsEarned", "activityStartDate", "result",
+                "achievement").doesNotContainKey("id");
+        assertThat(subject.get("identifier").toString()).contains(RecipientIdentity.hash("ada@example.org", ID))
+                .doesNotContain("ada@example.org");
+        assertThat(vc.get("credentialStatus").toString()).contains("BitstringStatusListEntry");
+    }
+
+    @Test
+    void anIndependentVerifierAcceptsTheCredentialAndSeesItRevokedOnceRevised() throws Exception {
+        assumeTrue(OutsideVerifier.available(), "node and npm are needed for the outside verifier (jose, ajv)");
+        String credential = credential();
+        String jwks = mvc.perform(get("/v1/credentials/issuer-key")).andReturn().getResponse().getContentAsString();
+
+        JsonNode fresh = OutsideVerifier.verify(credential, jwks, statusList());
+        assertThat(fresh.get("schemaValid").asBoolean()).as("OB 3.0 schema errors: %s", fresh.get("errors")).isTrue();
+        assertThat(fresh.get("revoked").asBoolean()).isFalse();
+        assertThat(fresh.get("listBits").asInt()).isEqualTo(131_072);
+        assertThat(fresh.get("statusListId").asText()).isEqualTo(fresh.get("statusListCredential").asText());
+
+        given(queries.certificate(ID)).willReturn(Optional.of(certificate(2, 1.5)));
+        assertThat(OutsideVerifier.verify(credential, jwks, statusList()).get("revoked").asBoolean())
+                .as("revision 1 no longer stands once revision 2 is issued").isTrue();
+    }
+
+    @Test
+    void theStatusListIsPublicAndOnlyForKnownCertificates() throws Exception {
+        mvc.perform(get("/v1/credentials/status/" + ID)).andExpect(status().isOk());
+        given(queries.certificate("AC-NOPE")).willReturn(Optional.empty());
+        mvc.perform(get("/v1/credentials/status/AC-NOPE")).andExpect(status().isNotFound());
+    }
+
+    private String statusList() throws Exception {
+        return mvc.perform(get("/v1/credentials/status/" + ID)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
     }
 }
