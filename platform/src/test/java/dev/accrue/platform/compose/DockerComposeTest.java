@@ -96,13 +96,14 @@ class DockerComposeTest {
         List<String> topics = defaultTopicNames();
         String partitions = defaultOf("partitions");
 
-        assertThat(topics).hasSize(9);
+        assertThat(topics).hasSize(10);
         for (String topic : topics) {
             assertThat(script).contains("create " + topic);
         }
         assertThat(script).contains("--partitions " + partitions);
         assertThat(script).contains("create " + defaultOf("sessions") + " \"--config cleanup.policy=compact\"");
         assertThat(script).contains("create " + defaultOf("licensees") + " \"--config cleanup.policy=compact\"");
+        assertThat(script).contains("create " + defaultOf("providers") + " \"--config cleanup.policy=compact\"");
     }
 
     /** Kafka, the registry, Elasticsearch and Kibana have no authentication here: only the compose network reaches them. */
