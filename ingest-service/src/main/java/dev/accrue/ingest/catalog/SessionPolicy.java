@@ -1,14 +1,12 @@
 package dev.accrue.ingest.catalog;
 
 import dev.accrue.ingest.validation.Checks;
-import dev.accrue.ingest.validation.Jurisdictions;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -211,7 +209,7 @@ public final class SessionPolicy {
     private static List<Session.Approval> approvals(Checks checks, List<SessionInput.ApprovalInput> input) {
         List<SessionInput.ApprovalInput> raw = checks.list("approvals", input, 10);
         List<Session.Approval> approvals = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
+        ApprovalKeys keys = new ApprovalKeys(checks);
         for (int i = 0; i < raw.size(); i++) {
             SessionInput.ApprovalInput a = raw.get(i);
             if (a == null) {
@@ -219,21 +217,10 @@ public final class SessionPolicy {
             }
             String field = "approvals[" + i + "]";
             ApprovalBody body = checks.oneOf(field + ".body", a.body(), ApprovalBody.class);
-            String jurisdiction = Jurisdictions.optional(checks, field + ".jurisdiction", a.jurisdiction());
+            ApprovalKeys.Key key = keys.next(field, body, a.jurisdiction());
             String approvalId = checks.text(field + ".approvalId", a.approvalId(), 100);
-            // A state board's approval means nothing without its state: boards accept only their own (or none).
-            if (body == ApprovalBody.STATE_BOARD && a.jurisdiction() == null) {
-                checks.fail(field + ".jurisdiction", "is required for STATE_BOARD: the state whose board approved it,"
-                        + " e.g. FL, OH, or NY for NYSED");
-            } else if (body != null && approvalId != null && (jurisdiction != null || a.jurisdiction() == null)) {
-                // One award per (body, jurisdiction): a second approval of the same key would silently replace it.
-                String key = jurisdiction == null ? body.name() : body + "/" + jurisdiction;
-                if (!seen.add(key)) {
-                    checks.fail(field, "repeats an approval by " + key + "; a session has one approval per body and"
-                            + " jurisdiction");
-                } else {
-                    approvals.add(new Session.Approval(body, jurisdiction, approvalId));
-                }
+            if (key != null && approvalId != null) {
+                approvals.add(new Session.Approval(body, key.jurisdiction(), approvalId));
             }
         }
         return approvals;

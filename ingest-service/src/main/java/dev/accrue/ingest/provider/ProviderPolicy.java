@@ -1,16 +1,14 @@
 package dev.accrue.ingest.provider;
 
 import dev.accrue.ingest.catalog.ApprovalBody;
+import dev.accrue.ingest.catalog.ApprovalKeys;
 import dev.accrue.ingest.validation.Checks;
-import dev.accrue.ingest.validation.Jurisdictions;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * The rules a provider profile meets before it is published: a name; https URLs; bounded text; approvals that
@@ -38,7 +36,7 @@ public final class ProviderPolicy {
     private static List<Provider.Approval> approvals(Checks checks, List<ProviderInput.ApprovalInput> input) {
         List<ProviderInput.ApprovalInput> raw = checks.list("approvals", input, 20);
         List<Provider.Approval> approvals = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
+        ApprovalKeys keys = new ApprovalKeys(checks);
         for (int i = 0; i < raw.size(); i++) {
             ProviderInput.ApprovalInput a = raw.get(i);
             if (a == null) {
@@ -46,7 +44,7 @@ public final class ProviderPolicy {
             }
             String field = "approvals[" + i + "]";
             ApprovalBody body = checks.oneOf(field + ".body", a.body(), ApprovalBody.class);
-            String jurisdiction = Jurisdictions.optional(checks, field + ".jurisdiction", a.jurisdiction());
+            ApprovalKeys.Key key = keys.next(field, body, a.jurisdiction());
             String number = checks.text(field + ".providerNumber", a.providerNumber(), 100);
             String statement = checks.text(field + ".statement", a.statement(), MAX_STATEMENT);
             boolean aswb = body == ApprovalBody.ASWB_ACE;
@@ -58,18 +56,9 @@ public final class ProviderPolicy {
             if (start != null && end != null && end.isBefore(start)) {
                 checks.fail(field + ".approvalEnd", "must not be before approvalStart");
             }
-            if (body == ApprovalBody.STATE_BOARD && a.jurisdiction() == null) {
-                checks.fail(field + ".jurisdiction",
-                        "is required for STATE_BOARD: the state whose board approved the provider");
-            } else if (body != null && number != null && statement != null
-                    && (jurisdiction != null || a.jurisdiction() == null)) {
-                String key = jurisdiction == null ? body.name() : body + "/" + jurisdiction;
-                if (!seen.add(key)) {
-                    checks.fail(field, "repeats an approval by " + key + "; one per body and jurisdiction");
-                } else {
-                    approvals.add(new Provider.Approval(body, jurisdiction, number, statement, courseType, level, start,
-                            end));
-                }
+            if (key != null && number != null && statement != null) {
+                approvals.add(new Provider.Approval(body, key.jurisdiction(), number, statement, courseType, level,
+                        start, end));
             }
         }
         return approvals;
