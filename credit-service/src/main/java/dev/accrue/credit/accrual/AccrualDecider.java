@@ -19,22 +19,25 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Credit for one licensee in one session, as two pure functions. {@code decide} turns an input
- * into events; {@code evolve} applies an event to the state.
- *
- * <ul>
- *   <li>An attendance event whose fact is held already changes nothing (idempotency): the same fact again,
- *       under any event id, is a repeat ({@link AttendanceFact}).</li>
- *   <li>A new fact past {@link AccrualLimit} is refused, and nothing else changes.</li>
- *   <li>A live session's awards are decided when it is finalized; attendance after that is
- *       applied at once and yields a new award revision only when the hours change (0 = revoked).</li>
- *   <li>Self-study has nothing to wait for: every recorded completion is assessed at once.</li>
- *   <li>An award is first issued only with hours above 0; its revision then grows by one per change.</li>
- *   <li>The certificate follows the awards ({@link CertificatePolicy}).</li>
- * </ul>
+ * Credit for one licensee in one session, as two pure functions: {@code decide} turns an input into events
+ * (its rules are on it); {@code evolve} applies an event to the state.
  */
 public final class AccrualDecider {
 
+    /**
+     * The events an input leads to:
+     *
+     * <ul>
+     *   <li>An attendance event whose fact is held already changes nothing (idempotency): the same fact again,
+     *       under any event id, is a repeat ({@link AttendanceFact}).</li>
+     *   <li>A new fact past {@link AccrualLimit} is refused, and nothing else changes.</li>
+     *   <li>A live session's awards are decided when it is finalized; attendance after that is
+     *       applied at once and yields a new award revision only when the hours change (0 = revoked).</li>
+     *   <li>Self-study has nothing to wait for: every recorded completion is assessed at once.</li>
+     *   <li>An award is first issued only with hours above 0; its revision then grows by one per change.</li>
+     *   <li>The certificate follows the awards ({@link CertificatePolicy}).</li>
+     * </ul>
+     */
     public static List<AccrualEvent> decide(Accrual state, AccrualInput input, CreditRuleBook rules, Instant now) {
         List<AccrualEvent> events = new ArrayList<>();
         if (input instanceof RecordAttendance record) {

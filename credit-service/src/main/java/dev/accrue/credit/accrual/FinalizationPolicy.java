@@ -5,26 +5,10 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * When a live session's credit becomes final, judged by the task that holds some of its attendance.
- * Closures and attendance come from different topics, so the closure may be visible before
- * attendance that ingest accepted before the provider closed the session (always after a restart,
- * when the closure table is restored before the task reads its backlog). So a closure alone is not
- * enough:
- *
- * <ul>
- *   <li><b>Closed, caught up:</b> the task has processed attendance published strictly after
- *       {@code closedAt}. Everything accepted before the closure was published before it, and so comes
- *       earlier in the same partition, so it has been processed too.</li>
- *   <li><b>Closed, settled:</b> the task has processed no attendance at all (for any session) for
- *       {@code closureSettle}, counted from when it first saw the closure or from the last attendance it
- *       processed, whichever is later. This is for an idle system, where nothing later arrives; while a
- *       backlog drains the timer keeps restarting.</li>
- *   <li>A closed session is finalized by those two rules only.</li>
- *   <li><b>Not closed:</b> {@code endsAt} plus {@code grace} has passed and no attendance for the session
- *       arrived for {@code quietPeriod}, counted from no earlier than the start of this task instance. The
- *       stored last arrival may be long past after a restart, while the task has not read its backlog yet;
- *       so a new instance (restart, rebalance) waits a quiet period of its own first.</li>
- * </ul>
+ * When a live session's credit becomes final, judged by the task that holds some of its attendance. A closure
+ * alone is not enough: closures and attendance come from different topics, so the closure may be visible before
+ * attendance that ingest accepted before the provider closed the session (always after a restart). {@link #due}
+ * says which rules apply.
  */
 public record FinalizationPolicy(Duration grace, Duration quietPeriod, Duration closureSettle) {
 
@@ -58,7 +42,22 @@ public record FinalizationPolicy(Duration grace, Duration quietPeriod, Duration 
 
     /**
      * Why an open session (one ending at {@code endsAt}, whose attendance last arrived at
-     * {@code lastAttendanceAt}) is final now, or empty while it is not.
+     * {@code lastAttendanceAt}) is final now, or empty while it is not:
+     *
+     * <ul>
+     *   <li><b>Closed, caught up:</b> the task has processed attendance published strictly after
+     *       {@code closedAt}. Everything accepted before the closure was published before it, and so comes
+     *       earlier in the same partition, so it has been processed too.</li>
+     *   <li><b>Closed, settled:</b> the task has processed no attendance at all (for any session) for
+     *       {@code closureSettle}, counted from when it first saw the closure or from the last attendance it
+     *       processed, whichever is later. This is for an idle system, where nothing later arrives; while a
+     *       backlog drains the timer keeps restarting.</li>
+     *   <li>A closed session is finalized by those two rules only.</li>
+     *   <li><b>Not closed:</b> {@code endsAt} plus {@code grace} has passed and no attendance for the session
+     *       arrived for {@code quietPeriod}, counted from no earlier than the start of this task instance. The
+     *       stored last arrival may be long past after a restart, while the task has not read its backlog yet;
+     *       so a new instance (restart, rebalance) waits a quiet period of its own first.</li>
+     * </ul>
      */
     public Optional<FinalizeReason> due(Instant endsAt, Instant lastAttendanceAt, Optional<Closure> closure,
                                         Progress progress, Instant now) {

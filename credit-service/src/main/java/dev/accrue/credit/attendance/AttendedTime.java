@@ -13,16 +13,8 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * Minutes of instruction a licensee attended in a live session, and minutes scheduled.
- *
- * <p>Rules, in the order they apply: JOINED and LEFT are read as a set of facts, so repeats and arrival
- * order never matter. Each connection (one device's visit) counts on its own: sorted by time, a JOINED
- * (first at the same instant) raises its count, a LEFT lowers it, and it is present while the count is
- * above zero. A connection whose LEFT never came is present only until the licensee's last JOINED or LEFT
- * in the session, the last evidence of presence, never to the session end (docs/design.md, section 11).
- * Events without a connection share one count, open until {@code endsAt}, as before connections existed.
- * The licensee is present while any count is; presence is clipped to {@code [startsAt, endsAt)}, breaks
- * are cut out, and minutes are whole minutes, rounded down.
+ * Minutes of instruction a licensee attended in a live session, and minutes scheduled, from the licensee's
+ * JOINED and LEFT facts whatever their order or repeats; {@link #of} gives the rules.
  */
 public record AttendedTime(int attendedMinutes, int scheduledMinutes, Instant lastPresentAt) {
 
@@ -32,6 +24,16 @@ public record AttendedTime(int attendedMinutes, int scheduledMinutes, Instant la
         return Math.max(0, scheduledMinutes - attendedMinutes);
     }
 
+    /**
+     * The rules, in the order they apply: JOINED and LEFT are read as a set of facts, so repeats and arrival
+     * order never matter. Each connection (one device's visit) counts on its own: sorted by time, a JOINED
+     * (first at the same instant) raises its count, a LEFT lowers it, and it is present while the count is
+     * above zero. A connection whose LEFT never came is present only until the licensee's last JOINED or LEFT
+     * in the session, the last evidence of presence, never to the session end (docs/design.md, section 11).
+     * Events without a connection share one count, open until {@code endsAt}, as before connections existed.
+     * The licensee is present while any count is; presence is clipped to {@code [startsAt, endsAt)}, breaks
+     * are cut out, and minutes are whole minutes, rounded down.
+     */
     public static AttendedTime of(Collection<AttendanceFact> facts, SessionDefinition session) {
         TimeRange window = new TimeRange(session.startsAt(), session.endsAt());
         List<TimeRange> breaks = union(clip(session.breaks(), window));

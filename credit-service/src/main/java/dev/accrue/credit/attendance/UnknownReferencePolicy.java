@@ -9,20 +9,9 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * What happens to attendance whose licensee or session is not known yet. Providers create a
- * licensee or session and post attendance for it at once, and the profile or session may reach
- * this service a little later, so such an event is held rather than rejected:
- *
- * <ul>
- *   <li>It waits in its licensee's pending list, oldest first, at most {@code limit} events per
- *       licensee and {@code taskLimit} events in one task (one partition of attendance) in total, so a
- *       flood of events for many unknown licensees cannot grow without bound; one more is refused at
- *       once, with the reason.</li>
- *   <li>An event id that is already held for the same session is the same event again and changes nothing
- *       (ids are the provider's own, so they are compared only within one provider's session).</li>
- *   <li>As soon as both its licensee and its session are known it is released, to be credited.</li>
- *   <li>One still unknown after {@code maxWait} is rejected, with a reason that says how long it waited.</li>
- * </ul>
+ * What happens to attendance whose licensee or session is not known yet: providers create a licensee or session
+ * and post attendance for it at once, and the profile or session may reach this service a little later, so such
+ * an event is held (bounded) rather than rejected. {@link #hold} gives the rules.
  */
 public record UnknownReferencePolicy(Duration maxWait, int limit, int taskLimit) {
 
@@ -60,6 +49,17 @@ public record UnknownReferencePolicy(Duration maxWait, int limit, int taskLimit)
     /**
      * Holds {@code candidate}, whose reference {@code unknown} describes (e.g. "Unknown licensee 'x'"),
      * while {@code heldInTask} events are held in its task already (the licensee's among them).
+     *
+     * <ul>
+     *   <li>It waits in its licensee's pending list, oldest first, at most {@code limit} events per
+     *       licensee and {@code taskLimit} events in one task (one partition of attendance) in total, so a
+     *       flood of events for many unknown licensees cannot grow without bound; one more is refused at
+     *       once, with the reason.</li>
+     *   <li>An event id that is already held for the same session is the same event again and changes nothing
+     *       (ids are the provider's own, so they are compared only within one provider's session).</li>
+     *   <li>As soon as both its licensee and its session are known it is released, to be credited.</li>
+     *   <li>One still unknown after {@code maxWait} is rejected, with a reason that says how long it waited.</li>
+     * </ul>
      */
     public Decision hold(PendingAttendance pending, Pending candidate, String unknown, int heldInTask) {
         if (pending.holds(candidate.attendance())) {

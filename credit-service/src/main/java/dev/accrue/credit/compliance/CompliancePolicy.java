@@ -14,30 +14,31 @@ import java.util.List;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-/**
- * Works out one licence's standing against its board's rules on a given day.
- *
- * <ol>
- *   <li>Only awards above 0 that the board accepts for the licence type count ({@link Acceptance}). A
- *       session approved by several bodies counts once, with its largest accepted award; with
- *       {@code repeatedCourseCountsOnce} (Ohio) a course taken twice in the cycle counts once. Every other
- *       award of the cycle is listed as not counted, with the reason.</li>
- *   <li>Earned = hours completed within the cycle (both days inclusive). Counted = earned minus
- *       what exceeds each format cap (NY self-study 12 h, pro-rated with the requirement), plus carry-over: the previous cycle's
- *       counted hours above its requirement, up to {@code carryOverMaxHours} (TX 10 h).</li>
- *   <li>Required = the cycle hours; in a first renewal, none (exempt) or the reduced hours; a
- *       cycle shorter than the board's is pro-rated by months where the board says so (NY).</li>
- *   <li>Category minimums are the board's: hours of the content it maps to each count, from its
- *       listed approvals only where it names some. Every-cycle minimums count this cycle's hours,
- *       one-time minimums hours from any time, or the licensee's attestation.</li>
- *   <li>Status: EXEMPT, COMPLETE when nothing is missing, OVERDUE after the cycle's last day,
- *       AT_RISK when fewer than 90 days are left, otherwise ON_TRACK.</li>
- * </ol>
- */
+/** Works out one licence's standing against its board's rules on a given day; {@link #evaluate} lists the rules. */
 public final class CompliancePolicy {
 
     static final int AT_RISK_DAYS = 90;
 
+    /**
+     * One licence's standing on the day {@code now} is in, against its board's rules:
+     *
+     * <ol>
+     *   <li>Only awards above 0 that the board accepts for the licence type count ({@link Acceptance}). A
+     *       session approved by several bodies counts once, with its largest accepted award; with
+     *       {@code repeatedCourseCountsOnce} (Ohio) a course taken twice in the cycle counts once. Every other
+     *       award of the cycle is listed as not counted, with the reason.</li>
+     *   <li>Earned = hours completed within the cycle (both days inclusive). Counted = earned minus
+     *       what exceeds each format cap (NY self-study 12 h, pro-rated with the requirement), plus carry-over: the previous cycle's
+     *       counted hours above its requirement, up to {@code carryOverMaxHours} (TX 10 h).</li>
+     *   <li>Required = the cycle hours; in a first renewal, none (exempt) or the reduced hours; a
+     *       cycle shorter than the board's is pro-rated by months where the board says so (NY).</li>
+     *   <li>Category minimums are the board's: hours of the content it maps to each count, from its
+     *       listed approvals only where it names some. Every-cycle minimums count this cycle's hours,
+     *       one-time minimums hours from any time, or the licensee's attestation.</li>
+     *   <li>Status: EXEMPT, COMPLETE when nothing is missing, OVERDUE after the cycle's last day,
+     *       AT_RISK when fewer than 90 days are left, otherwise ON_TRACK.</li>
+     * </ol>
+     */
     public static ComplianceReport evaluate(String licenseeId, License license, Collection<Award> awards,
                                             BoardRules rules, Instant now) {
         // Days are the board's: a cycle ends at midnight where the board is, and a session that ends on the

@@ -11,15 +11,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * Keeps {@code open-session-store} up to date for the attendance processor without writing it for
  * every attendance event. A task sees the same few open sessions over and over (every attendee of a
  * webinar), and each write was a serialized value, a RocksDB put and a changelog record, half of the
- * store traffic per event.
- *
- * <p>A session is written at once the first time this processor instance sees it, when its
- * {@code endsAt} changes, and when the stored {@code lastAttendanceAt} is {@link #WRITE_STEP} or more
- * behind; newer attendance in between is remembered here and written by {@link #flush()}, which the
- * finalization punctuator calls before it reads the store. So the punctuator decides on exact times,
- * as before. What is remembered and not written yet is lost with the task (crash, rebalance,
- * shutdown; the processor starts empty in {@code init}), which costs nothing: the next owner counts a
- * session's quiet period from no earlier than its own start, which is later than anything lost.
+ * store traffic per event. {@link #attended} says when it writes.
  */
 final class OpenSessionTracker {
 
@@ -36,7 +28,14 @@ final class OpenSessionTracker {
         this.store = store;
     }
 
-    /** Attendance for the session (ending at {@code endsAt}) was applied at {@code now}. */
+    /**
+     * Attendance for the session (ending at {@code endsAt}) was applied at {@code now}. It is written at once the
+     * first time this instance sees the session, when its {@code endsAt} changes, and when the stored
+     * {@code lastAttendanceAt} is {@link #WRITE_STEP} or more behind; newer attendance in between is remembered
+     * and written by {@link #flush()}, which the finalization punctuator calls before it reads the store, so it
+     * decides on exact times. What is not written yet is lost with the task (crash, rebalance), which costs
+     * nothing: the next owner counts a session's quiet period from no earlier than its own start.
+     */
     void attended(String sessionId, Instant endsAt, Instant now) {
         OpenSession open = new OpenSession(endsAt, now);
         OpenSession last = written.get(sessionId);
