@@ -21,6 +21,7 @@ import dev.accrue.ingest.catalog.KnownSession;
 import dev.accrue.ingest.errors.InvalidInputException;
 import dev.accrue.ingest.errors.UnavailableException;
 import dev.accrue.ingest.licensee.LicenseeService;
+import dev.accrue.ingest.provider.ProviderService;
 import dev.accrue.ingest.validation.FieldError;
 import dev.accrue.platform.security.ApiKeySecurityConfiguration;
 import dev.accrue.platform.web.RequestLimitsConfiguration;
@@ -69,6 +70,8 @@ class ApiErrorsTest {
     LicenseeService licensees;
     @MockitoBean
     AttendanceService attendance;
+    @MockitoBean
+    ProviderService providers;
 
     static final String SESSION = """
             {"courseId":"c-1","providerId":"acme","title":"Ethics","format":"SELF_STUDY","creditHours":1}""";
