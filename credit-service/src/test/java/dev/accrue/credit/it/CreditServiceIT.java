@@ -8,6 +8,7 @@ import dev.accrue.credit.attendance.Attendance;
 import dev.accrue.credit.attendance.AttendanceType;
 import dev.accrue.credit.attendance.kafka.AttendanceMapper;
 import dev.accrue.credit.catalog.ApprovalBody;
+import dev.accrue.credit.catalog.AttendancePolicy;
 import dev.accrue.credit.catalog.SessionDefinition;
 import dev.accrue.credit.catalog.kafka.CatalogMapper;
 import dev.accrue.credit.certificate.CertificateNumber;
@@ -26,6 +27,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -193,6 +195,44 @@ class CreditServiceIT {
                             org.assertj.core.groups.Tuple.tuple(late, dev.accrue.events.ApprovalBody.STATE_BOARD, 2.0, 1));
         }
         assertThat(KAFKA.<Rejection>readAll("rejections")).filteredOn(r -> r.getKey().startsWith(burst + "-")).isEmpty();
+    }
+
+    /**
+     * The provider's own stricter tolerance travels with the session through the broker: 9 minutes late is within
+     * APA's 15 but not the provider's 5, so APA gives nothing there (IACET's partial credit still counts); a looser
+     * tolerance than APA's leaves APA's in force.
+     */
+    @Test
+    void aProvidersStricterAttendancePolicyIsAppliedAndALooserOneIsNot() {
+        String strict = RUN + "-strict";
+        String loose = RUN + "-loose";
+        String licensee = RUN + "-policy";
+        KAFKA.send("sessions", strict, CatalogMapper.toAvro(withPolicy(session(strict, 3, ApprovalBody.APA,
+                ApprovalBody.IACET), new AttendancePolicy(5, null)), Instant.now()));
+        KAFKA.send("sessions", loose, CatalogMapper.toAvro(withPolicy(session(loose, 3, ApprovalBody.APA),
+                new AttendancePolicy(30, null)), Instant.now()));
+        sendProfile(licensee);
+        KAFKA.flush();
+        for (String session : List.of(strict, loose)) {
+            attend(licensee, AttendanceType.JOINED, "09:09", session);
+            attend(licensee, AttendanceType.LEFT, "12:00", session);
+        }
+        KAFKA.awaitConsumed(APP_ID, "attendance");
+        KAFKA.send("session-closures", strict, new SessionClosed(strict, "acme", Instant.now()));
+        KAFKA.send("session-closures", loose, new SessionClosed(loose, "acme", Instant.now()));
+
+        // Both sessions finalized: 171 of 180 minutes. An award that never rose above 0 is never issued.
+        var awards = KAFKA.<CreditAward>awaitRecords("credits", 2, a -> a.getLicenseeId().equals(licensee));
+        assertThat(awards).extracting(CreditAward::getSessionId, CreditAward::getBody, CreditAward::getHours)
+                .containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple(strict, dev.accrue.events.ApprovalBody.IACET, 2.8),
+                        org.assertj.core.groups.Tuple.tuple(loose, dev.accrue.events.ApprovalBody.APA, 3.0));
+    }
+
+    private static SessionDefinition withPolicy(SessionDefinition s, AttendancePolicy policy) {
+        return new SessionDefinition(s.sessionId(), s.courseId(), s.providerId(), s.title(), s.format(), s.startsAt(),
+                s.endsAt(), s.timeZone(), s.breaks(), s.creditHours(), s.categories(), s.approvals(), s.passingScore(),
+                policy);
     }
 
     @Test
