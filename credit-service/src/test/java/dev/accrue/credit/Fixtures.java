@@ -41,7 +41,7 @@ public final class Fixtures {
         return new SessionDefinition(SESSION, "course-1", "acme", "Ethics in Telehealth", Format.LIVE_WEBINAR,
                 STARTS, ENDS, "America/Los_Angeles", breaks, creditHours,
                 List.of(new CategoryHours(Category.LAW_AND_ETHICS, 2), new CategoryHours(Category.TELEHEALTH, 1)),
-                approvals(bodies), null, null);
+                approvals(bodies), null, null, null, List.of());
     }
 
     /** The default live session moved to {@code startsAt} (still 3 hours) and held in {@code timeZone}. */
@@ -49,13 +49,13 @@ public final class Fixtures {
         SessionDefinition s = live(3, bodies);
         return new SessionDefinition(s.sessionId(), s.courseId(), s.providerId(), s.title(), s.format(), startsAt,
                 startsAt.plusSeconds(3 * 3600), timeZone, s.breaks(), s.creditHours(), s.categories(), s.approvals(),
-                null, null);
+                null, null, null, List.of());
     }
 
     public static SessionDefinition selfStudy(double creditHours, Double passingScore, ApprovalBody... bodies) {
         return new SessionDefinition("self-1", "course-9", "acme", "Suicide Risk Assessment", Format.SELF_STUDY,
                 null, null, null, List.of(), creditHours, List.of(new CategoryHours(Category.SUICIDE_PREVENTION, creditHours)),
-                approvals(bodies), passingScore, null);
+                approvals(bodies), passingScore, null, null, List.of());
     }
 
     public static List<Approval> approvals(ApprovalBody... bodies) {

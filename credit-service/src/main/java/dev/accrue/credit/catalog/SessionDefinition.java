@@ -10,7 +10,8 @@ import java.util.List;
  * A course offering as the credit rules see it. A live session has {@code startsAt} and
  * {@code endsAt}; a self-study session has neither and is credited on a passing post-test.
  * {@code passingScore} is null when the rule file default applies; {@code attendancePolicy} is null when
- * the provider set no stricter rule of its own.
+ * the provider set no stricter rule of its own. {@code location} and {@code instructors} are printed on
+ * certificates.
  */
 public record SessionDefinition(
         String sessionId,
@@ -26,12 +27,15 @@ public record SessionDefinition(
         List<CategoryHours> categories,
         List<Approval> approvals,
         Double passingScore,
-        AttendancePolicy attendancePolicy) {
+        AttendancePolicy attendancePolicy,
+        String location,
+        List<String> instructors) {
 
     public SessionDefinition {
         breaks = List.copyOf(breaks);
         categories = List.copyOf(categories);
         approvals = List.copyOf(approvals);
+        instructors = List.copyOf(instructors);
     }
 
     public boolean isSelfStudy() {

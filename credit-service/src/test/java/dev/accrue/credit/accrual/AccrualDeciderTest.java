@@ -49,7 +49,7 @@ class AccrualDeciderTest {
         SessionDefinition twoBoards = new SessionDefinition(s.sessionId(), s.courseId(), s.providerId(), s.title(),
                 s.format(), s.startsAt(), s.endsAt(), s.timeZone(), s.breaks(), s.creditHours(), s.categories(),
                 List.of(new Approval(ApprovalBody.STATE_BOARD, "FL", "50-1234"),
-                        new Approval(ApprovalBody.STATE_BOARD, "OH", "RCS-0999")), null, null);
+                        new Approval(ApprovalBody.STATE_BOARD, "OH", "RCS-0999")), null, null, null, List.of());
         var accruals = Accruals.finalizedWith(twoBoards, List.of(joined("09:00"), left("12:00")));
         assertThat(accruals.awards()).extracting(Award::jurisdiction, Award::approvalId, Award::hours)
                 .containsExactlyInAnyOrder(

@@ -109,7 +109,7 @@ class BodyPoliciesTest {
             SessionDefinition s = live(3, body);
             SessionDefinition strict = new SessionDefinition(s.sessionId(), s.courseId(), s.providerId(), s.title(),
                     s.format(), s.startsAt(), s.endsAt(), s.timeZone(), s.breaks(), s.creditHours(), s.categories(),
-                    s.approvals(), s.passingScore(), provider);
+                    s.approvals(), s.passingScore(), provider, null, List.of());
             return Accruals.finalizedWith(strict, List.of(joined(joinedAt), left(leftAt))).hours(body);
         }
 

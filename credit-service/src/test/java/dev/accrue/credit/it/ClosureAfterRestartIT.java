@@ -77,7 +77,7 @@ class ClosureAfterRestartIT {
         SessionDefinition like = Fixtures.live(3, ApprovalBody.APA, ApprovalBody.IACET); // 09:00-12:00
         kafka.send("sessions", SESSION, CatalogMapper.toAvro(new SessionDefinition(SESSION, like.courseId(),
                 like.providerId(), like.title(), like.format(), like.startsAt(), like.endsAt(), like.timeZone(),
-                like.breaks(), like.creditHours(), like.categories(), like.approvals(), like.passingScore(), null),
+                like.breaks(), like.creditHours(), like.categories(), like.approvals(), like.passingScore(), null, null, List.of()),
                 Instant.now()));
         kafka.send("licensees", LICENSEE, LicenseeMapper.toAvro(
                 new Licensee(LICENSEE, "Ada", "Lovelace", "ada@example.org", List.of()), Instant.now()));

@@ -101,7 +101,7 @@ class CreditRestartIT {
         for (int s = 0; s < SESSIONS; s++) {
             kafka.send("sessions", session(s), CatalogMapper.toAvro(new SessionDefinition(session(s), "course-" + s,
                     "acme", "Course " + s, Format.LIVE_WEBINAR, Fixtures.STARTS, Fixtures.ENDS, "UTC", List.of(), 2,
-                    List.of(), Fixtures.approvals(ApprovalBody.APA), null, null), Instant.now()));
+                    List.of(), Fixtures.approvals(ApprovalBody.APA), null, null, null, List.of()), Instant.now()));
         }
         for (int l = PROFILES_AFTER_RESTART; l < LICENSEES; l++) {
             sendProfile(l);

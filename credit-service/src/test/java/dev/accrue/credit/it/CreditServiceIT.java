@@ -86,7 +86,7 @@ class CreditServiceIT {
         SessionDefinition like = Fixtures.live(creditHours, bodies);
         return new SessionDefinition(sessionId, like.courseId(), like.providerId(), like.title(), like.format(),
                 like.startsAt(), like.endsAt(), like.timeZone(), like.breaks(), like.creditHours(), like.categories(),
-                like.approvals(), like.passingScore(), null);
+                like.approvals(), like.passingScore(), null, null, List.of());
     }
 
     @Test
@@ -232,7 +232,7 @@ class CreditServiceIT {
     private static SessionDefinition withPolicy(SessionDefinition s, AttendancePolicy policy) {
         return new SessionDefinition(s.sessionId(), s.courseId(), s.providerId(), s.title(), s.format(), s.startsAt(),
                 s.endsAt(), s.timeZone(), s.breaks(), s.creditHours(), s.categories(), s.approvals(), s.passingScore(),
-                policy);
+                policy, null, List.of());
     }
 
     @Test

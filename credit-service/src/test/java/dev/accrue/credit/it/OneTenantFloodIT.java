@@ -144,14 +144,14 @@ class OneTenantFloodIT {
         SessionDefinition like = Fixtures.live(3, ApprovalBody.IACET);
         return new SessionDefinition(sessionId, like.courseId(), like.providerId(), like.title(), like.format(),
                 like.startsAt(), like.endsAt(), like.timeZone(), like.breaks(), like.creditHours(), like.categories(),
-                like.approvals(), like.passingScore(), null);
+                like.approvals(), like.passingScore(), null, null, List.of());
     }
 
     private static SessionDefinition selfStudy(String sessionId) {
         SessionDefinition like = Fixtures.selfStudy(2, null, ApprovalBody.APA);
         return new SessionDefinition(sessionId, like.courseId(), like.providerId(), like.title(), like.format(),
                 like.startsAt(), like.endsAt(), like.timeZone(), like.breaks(), like.creditHours(), like.categories(),
-                like.approvals(), like.passingScore(), null);
+                like.approvals(), like.passingScore(), null, null, List.of());
     }
 
     private static void profile(String licensee) {

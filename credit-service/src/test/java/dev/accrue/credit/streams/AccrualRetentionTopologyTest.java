@@ -141,7 +141,7 @@ class AccrualRetentionTopologyTest extends CreditTopologyHarness {
         SessionDefinition was = Fixtures.live(3, ApprovalBody.APA, ApprovalBody.IACET);
         sessions.pipeInput(SESSION, CatalogMapper.toAvro(new SessionDefinition(SESSION, was.courseId(), was.providerId(),
                 was.title(), was.format(), starts, starts.plus(Duration.ofHours(3)).minusSeconds(60), was.timeZone(),
-                was.breaks(), was.creditHours(), was.categories(), was.approvals(), was.passingScore(), null), clock.instant()));
+                was.breaks(), was.creditHours(), was.categories(), was.approvals(), was.passingScore(), null, null, List.of()), clock.instant()));
         Attendance join = by("lic-3", joined("09:00"));
         attend(new Attendance(join.eventId(), SESSION, "lic-3", join.type(), starts, null, null));
         profile(newcomer("lic-3"));

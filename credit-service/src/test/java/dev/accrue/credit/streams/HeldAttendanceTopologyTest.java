@@ -64,7 +64,7 @@ class HeldAttendanceTopologyTest extends CreditTopologyHarness {
     private static SessionDefinition session(String sessionId, SessionDefinition like) {
         return new SessionDefinition(sessionId, like.courseId(), like.providerId(), like.title(), like.format(),
                 like.startsAt(), like.endsAt(), like.timeZone(), like.breaks(), like.creditHours(), like.categories(),
-                like.approvals(), like.passingScore(), null);
+                like.approvals(), like.passingScore(), null, null, List.of());
     }
 
     private void publish(SessionDefinition session) {

@@ -64,7 +64,7 @@ class MappersRoundTripTest {
         SessionDefinition session = new SessionDefinition("s", "c", "acme", "T", Format.IN_PERSON, at("09:00"),
                 at("12:00"), "America/New_York", List.of(new TimeRange(at("10:00"), at("10:15"))), 2.75,
                 List.of(new CategoryHours(Category.SUPERVISION, 1)), Fixtures.approvals(ApprovalBody.NBCC), 80.0,
-                new AttendancePolicy(5, 80));
+                new AttendancePolicy(5, 80), "Room 4, 100 Main Street", List.of("Dana Reyes, PhD"));
         assertThat(CatalogMapper.toDomain(throughTheWire(CatalogMapper.toAvro(session, NOW)))).isEqualTo(session);
     }
 

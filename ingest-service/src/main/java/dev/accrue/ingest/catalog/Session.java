@@ -24,12 +24,15 @@ public record Session(
         List<Approval> approvals,
         Double passingScore,
         Instant updatedAt,
-        AttendancePolicy attendancePolicy) {
+        AttendancePolicy attendancePolicy,
+        String location,
+        List<String> instructors) {
 
     public Session {
         breaks = List.copyOf(breaks);
         categories = List.copyOf(categories);
         approvals = List.copyOf(approvals);
+        instructors = List.copyOf(instructors);
     }
 
     /**

@@ -20,7 +20,9 @@ public record SessionInput(
         List<CategoryInput> categories,
         List<ApprovalInput> approvals,
         Double passingScore,
-        AttendancePolicyInput attendancePolicy) {
+        AttendancePolicyInput attendancePolicy,
+        String location,
+        List<String> instructors) {
 
     public record BreakInput(String startsAt, String endsAt) {
     }

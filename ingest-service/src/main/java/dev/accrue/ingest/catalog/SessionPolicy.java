@@ -37,6 +37,7 @@ public final class SessionPolicy {
      *   <li>each category appears once with hours above 0, and category hours sum to no more than creditHours;</li>
      *   <li>approvals name a known body, a US state for a state board or chapter, and an approval id, at most one
      *       per body and jurisdiction (each becomes its own award);</li>
+     *   <li>location (300 characters) and up to 10 instructors (200 each) are bounded text;</li>
      *   <li>passingScore is a percentage and only for self-study; an attendancePolicy (the provider's stricter
      *       rule) only for live sessions, with a tolerance of 0 to 240 minutes and a minimum of 1 to 100 percent.</li>
      * </ul>
@@ -85,9 +86,17 @@ public final class SessionPolicy {
         Double passingScore = format == Format.SELF_STUDY ? checks.percent("passingScore", in.passingScore()) : null;
         List<Session.CategoryHours> categories = categories(checks, in.categories(), creditHours);
         List<Session.Approval> approvals = approvals(checks, in.approvals());
+        String location = in.location() == null ? null : checks.text("location", in.location(), 300);
+        List<String> instructors = new ArrayList<>();
+        List<String> rawInstructors = checks.list("instructors", in.instructors(), 10);
+        for (int i = 0; i < rawInstructors.size(); i++) {
+            if (rawInstructors.get(i) != null) {
+                instructors.add(checks.text("instructors[" + i + "]", rawInstructors.get(i), 200));
+            }
+        }
         checks.throwIfAny();
         return new Session(id, courseId, providerId, title, description, format, startsAt, endsAt, timeZone, breaks,
-                creditHours, categories, approvals, passingScore, now, attendancePolicy);
+                creditHours, categories, approvals, passingScore, now, attendancePolicy, location, instructors);
     }
 
     private static Double creditHours(Checks checks, Double value) {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.tuple;
 import dev.accrue.ingest.errors.InvalidInputException;
 import dev.accrue.ingest.validation.FieldError;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -18,12 +19,12 @@ class SessionPolicyTest {
                 "2025-03-01T09:00:00-08:00", "2025-03-01T12:15:00-08:00", "America/Los_Angeles",
                 List.of(new SessionInput.BreakInput("2025-03-01T10:30:00-08:00", "2025-03-01T10:45:00-08:00")),
                 3.0, List.of(new SessionInput.CategoryInput("LAW_AND_ETHICS", 3.0)),
-                List.of(new SessionInput.ApprovalInput("APA", null, "APA-1")), null, null);
+                List.of(new SessionInput.ApprovalInput("APA", null, "APA-1")), null, null, null, List.of());
     }
 
     static SessionInput selfStudy() {
         return new SessionInput("home-1", "acme", "Home study", null, "SELF_STUDY", null, null, null, null, 2.0,
-                List.of(), List.of(), 75.0, null);
+                List.of(), List.of(), 75.0, null, null, List.of());
     }
 
     @Test
@@ -47,7 +48,7 @@ class SessionPolicyTest {
 
     @Test
     void everyBrokenFieldIsReportedAtOnce() {
-        SessionInput in = new SessionInput("", "acme!", " ", null, "WEBINAR", null, null, null, null, -1.0, null, null, null, null);
+        SessionInput in = new SessionInput("", "acme!", " ", null, "WEBINAR", null, null, null, null, -1.0, null, null, null, null, null, List.of());
 
         assertThat(errorsOf("s 1", in)).extracting(FieldError::field)
                 .contains("sessionId", "courseId", "providerId", "title", "format", "creditHours");
@@ -73,7 +74,7 @@ class SessionPolicyTest {
         SessionInput in = new SessionInput(base.courseId(), base.providerId(), base.title(), null, base.format(),
                 base.startsAt(), base.endsAt(), base.timeZone(), base.breaks(), 3.0,
                 List.of(new SessionInput.CategoryInput("LAW_AND_ETHICS", 2.0), new SessionInput.CategoryInput("GENERAL", 1.5)),
-                List.of(), null, null);
+                List.of(), null, null, null, List.of());
 
         assertThat(errorsOf("s-1", in)).extracting(FieldError::field).containsExactly("categories");
     }
@@ -82,7 +83,7 @@ class SessionPolicyTest {
     void creditHoursMayNotExceedInstructionTimeWithoutBreaks() {
         SessionInput base = live();
         SessionInput in = new SessionInput(base.courseId(), base.providerId(), base.title(), null, base.format(),
-                base.startsAt(), base.endsAt(), base.timeZone(), base.breaks(), 3.25, List.of(), List.of(), null, null);
+                base.startsAt(), base.endsAt(), base.timeZone(), base.breaks(), 3.25, List.of(), List.of(), null, null, null, List.of());
 
         assertThat(errorsOf("s-1", in)).extracting(FieldError::field).containsExactly("creditHours");
     }
@@ -91,10 +92,10 @@ class SessionPolicyTest {
     void selfStudyHasNoScheduleAndLiveHasNoPassingScore() {
         SessionInput s = selfStudy();
         SessionInput scheduled = new SessionInput(s.courseId(), s.providerId(), s.title(), null, "SELF_STUDY",
-                "2025-03-01T09:00:00Z", null, "UTC", null, 2.0, null, null, null, null);
+                "2025-03-01T09:00:00Z", null, "UTC", null, 2.0, null, null, null, null, null, List.of());
         SessionInput l = live();
         SessionInput scored = new SessionInput(l.courseId(), l.providerId(), l.title(), null, l.format(), l.startsAt(),
-                l.endsAt(), l.timeZone(), null, 1.0, null, null, 80.0, null);
+                l.endsAt(), l.timeZone(), null, 1.0, null, null, 80.0, null, null, List.of());
 
         assertThat(errorsOf("s-1", scheduled)).extracting(FieldError::field).containsExactly("startsAt", "timeZone");
         assertThat(errorsOf("s-1", scored)).extracting(FieldError::field).containsExactly("passingScore");
@@ -108,7 +109,7 @@ class SessionPolicyTest {
                         new SessionInput.BreakInput("2025-03-01T10:00:00-08:00", "2025-03-01T10:30:00-08:00"),
                         new SessionInput.BreakInput("2025-03-01T10:15:00-08:00", "2025-03-01T10:45:00-08:00"),
                         new SessionInput.BreakInput("2025-03-01T08:00:00-08:00", "2025-03-01T08:30:00-08:00")),
-                1.0, null, null, null, null);
+                1.0, null, null, null, null, null, List.of());
 
         assertThat(errorsOf("s-1", in)).extracting(FieldError::field).containsExactly("breaks[2]", "breaks");
     }
@@ -118,7 +119,7 @@ class SessionPolicyTest {
         SessionInput l = live();
         SessionInput in = new SessionInput(l.courseId(), l.providerId(), l.title(), null, l.format(), l.startsAt(),
                 l.endsAt(), l.timeZone(), null, 1.0, List.of(new SessionInput.CategoryInput("ETHIKS", 1.0)),
-                List.of(new SessionInput.ApprovalInput("ABC", null, "x")), null, null);
+                List.of(new SessionInput.ApprovalInput("ABC", null, "x")), null, null, null, List.of());
 
         List<FieldError> errors = errorsOf("s-1", in);
         assertThat(errors).extracting(FieldError::field).containsExactly("categories[0].category", "approvals[0].body");
@@ -129,7 +130,7 @@ class SessionPolicyTest {
     void anInvalidTimeZoneIsRefused() {
         SessionInput l = live();
         SessionInput in = new SessionInput(l.courseId(), l.providerId(), l.title(), null, l.format(), l.startsAt(),
-                l.endsAt(), "-08:00", null, 1.0, null, null, null, null);
+                l.endsAt(), "-08:00", null, 1.0, null, null, null, null, null, List.of());
 
         assertThat(errorsOf("s-1", in)).extracting(FieldError::field).containsExactly("timeZone");
     }
@@ -137,7 +138,7 @@ class SessionPolicyTest {
     private static SessionInput withApprovals(SessionInput.ApprovalInput... approvals) {
         SessionInput l = live();
         return new SessionInput(l.courseId(), l.providerId(), l.title(), null, l.format(), l.startsAt(), l.endsAt(),
-                l.timeZone(), l.breaks(), l.creditHours(), l.categories(), List.of(approvals), null, null);
+                l.timeZone(), l.breaks(), l.creditHours(), l.categories(), List.of(approvals), null, null, null, List.of());
     }
 
     @Test
@@ -174,7 +175,7 @@ class SessionPolicyTest {
     void aMultiDaySessionMustHaveItsNightsAsBreaks() {
         SessionInput l = live();
         SessionInput threeDays = new SessionInput(l.courseId(), l.providerId(), l.title(), null, l.format(),
-                "2025-03-03T09:00:00-08:00", "2025-03-05T17:00:00-08:00", l.timeZone(), null, 12.0, null, null, null, null);
+                "2025-03-03T09:00:00-08:00", "2025-03-05T17:00:00-08:00", l.timeZone(), null, 12.0, null, null, null, null, null, List.of());
         assertThat(errorsOf("s-1", threeDays)).singleElement().satisfies(e -> {
             assertThat(e.field()).isEqualTo("breaks");
             assertThat(e.message()).contains("nights as breaks");
@@ -184,13 +185,13 @@ class SessionPolicyTest {
                 "2025-03-03T09:00:00-08:00", "2025-03-05T17:00:00-08:00", l.timeZone(),
                 List.of(new SessionInput.BreakInput("2025-03-03T17:00:00-08:00", "2025-03-04T09:00:00-08:00"),
                         new SessionInput.BreakInput("2025-03-04T17:00:00-08:00", "2025-03-05T09:00:00-08:00")),
-                24.0, null, null, null, null);
+                24.0, null, null, null, null, null, List.of());
         assertThat(SessionPolicy.validate("s-1", withNights, NOW).breaks()).hasSize(2);
     }
 
     private static SessionInput withPolicy(SessionInput l, SessionInput.AttendancePolicyInput policy) {
         return new SessionInput(l.courseId(), l.providerId(), l.title(), null, l.format(), l.startsAt(), l.endsAt(),
-                l.timeZone(), l.breaks(), l.creditHours(), l.categories(), l.approvals(), l.passingScore(), policy);
+                l.timeZone(), l.breaks(), l.creditHours(), l.categories(), l.approvals(), l.passingScore(), policy, null, List.of());
     }
 
     @Test
@@ -212,10 +213,25 @@ class SessionPolicyTest {
                 .extracting(FieldError::field).containsExactly("attendancePolicy");
     }
 
+    @Test
+    void locationAndInstructorsAreKeptForCertificatesAndBounded() {
+        SessionInput l = live();
+        Session session = SessionPolicy.validate("s-1", new SessionInput(l.courseId(), l.providerId(), l.title(), null,
+                l.format(), l.startsAt(), l.endsAt(), l.timeZone(), l.breaks(), l.creditHours(), l.categories(),
+                l.approvals(), null, null, "Online, Zoom", List.of("Dana Reyes, PhD")), NOW);
+        assertThat(session.location()).isEqualTo("Online, Zoom");
+        assertThat(session.instructors()).containsExactly("Dana Reyes, PhD");
+
+        SessionInput tooMany = new SessionInput(l.courseId(), l.providerId(), l.title(), null, l.format(), l.startsAt(),
+                l.endsAt(), l.timeZone(), l.breaks(), l.creditHours(), l.categories(), l.approvals(), null, null,
+                "x".repeat(301), Collections.nCopies(11, "Instructor"));
+        assertThat(errorsOf("s-1", tooMany)).extracting(FieldError::field).containsExactly("location", "instructors");
+    }
+
     private static SessionInput withSchedule(String startsAt, String endsAt) {
         SessionInput l = live();
         return new SessionInput(l.courseId(), l.providerId(), l.title(), null, l.format(), startsAt, endsAt,
-                l.timeZone(), null, 1.0, null, null, null, null);
+                l.timeZone(), null, 1.0, null, null, null, null, null, List.of());
     }
 
     static List<FieldError> errorsOf(String sessionId, SessionInput in) {

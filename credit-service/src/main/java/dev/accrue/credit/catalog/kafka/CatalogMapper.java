@@ -34,7 +34,8 @@ public final class CatalogMapper {
                         .flatMap(a -> AvroEnums.toDomain(a.getBody(), ApprovalBody.class)
                                 .map(body -> new Approval(body, a.getJurisdiction(), a.getApprovalId())).stream())
                         .toList(),
-                session.getPassingScore(), attendancePolicyToDomain(session.getAttendancePolicy()));
+                session.getPassingScore(), attendancePolicyToDomain(session.getAttendancePolicy()),
+                session.getLocation(), session.getInstructors());
     }
 
     public static Session toAvro(SessionDefinition session, Instant updatedAt) {
@@ -55,6 +56,8 @@ public final class CatalogMapper {
                 .setAttendancePolicy(session.attendancePolicy() == null ? null
                         : new dev.accrue.events.AttendancePolicy(session.attendancePolicy().toleranceMinutes(),
                                 session.attendancePolicy().minimumAttendedPercent()))
+                .setLocation(session.location())
+                .setInstructors(session.instructors())
                 .setUpdatedAt(updatedAt)
                 .build();
     }

@@ -135,9 +135,10 @@ class CertificateController {
 
     /** The PDF, dated in the session's time zone, with CEU for the bodies the activity's credit rules state them for. */
     private byte[] pdf(Certificate certificate) {
-        ZoneId zone = queries.session(certificate.sessionId()).map(SessionDefinition::zone).orElse(ZoneOffset.UTC);
+        Optional<SessionDefinition> session = queries.session(certificate.sessionId());
+        ZoneId zone = session.map(SessionDefinition::zone).orElse(ZoneOffset.UTC);
         var ceuBodies = creditRules.effectiveAt(certificate.activityStart(), zone).ceuBodies();
-        return CertificatePdf.render(certificate, queries.provider(certificate.providerId()), zone, ceuBodies,
+        return CertificatePdf.render(certificate, queries.provider(certificate.providerId()), session, zone, ceuBodies,
                 properties.verifyPage(certificate.certificateId(), certificate.revision()));
     }
 

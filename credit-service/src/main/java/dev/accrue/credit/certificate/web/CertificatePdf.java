@@ -9,6 +9,7 @@ import dev.accrue.credit.catalog.ApprovalBody;
 import dev.accrue.credit.catalog.CategoryHours;
 import dev.accrue.credit.catalog.Hours;
 import dev.accrue.credit.catalog.ProviderProfile;
+import dev.accrue.credit.catalog.SessionDefinition;
 import dev.accrue.credit.certificate.Certificate;
 import dev.accrue.credit.certificate.CertifiedAward;
 import dev.accrue.credit.certificate.Labels;
@@ -49,9 +50,10 @@ final class CertificatePdf {
      *             in California is not dated the next day, as it would be in UTC)
      * @param ceuBodies bodies whose credit is also stated in CEU (IACET), per the credit rules of the activity
      */
-    static byte[] render(Certificate certificate, Optional<ProviderProfile> provider, ZoneId zone,
-                         Set<ApprovalBody> ceuBodies, String verifyPage) {
-        List<String[]> lines = lines(certificate, provider, DAY.withZone(zone), ceuBodies, verifyPage);
+    static byte[] render(Certificate certificate, Optional<ProviderProfile> provider,
+                         Optional<SessionDefinition> session, ZoneId zone, Set<ApprovalBody> ceuBodies,
+                         String verifyPage) {
+        List<String[]> lines = lines(certificate, provider, session, DAY.withZone(zone), ceuBodies, verifyPage);
         try (PDDocument document = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             PDPage page = new PDPage(PDRectangle.LETTER);
             document.addPage(page);
@@ -76,7 +78,8 @@ final class CertificatePdf {
         }
     }
 
-    private static List<String[]> lines(Certificate c, Optional<ProviderProfile> provider, DateTimeFormatter day,
+    private static List<String[]> lines(Certificate c, Optional<ProviderProfile> provider,
+                                        Optional<SessionDefinition> session, DateTimeFormatter day,
                                         Set<ApprovalBody> ceuBodies, String verifyPage) {
         List<String[]> lines = new ArrayList<>();
         lines.add(new String[] {"#", c.revoked() ? "Certificate of Completion - REVOKED" : "Certificate of Completion"});
@@ -87,6 +90,10 @@ final class CertificatePdf {
         provider.map(ProviderProfile::address).ifPresent(address -> address.lines()
                 .forEach(line -> lines.add(new String[] {"", "    " + line})));
         lines.add(new String[] {"", "Format: " + c.format().label()});
+        session.map(SessionDefinition::location)
+                .ifPresent(location -> lines.add(new String[] {"", "Location: " + location}));
+        session.map(SessionDefinition::instructors).filter(names -> !names.isEmpty())
+                .ifPresent(names -> lines.add(new String[] {"", "Instructor(s): " + String.join(", ", names)}));
         String start = day.format(c.activityStart());
         String end = day.format(c.activityEnd());
         lines.add(new String[] {"", "Date(s): " + (start.equals(end) ? start : start + " - " + end)});

@@ -18,11 +18,13 @@ import com.google.zxing.RGBLuminanceSource;
 import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.qrcode.QRCodeReader;
 import com.nimbusds.jose.JWSObject;
+import dev.accrue.credit.Fixtures;
 import dev.accrue.credit.catalog.ApprovalBody;
 import dev.accrue.credit.catalog.Category;
 import dev.accrue.credit.catalog.CategoryHours;
 import dev.accrue.credit.catalog.Format;
 import dev.accrue.credit.catalog.ProviderProfile;
+import dev.accrue.credit.catalog.SessionDefinition;
 import dev.accrue.credit.certificate.Certificate;
 import dev.accrue.credit.certificate.CertifiedAward;
 import dev.accrue.credit.certificate.RecipientIdentity;
@@ -226,6 +228,22 @@ class CertificateControllerTest {
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString(">Revoked</h1>")))
                 .andExpect(content().string(not(containsString("<table>"))));
+    }
+
+    @Test
+    void theSessionsLocationAndInstructorsArePrinted() throws Exception {
+        SessionDefinition s = Fixtures.live(3, ApprovalBody.APA);
+        given(queries.session("sess-1")).willReturn(Optional.of(new SessionDefinition(s.sessionId(), s.courseId(),
+                s.providerId(), s.title(), s.format(), s.startsAt(), s.endsAt(), s.timeZone(), s.breaks(), s.creditHours(),
+                s.categories(), s.approvals(), s.passingScore(), null, "Online, Zoom",
+                List.of("Dana Reyes, PhD", "Sam Okafor"))));
+        byte[] pdf = mvc.perform(get("/v1/certificates/" + ID + ".pdf").header("Authorization", "Bearer dev-admin-key"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+
+        try (var document = Loader.loadPDF(pdf)) {
+            assertThat(new PDFTextStripper().getText(document))
+                    .contains("Location: Online, Zoom", "Instructor(s): Dana Reyes, PhD, Sam Okafor");
+        }
     }
 
     @Test

@@ -32,6 +32,8 @@ final class SessionMapper {
                 .setUpdatedAt(s.updatedAt())
                 .setAttendancePolicy(s.attendancePolicy() == null ? null : new dev.accrue.events.AttendancePolicy(
                         s.attendancePolicy().toleranceMinutes(), s.attendancePolicy().minimumAttendedPercent()))
+                .setLocation(s.location())
+                .setInstructors(s.instructors())
                 .build();
     }
 
@@ -47,7 +49,7 @@ final class SessionMapper {
                                 x.getApprovalId())).toList(),
                 a.getPassingScore(), a.getUpdatedAt(), a.getAttendancePolicy() == null ? null
                         : new Session.AttendancePolicy(a.getAttendancePolicy().getToleranceMinutes(),
-                                a.getAttendancePolicy().getMinimumAttendedPercent()));
+                                a.getAttendancePolicy().getMinimumAttendedPercent()), a.getLocation(), a.getInstructors());
     }
 
     static KnownSession known(dev.accrue.events.Session a) {

@@ -20,7 +20,10 @@ record SessionRequest(
         List<Approval> approvals,
         @Schema(example = "75", description = "Percent, SELF_STUDY only") Double passingScore,
         @Schema(description = "Live formats only: the provider's own stricter attendance rule; each body's rule stays"
-                + " the ceiling") AttendancePolicy attendancePolicy) {
+                + " the ceiling") AttendancePolicy attendancePolicy,
+        @Schema(example = "Online, Zoom", description = "Where it is held, as certificates print it") String location,
+        @Schema(example = "[\"Dana Reyes, PhD\"]", description = "Instructors, as certificates print them")
+        List<String> instructors) {
 
     record AttendancePolicy(
             @Schema(example = "5", description = "At most this many minutes missed for full credit from"
@@ -56,6 +59,6 @@ record SessionRequest(
                 categories == null ? null : categories.stream().map(c -> c == null ? null : new SessionInput.CategoryInput(c.category(), c.hours())).toList(),
                 approvals == null ? null : approvals.stream().map(a -> a == null ? null : new SessionInput.ApprovalInput(a.body(), a.jurisdiction(), a.approvalId())).toList(),
                 passingScore, attendancePolicy == null ? null : new SessionInput.AttendancePolicyInput(
-                        attendancePolicy.toleranceMinutes(), attendancePolicy.minimumAttendedPercent()));
+                        attendancePolicy.toleranceMinutes(), attendancePolicy.minimumAttendedPercent()), location, instructors);
     }
 }

@@ -24,7 +24,7 @@ class SessionMapperTest {
                 List.of(new Session.CategoryHours(Category.LAW_AND_ETHICS, 2.0)),
                 List.of(new Session.Approval(ApprovalBody.ASWB_ACE, null, "ACE-9"),
                         new Session.Approval(ApprovalBody.STATE_BOARD, "FL", "50-1234")), null, Instant.parse("2025-02-01T00:00:00.123Z"),
-                new Session.AttendancePolicy(5, null));
+                new Session.AttendancePolicy(5, null), "Online, Zoom", List.of("Dana Reyes, PhD"));
 
         assertThat(SessionMapper.fromAvro(SessionMapper.toAvro(session))).isEqualTo(session);
         assertThat(SessionMapper.known(SessionMapper.toAvro(session)))
@@ -34,7 +34,7 @@ class SessionMapperTest {
     @Test
     void aSelfStudySessionKeepsItsPassingScoreAndNoSchedule() {
         Session session = new Session("s-2", "c-2", "acme", "Home", "", Format.SELF_STUDY, null, null, null, List.of(),
-                1.0, List.of(), List.of(), 75.0, START, null);
+                1.0, List.of(), List.of(), 75.0, START, null, null, List.of());
 
         assertThat(SessionMapper.fromAvro(SessionMapper.toAvro(session))).isEqualTo(session);
     }
