@@ -41,7 +41,8 @@ public final class CertificatePolicy {
         String licenseeId = any.licenseeId();
         String number = CertificateNumber.of(licenseeId, session.sessionId());
         String identity = licensee != null && licensee.email() != null && !licensee.email().isBlank()
-                ? RecipientIdentity.hash(licensee.email(), number) : previous != null ? previous.recipientIdentityHash() : null;
+                ? RecipientIdentity.hash(licensee.email(), number)
+                : previous != null ? previous.recipientIdentityHash() : null;
         return Optional.of(new Certificate(
                 number,
                 previous == null ? 1 : previous.revision() + 1,

@@ -57,7 +57,8 @@ public final class CompliancePolicy {
         boolean missing = remaining > 0 || categories.stream().anyMatch(c -> !c.met());
         return new ComplianceReport(licenseeId, license.board(), license.licenseType(), license.licenseNumber(),
                 license.cycleStart(), license.cycleEnd(), required, earned, counted, remaining, categories,
-                notCounted(awards, inCycle, license, rules), status(exempt, missing, today, license.cycleEnd()), rules.board() + " " + rules.file().label(), now);
+                notCounted(awards, inCycle, license, rules), status(exempt, missing, today, license.cycleEnd()),
+                rules.board() + " " + rules.file().label(), now);
     }
 
     private static ComplianceState status(boolean exempt, boolean missing, LocalDate today, LocalDate cycleEnd) {

@@ -119,12 +119,10 @@ class CertificateController {
             + " revision n no longer stands")
     @GetMapping(path = "/v1/credentials/status/{id}", produces = "application/vc+jwt")
     ResponseEntity<String> statusList(@PathVariable String id) {
-        Optional<Certificate> current = queries.certificate(id);
-        if (current.isEmpty()) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No certificate " + id);
-        }
+        Certificate current = queries.certificate(id)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No certificate " + id));
         return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/vc+jwt"))
-                .body(credentials.statusList(id, current, Instant.now()));
+                .body(credentials.statusList(current, Instant.now()));
     }
 
     @Operation(summary = "The issuer's public key (JWKS), for verifying credentials offline (public)")

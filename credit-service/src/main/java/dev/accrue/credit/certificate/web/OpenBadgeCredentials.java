@@ -79,15 +79,13 @@ class OpenBadgeCredentials {
     }
 
     /** The certificate's status list credential: bit n is set when revision n no longer stands. */
-    String statusList(String certificateId, Optional<Certificate> current, Instant now) {
+    String statusList(Certificate current, Instant now) {
         byte[] bits = new byte[STATUS_LIST_BITS / 8];
-        current.ifPresent(c -> {
-            int standing = c.revoked() ? c.revision() + 1 : c.revision();
-            for (int revision = 1; revision < Math.min(standing, STATUS_LIST_BITS); revision++) {
-                bits[revision / 8] |= (byte) (0x80 >>> (revision % 8)); // the left-most bit is index 0
-            }
-        });
-        String url = statusListUrl(certificateId);
+        int standing = current.revoked() ? current.revision() + 1 : current.revision();
+        for (int revision = 1; revision < Math.min(standing, STATUS_LIST_BITS); revision++) {
+            bits[revision / 8] |= (byte) (0x80 >>> (revision % 8)); // the left-most bit is index 0
+        }
+        String url = statusListUrl(current.certificateId());
         Map<String, Object> subject = new LinkedHashMap<>();
         subject.put("id", url + "#list");
         subject.put("type", "BitstringStatusList");
