@@ -8,14 +8,15 @@ import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
 /**
- * The feature roots (catalog, indexing, analytics) hold the pure domain: they import nothing from
+ * The feature roots (catalog, indexing, analytics, reporting) hold the pure domain: they import nothing from
  * Spring, Kafka, Avro or Elasticsearch. Adapters live in their web, kafka and elastic sub-packages,
  * and only kafka adapters see the generated Avro classes.
  */
 @AnalyzeClasses(packages = "dev.accrue.search", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
-    static final String[] DOMAIN = {"dev.accrue.search.catalog", "dev.accrue.search.indexing", "dev.accrue.search.analytics"};
+    static final String[] DOMAIN = {"dev.accrue.search.catalog", "dev.accrue.search.indexing", "dev.accrue.search.analytics",
+            "dev.accrue.search.reporting"};
 
     @ArchTest
     static final ArchRule domainIsFreeOfFrameworks = noClasses().that().resideInAnyPackage(DOMAIN)

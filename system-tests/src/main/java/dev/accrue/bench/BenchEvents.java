@@ -54,7 +54,7 @@ final class BenchEvents {
                 .setTimeZone("America/Los_Angeles").setBreaks(List.of()).setCreditHours(course.hours())
                 .setCategories(List.of(new CategoryHours(course.category(), course.hours())))
                 .setApprovals(course.bodies().stream().map(b -> new Approval(b, b + "-BENCH-" + course.courseId(),
-                        b == ApprovalBody.STATE_BOARD ? "FL" : null)).toList())
+                        b == ApprovalBody.STATE_BOARD ? "FL" : null, null)).toList())
                 .setPassingScore(null).setUpdatedAt(Instant.now())
                 .build();
     }

@@ -10,6 +10,7 @@ import dev.accrue.credit.accrual.TranscriptLimit;
 import dev.accrue.credit.compliance.BoardRuleBook;
 import dev.accrue.credit.compliance.ComplianceDecider;
 import dev.accrue.credit.compliance.ComplianceReport;
+import dev.accrue.credit.licensee.License;
 import dev.accrue.credit.licensee.Licensee;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -65,7 +66,8 @@ final class CreditEngine {
             next = AccrualDecider.evolve(next, event);
             if (event instanceof AccrualEvent.AwardDecided decided) {
                 stores.transcripts.put(state.licenseeId(), stores.transcript(state.licenseeId()).with(decided.award()));
-                emit.accept(state.licenseeId(), new CreditOutput.Awarded(decided.award()));
+                emit.accept(state.licenseeId(), new CreditOutput.Awarded(decided.award(),
+                        reportedLicenses(state.licenseeId(), decided.award())));
                 awarded = true;
             } else if (event instanceof AccrualEvent.CertificateDecided certified) {
                 emit.accept(state.licenseeId(), new CreditOutput.Certified(certified.certificate()));
@@ -78,6 +80,12 @@ final class CreditEngine {
             updateCompliance(state.licenseeId(), now);
         }
         return next;
+    }
+
+    /** The licensee's licences in the award's state, as they stand now (the roster report names them). */
+    private List<License> reportedLicenses(String licenseeId, Award award) {
+        Licensee licensee = stores.licensees.get(licenseeId);
+        return licensee == null ? List.of() : licensee.licensesIn(award.jurisdiction());
     }
 
     /** Re-evaluates every licence of the licensee and publishes the reports whose standing changed. */

@@ -3,11 +3,18 @@ package dev.accrue.credit.streams;
 import dev.accrue.credit.accrual.Award;
 import dev.accrue.credit.certificate.Certificate;
 import dev.accrue.credit.compliance.ComplianceReport;
+import dev.accrue.credit.licensee.License;
+import java.util.List;
 
 /** What the credit processors emit, before the topology maps it to Avro and routes it to its topic. */
 sealed interface CreditOutput {
 
-    record Awarded(Award award) implements CreditOutput {
+    /** An award, with the licences a roster report to the approval's state names (empty for a national body). */
+    record Awarded(Award award, List<License> reportedLicenses) implements CreditOutput {
+
+        public Awarded {
+            reportedLicenses = List.copyOf(reportedLicenses);
+        }
     }
 
     record Certified(Certificate certificate) implements CreditOutput {

@@ -125,7 +125,8 @@ public final class CreditTopology {
 
         fromAttendance.merge(fromLicensees).split(Named.as("output-"))
                 .branch((k, out) -> out instanceof CreditOutput.Awarded, Branched.withConsumer(awards -> awards
-                        .mapValues(out -> AwardMapper.toAvro(((CreditOutput.Awarded) out).award()))
+                        .mapValues(out -> AwardMapper.toAvro(((CreditOutput.Awarded) out).award(),
+                                ((CreditOutput.Awarded) out).reportedLicenses()))
                         .to(topics.credits(), Produced.with(keys, avro.serde(CreditAward.class))), "credits"))
                 .branch((k, out) -> out instanceof CreditOutput.Certified, Branched.withConsumer(certificates -> {
                     KStream<String, CertificateIssued> issued = certificates

@@ -7,13 +7,20 @@ import static dev.accrue.credit.Fixtures.joined;
 import static dev.accrue.credit.Fixtures.left;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.accrue.credit.Fixtures;
 import dev.accrue.credit.attendance.Attendance;
+import dev.accrue.credit.catalog.Approval;
+import dev.accrue.credit.catalog.ApprovalBody;
+import dev.accrue.credit.catalog.SessionDefinition;
+import dev.accrue.credit.catalog.kafka.CatalogMapper;
 import dev.accrue.credit.certificate.CertificateNumber;
 import dev.accrue.credit.streams.store.OpenSession;
 import dev.accrue.events.CertificateIssued;
 import dev.accrue.events.ComplianceStatus;
 import dev.accrue.events.CreditAward;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.state.ValueAndTimestamp;
 import org.junit.jupiter.api.Test;
@@ -125,6 +132,28 @@ class CreditTopologyTest extends CreditTopologyHarness {
             assertThat(rejection.getPayload().array()).containsExactly(1, 2, 3);
         });
         assertThat(credits.readValuesToList()).hasSize(2);
+    }
+
+    @Test
+    void aStateBoardAwardNamesTheLicenceesLicencesInThatStateForTheRosterReport() {
+        SessionDefinition national = Fixtures.live(3, ApprovalBody.APA);
+        List<Approval> approvals = new ArrayList<>(national.approvals());
+        approvals.add(new Approval(ApprovalBody.STATE_BOARD, "FL", "20-654321"));
+        sessions.pipeInput(SESSION, CatalogMapper.toAvro(new SessionDefinition(national.sessionId(), national.courseId(),
+                national.providerId(), national.title(), national.format(), national.startsAt(), national.endsAt(),
+                national.timeZone(), national.breaks(), national.creditHours(), national.categories(), approvals,
+                null, null, null, List.of()), clock.instant()));
+        profile(Fixtures.licensee(Fixtures.license("CA-BBS", "LMFT", "2024-01-01", "2025-12-31", false),
+                Fixtures.license("FL-491", "LMHC", "2024-04-01", "2026-03-31", false)));
+
+        attend(joined("09:00"), left("12:00"));
+        close();
+
+        assertThat(credits.readValuesToList()).extracting(a -> a.getBody() + "/" + a.getJurisdiction(),
+                        a -> a.getLicenses().stream().map(l -> l.getBoard() + " " + l.getLicenseNumber()).toList())
+                .containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple("APA/null", List.of()),
+                        org.assertj.core.groups.Tuple.tuple("STATE_BOARD/FL", List.of("FL-491 N-FL-491")));
     }
 
     @Test

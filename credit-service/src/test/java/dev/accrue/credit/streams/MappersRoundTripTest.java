@@ -107,8 +107,12 @@ class MappersRoundTripTest {
                 .body(ApprovalBody.NASW).jurisdiction("OH").approvalId("OH-1").hours(1.6).ceu(0.16)
                 .categories(List.of(new CategoryHours(Category.LAW_AND_ETHICS, 1.06))).minutes(101, 180)
                 .completedAt(at("10:41")).awardedAt(NOW).ruleVersion("2025.1@2025-01-01").build();
-        CreditAward avro = throughTheWire(AwardMapper.toAvro(award));
+        License ohio = new License("OH-CSWMFT", "LISW", "I.0012345", LocalDate.of(2025, 1, 1), LocalDate.of(2026, 12, 31),
+                false, false, Set.of());
+        CreditAward avro = throughTheWire(AwardMapper.toAvro(award, List.of(ohio)));
         assertThat(AwardMapper.toDomain(avro)).isEqualTo(award);
+        assertThat(avro.getLicenses()).extracting(l -> l.getBoard() + " " + l.getLicenseType() + " " + l.getLicenseNumber())
+                .containsExactly("OH-CSWMFT LISW I.0012345");
     }
 
     @Test

@@ -49,7 +49,14 @@ public record Session(
     public record CategoryHours(Category category, double hours) {
     }
 
-    /** An approval; {@code jurisdiction} is the state of a state board or association chapter, else null. */
-    public record Approval(ApprovalBody body, String jurisdiction, String approvalId) {
+    /**
+     * An approval; {@code jurisdiction} is the state of a state board or association chapter, else null.
+     * {@code providerNumber} is the provider's own number at that body there, where it differs from the course's.
+     */
+    public record Approval(ApprovalBody body, String jurisdiction, String approvalId, String providerNumber) {
+
+        public Approval(ApprovalBody body, String jurisdiction, String approvalId) {
+            this(body, jurisdiction, approvalId, null);
+        }
     }
 }

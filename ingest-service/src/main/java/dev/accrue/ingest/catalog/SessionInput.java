@@ -33,6 +33,10 @@ public record SessionInput(
     public record AttendancePolicyInput(Integer toleranceMinutes, Integer minimumAttendedPercent) {
     }
 
-    public record ApprovalInput(String body, String jurisdiction, String approvalId) {
+    public record ApprovalInput(String body, String jurisdiction, String approvalId, String providerNumber) {
+
+        public ApprovalInput(String body, String jurisdiction, String approvalId) {
+            this(body, jurisdiction, approvalId, null);
+        }
     }
 }

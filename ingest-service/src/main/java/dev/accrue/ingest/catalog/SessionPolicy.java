@@ -35,8 +35,9 @@ public final class SessionPolicy {
      *   <li>creditHours is above 0, at most 200, in hundredths, and for live sessions no more than the
      *       scheduled instruction time (1 CE hour = 60 minutes, breaks excluded);</li>
      *   <li>each category appears once with hours above 0, and category hours sum to no more than creditHours;</li>
-     *   <li>approvals name a known body, a US state for a state board or chapter, and an approval id, at most one
-     *       per body and jurisdiction (each becomes its own award);</li>
+     *   <li>approvals name a known body, a US state for a state board or chapter, and an approval id (and optionally
+     *       the provider's own number there, for roster exports), at most one per body and jurisdiction (each becomes
+     *       its own award);</li>
      *   <li>location (300 characters) and up to 10 instructors (200 each) are bounded text;</li>
      *   <li>passingScore is a percentage and only for self-study; an attendancePolicy (the provider's stricter
      *       rule) only for live sessions, with a tolerance of 0 to 240 minutes and a minimum of 1 to 100 percent.</li>
@@ -228,8 +229,10 @@ public final class SessionPolicy {
             ApprovalBody body = checks.oneOf(field + ".body", a.body(), ApprovalBody.class);
             ApprovalKeys.Key key = keys.next(field, body, a.jurisdiction());
             String approvalId = checks.text(field + ".approvalId", a.approvalId(), 100);
+            String providerNumber = a.providerNumber() == null ? null
+                    : checks.text(field + ".providerNumber", a.providerNumber(), 100);
             if (key != null && approvalId != null) {
-                approvals.add(new Session.Approval(body, key.jurisdiction(), approvalId));
+                approvals.add(new Session.Approval(body, key.jurisdiction(), approvalId, providerNumber));
             }
         }
         return approvals;

@@ -9,6 +9,7 @@ import java.util.List;
  * {@code categories}, {@code bodies}). Attendance documents copy these fields at index time.
  *
  * @param courseKey providerId and courseId together, because course ids are only unique per provider
+ * @param timeZone the IANA zone the session is held in (dates on reports are its local dates); null for self-study
  */
 public record CatalogSession(
         String sessionId,
@@ -25,6 +26,7 @@ public record CatalogSession(
         List<String> bodies,
         Instant startsAt,
         Instant endsAt,
+        String timeZone,
         Instant updatedAt) {
 
     public CatalogSession {
@@ -37,10 +39,11 @@ public record CatalogSession(
     /** Builds a session, deriving the course key and the category and body lists. */
     public static CatalogSession of(String sessionId, String courseId, String providerId, String title, String description,
                                     String format, double creditHours, List<CategoryHours> categoryHours,
-                                    List<Approval> approvals, Instant startsAt, Instant endsAt, Instant updatedAt) {
+                                    List<Approval> approvals, Instant startsAt, Instant endsAt, String timeZone,
+                                    Instant updatedAt) {
         return new CatalogSession(sessionId, courseId, courseKey(providerId, courseId), providerId, title, description,
                 format, creditHours, categoryHours, CategoryNames.of(categoryHours),
-                approvals, approvals.stream().map(Approval::body).distinct().toList(), startsAt, endsAt, updatedAt);
+                approvals, approvals.stream().map(Approval::body).distinct().toList(), startsAt, endsAt, timeZone, updatedAt);
     }
 
     public static String courseKey(String providerId, String courseId) {

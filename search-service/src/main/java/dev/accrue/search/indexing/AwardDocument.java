@@ -12,17 +12,25 @@ import java.util.OptionalLong;
  * category hours), so it is denormalised from itself. It is written with its revision as external version:
  * a newer revision replaces the older one, a replay or a late older revision changes nothing. A revoked
  * award (0 hours) stays indexed with {@code earned=false}, so its revision still guards against older ones.
+ * {@code licenses} are the licensee's licences in the approval's state (empty for a national body): the board
+ * roster export names them.
  */
 public record AwardDocument(
         String awardId, int revision, String licenseeId, String participation, String sessionId, String courseId,
         String courseKey, String providerId, String title, String format, String body, String jurisdiction,
         String approvalId,
         double hours, boolean earned, Double ceu, List<CategoryHours> categoryHours, List<String> categories,
-        int attendedMinutes, int scheduledMinutes, Instant completedAt, Instant awardedAt, String ruleVersion) {
+        int attendedMinutes, int scheduledMinutes, Instant completedAt, Instant awardedAt, String ruleVersion,
+        List<ReportedLicense> licenses) {
 
     public AwardDocument {
         categoryHours = List.copyOf(categoryHours);
         categories = List.copyOf(categories);
+        licenses = List.copyOf(licenses);
+    }
+
+    /** A licence a roster report to the approval's state names, as its board lists it. */
+    public record ReportedLicense(String board, String licenseType, String licenseNumber) {
     }
 
     public DocumentWrite write() {

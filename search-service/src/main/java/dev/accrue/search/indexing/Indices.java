@@ -18,6 +18,9 @@ public final class Indices {
 
     public static final List<String> ALL = List.of(SESSIONS, ATTENDANCE, PARTICIPATIONS, ENROLMENTS, AWARDS, CERTIFICATES, COMPLIANCE);
 
+    /** Roster exports to boards: written by requests, not by the indexer, and not an event index. */
+    public static final String ROSTER_EXPORTS = "accrue-roster-exports";
+
     private Indices() {
     }
 }

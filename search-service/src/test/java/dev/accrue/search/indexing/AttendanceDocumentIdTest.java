@@ -24,7 +24,7 @@ class AttendanceDocumentIdTest {
         assertThat(AttendanceDocument.pending(a).write().documentKey())
                 .isEqualTo(AttendanceDocument.pending(a).resolvedWith(
                         CatalogSession.of("acme-S1", "C1", "acme", "T", "D", "LIVE_WEBINAR", 1, List.of(), List.of(),
-                                null, null, Instant.EPOCH)).write().documentKey());
+                                null, null, null, Instant.EPOCH)).write().documentKey());
     }
 
     private static Attendance attendance(String eventId, String sessionId) {

@@ -16,7 +16,7 @@ class DenormalisationTest {
             List.of(new CategoryHours("LAW_AND_ETHICS", 2), new CategoryHours("TELEHEALTH", 1),
                     new CategoryHours("LAW_AND_ETHICS", 0.5)),
             List.of(new Approval("APA", null, "A-1"), new Approval("NBCC", null, "N-1"), new Approval("APA", null, "A-2")),
-            null, null, Instant.parse("2025-01-01T00:00:00Z"));
+            null, null, null, Instant.parse("2025-01-01T00:00:00Z"));
 
     static Attendance joined() {
         return new Attendance("e1", "S1", "L1", "JOINED", Instant.parse("2025-01-06T15:00:00Z"), null, "API",

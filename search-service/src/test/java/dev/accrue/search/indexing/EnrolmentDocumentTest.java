@@ -13,7 +13,7 @@ class EnrolmentDocumentTest {
 
     /** A second session of SESSION's course. */
     static final CatalogSession REPEAT = CatalogSession.of("S2", "C1", "acme", "Ethics Online (repeat)", "desc", "IN_PERSON",
-            3, SESSION.categoryHours(), SESSION.approvals(), null, null, Instant.parse("2025-01-01T00:00:00Z"));
+            3, SESSION.categoryHours(), SESSION.approvals(), null, null, null, Instant.parse("2025-01-01T00:00:00Z"));
 
     static Attendance at(String sessionId, String type, Instant time) {
         return new Attendance("e-" + sessionId + time, sessionId, "L1", type, time, null, "API", time, null);

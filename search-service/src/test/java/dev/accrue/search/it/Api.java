@@ -15,14 +15,29 @@ record Api(String baseUrl, String key) {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     HttpResponse<String> get(String pathAndQuery) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + pathAndQuery)).GET();
+        return send("GET", pathAndQuery, HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** POSTs without a body. */
+    HttpResponse<String> post(String pathAndQuery) {
+        return send("POST", pathAndQuery, HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** GETs a download as bytes. */
+    HttpResponse<byte[]> download(String pathAndQuery) {
+        return send("GET", pathAndQuery, HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    private <T> HttpResponse<T> send(String method, String pathAndQuery, HttpResponse.BodyHandler<T> body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + pathAndQuery))
+                .method(method, HttpRequest.BodyPublishers.noBody());
         if (key != null) {
             request.header("Authorization", "Bearer " + key);
         }
         try {
-            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return HTTP.send(request.build(), body);
         } catch (IOException e) {
-            throw new IllegalStateException("GET " + pathAndQuery + " failed", e);
+            throw new IllegalStateException(method + " " + pathAndQuery + " failed", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

@@ -129,7 +129,7 @@ class IndexingIT extends SearchServiceTestBase {
         assertThat(writer.write(pending.writes())).extracting(ItemResult::outcome).containsOnly(WriteOutcome.WRITTEN);
         CatalogSession session = CatalogSession.of("own-S1", "C2", "p-own", "Own Batch", null, "IN_PERSON", 2,
                 List.of(), List.of(), Instant.parse("2025-01-06T14:00:00Z"), Instant.parse("2025-01-06T16:00:00Z"),
-                Instant.parse("2025-01-01T00:00:00Z"));
+                null, Instant.parse("2025-01-01T00:00:00Z"));
         assertThat(writer.write(List.of(CatalogWrites.put(session)))).extracting(ItemResult::outcome)
                 .containsOnly(WriteOutcome.WRITTEN);
 

@@ -2,12 +2,16 @@ package dev.accrue.credit.accrual.kafka;
 
 import dev.accrue.credit.accrual.Award;
 import dev.accrue.credit.catalog.kafka.CatalogMapper;
+import dev.accrue.credit.licensee.License;
 import dev.accrue.events.CreditAward;
+import dev.accrue.events.ReportedLicense;
+import java.util.List;
 
 /** Maps credit awards between the domain and Avro. */
 public final class AwardMapper {
 
-    public static CreditAward toAvro(Award award) {
+    /** The award as published, naming the licences a roster report to the approval's state would name. */
+    public static CreditAward toAvro(Award award, List<License> reportedLicenses) {
         return CreditAward.newBuilder()
                 .setAwardId(award.awardId()).setRevision(award.revision()).setLicenseeId(award.licenseeId())
                 .setSessionId(award.sessionId()).setCourseId(award.courseId()).setProviderId(award.providerId())
@@ -19,6 +23,8 @@ public final class AwardMapper {
                 .setAttendedMinutes(award.attendedMinutes()).setScheduledMinutes(award.scheduledMinutes())
                 .setCompletedAt(award.completedAt()).setAwardedAt(award.awardedAt())
                 .setRuleVersion(award.ruleVersion())
+                .setLicenses(reportedLicenses.stream()
+                        .map(l -> new ReportedLicense(l.board(), l.licenseType(), l.licenseNumber())).toList())
                 .build();
     }
 

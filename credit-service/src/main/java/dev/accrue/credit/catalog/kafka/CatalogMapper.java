@@ -50,7 +50,7 @@ public final class CatalogMapper {
                 .setApprovals(session.approvals().stream()
                         .map(a -> new dev.accrue.events.Approval(
                                 AvroEnums.toAvro(a.body(), dev.accrue.events.ApprovalBody.class), a.approvalId(),
-                                a.jurisdiction()))
+                                a.jurisdiction(), null)) // the provider's tracking number is for roster exports, not credit
                         .toList())
                 .setPassingScore(session.passingScore())
                 .setAttendancePolicy(session.attendancePolicy() == null ? null

@@ -27,7 +27,8 @@ final class SessionMapper {
                 .setCategories(s.categories().stream().map(c -> new dev.accrue.events.CategoryHours(
                         dev.accrue.events.Category.valueOf(c.category().name()), c.hours())).toList())
                 .setApprovals(s.approvals().stream().map(a -> new dev.accrue.events.Approval(
-                        dev.accrue.events.ApprovalBody.valueOf(a.body().name()), a.approvalId(), a.jurisdiction())).toList())
+                        dev.accrue.events.ApprovalBody.valueOf(a.body().name()), a.approvalId(), a.jurisdiction(),
+                        a.providerNumber())).toList())
                 .setPassingScore(s.passingScore())
                 .setUpdatedAt(s.updatedAt())
                 .setAttendancePolicy(s.attendancePolicy() == null ? null : new dev.accrue.events.AttendancePolicy(
@@ -46,7 +47,7 @@ final class SessionMapper {
                         .map(c -> new Session.CategoryHours(Category.valueOf(c.getCategory().name()), c.getHours())).toList(),
                 a.getApprovals().stream().filter(x -> x.getBody() != dev.accrue.events.ApprovalBody.UNKNOWN)
                         .map(x -> new Session.Approval(ApprovalBody.valueOf(x.getBody().name()), x.getJurisdiction(),
-                                x.getApprovalId())).toList(),
+                                x.getApprovalId(), x.getProviderNumber())).toList(),
                 a.getPassingScore(), a.getUpdatedAt(), a.getAttendancePolicy() == null ? null
                         : new Session.AttendancePolicy(a.getAttendancePolicy().getToleranceMinutes(),
                                 a.getAttendancePolicy().getMinimumAttendedPercent()), a.getLocation(), a.getInstructors());

@@ -49,7 +49,11 @@ record SessionRequest(
                     @Schema(example = "FL", description = "Two-letter US state of a state board (required for STATE_BOARD:"
                             + " FL, OH, NY for NYSED) or of an association chapter (NASW OH); omit for a national body")
                     String jurisdiction,
-                    @Schema(example = "APA-1234") String approvalId) {
+                    @Schema(example = "20-654321", description = "The approval number the body issued for this offering"
+                            + " (CE Broker: the course tracking number)") String approvalId,
+                    @Schema(example = "50-12345", description = "Optional: the provider's own tracking number at this body in"
+                            + " this jurisdiction (CE Broker: 50-...), which roster exports to the board need")
+                    String providerNumber) {
     }
 
     SessionInput toInput() {
@@ -57,7 +61,8 @@ record SessionRequest(
                 breaks == null ? null : breaks.stream().map(b -> b == null ? null : new SessionInput.BreakInput(b.startsAt(), b.endsAt())).toList(),
                 creditHours,
                 categories == null ? null : categories.stream().map(c -> c == null ? null : new SessionInput.CategoryInput(c.category(), c.hours())).toList(),
-                approvals == null ? null : approvals.stream().map(a -> a == null ? null : new SessionInput.ApprovalInput(a.body(), a.jurisdiction(), a.approvalId())).toList(),
+                approvals == null ? null : approvals.stream().map(a -> a == null ? null : new SessionInput.ApprovalInput(a.body(), a.jurisdiction(), a.approvalId(),
+                        a.providerNumber())).toList(),
                 passingScore, attendancePolicy == null ? null : new SessionInput.AttendancePolicyInput(
                         attendancePolicy.toleranceMinutes(), attendancePolicy.minimumAttendedPercent()), location, instructors);
     }

@@ -23,7 +23,7 @@ class SessionMapperTest {
                 List.of(new Session.TimeRange(START.plusSeconds(3600), START.plusSeconds(4500))), 2.75,
                 List.of(new Session.CategoryHours(Category.LAW_AND_ETHICS, 2.0)),
                 List.of(new Session.Approval(ApprovalBody.ASWB_ACE, null, "ACE-9"),
-                        new Session.Approval(ApprovalBody.STATE_BOARD, "FL", "50-1234")), null, Instant.parse("2025-02-01T00:00:00.123Z"),
+                        new Session.Approval(ApprovalBody.STATE_BOARD, "FL", "20-654321", "50-1234")), null, Instant.parse("2025-02-01T00:00:00.123Z"),
                 new Session.AttendancePolicy(5, null), "Online, Zoom", List.of("Dana Reyes, PhD"));
 
         assertThat(SessionMapper.fromAvro(SessionMapper.toAvro(session))).isEqualTo(session);

@@ -58,6 +58,7 @@ public class IndexTemplates implements ApplicationRunner {
                 for (String index : Indices.ALL) {
                     install(index, mapping(index));
                 }
+                install(Indices.ROSTER_EXPORTS, mapping(Indices.ROSTER_EXPORTS));
             } catch (IOException e) {
                 throw new ElasticsearchUnavailableException("Cannot install index templates: " + e.getMessage(), e);
             }

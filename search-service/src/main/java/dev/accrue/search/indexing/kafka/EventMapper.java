@@ -26,8 +26,9 @@ final class EventMapper {
     static CatalogSession session(Session s) {
         return CatalogSession.of(s.getSessionId(), s.getCourseId(), s.getProviderId(), s.getTitle(), s.getDescription(),
                 s.getFormat().name(), s.getCreditHours(), categoryHours(s.getCategories()),
-                s.getApprovals().stream().map(a -> new Approval(a.getBody().name(), a.getJurisdiction(), a.getApprovalId())).toList(),
-                s.getStartsAt(), s.getEndsAt(), s.getUpdatedAt());
+                s.getApprovals().stream().map(a -> new Approval(a.getBody().name(), a.getJurisdiction(), a.getApprovalId(),
+                        a.getProviderNumber())).toList(),
+                s.getStartsAt(), s.getEndsAt(), s.getTimeZone(), s.getUpdatedAt());
     }
 
     static Attendance attendance(AttendanceEvent e) {
@@ -43,7 +44,9 @@ final class EventMapper {
                 a.getTitle(), a.getFormat().name(), a.getBody().name(), a.getJurisdiction(), a.getApprovalId(), a.getHours(),
                 a.getHours() > 0,
                 a.getCeu(), categories, CategoryNames.of(categories), a.getAttendedMinutes(), a.getScheduledMinutes(),
-                a.getCompletedAt(), a.getAwardedAt(), a.getRuleVersion());
+                a.getCompletedAt(), a.getAwardedAt(), a.getRuleVersion(), a.getLicenses().stream()
+                        .map(l -> new AwardDocument.ReportedLicense(l.getBoard(), l.getLicenseType(), l.getLicenseNumber()))
+                        .toList());
     }
 
     static CertificateDocument certificate(CertificateIssued c) {
