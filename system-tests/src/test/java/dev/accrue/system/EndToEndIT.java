@@ -134,7 +134,16 @@ class EndToEndIT {
     /** X2: 09:00-10:00 = 60 minutes; 1 h law and ethics: the last ethics hour Casey needs. */
     static final Course X2 = Course.live("law-ethics-2", "Law and Ethics II: Updates", "LIVE_WEBINAR",
             TODAY.minusDays(2), "09:00", "10:00", 1, Map.of("LAW_AND_ETHICS", 1.0), "APA", "NBCC");
-    static final List<Course> CATALOG = List.of(A, B, C, T, X1, H, S, E, F, X2);
+    /**
+     * FL1: 09:00-12:00 = 180 minutes; 3 h ethics and boundaries, approved by APA and the Florida board (CE Broker
+     * course and provider tracking numbers). The provider allows 5 minutes late, not APA's 15.
+     */
+    static final Course FL1 = Course.live("fl-ethics-boundaries", "Ethics and Boundaries for Florida Clinicians",
+            "LIVE_WEBINAR", TODAY.minusDays(10), "09:00", "12:00", 3, Map.of("ETHICS_AND_BOUNDARIES", 3.0),
+            "APA", "STATE_BOARD/FL").withToleranceMinutes(5);
+    static final String FLORIDA_COURSE_NUMBER = "20-771204";
+    static final String FLORIDA_PROVIDER_NUMBER = "50-4411";
+    static final List<Course> CATALOG = List.of(A, B, C, T, X1, H, S, E, F, X2, FL1);
     /** The run's provider as its certificates present it, with the Texas board's mandated statement. */
     static final Map<String, Object> PROVIDER_PROFILE = Map.of("name", "Ridgeway Counseling Institute",
             "address", "12 Elm Street\nAustin, TX 78701", "signerName", "Morgan Hale", "signerTitle", "CE Director",
@@ -152,7 +161,8 @@ class EndToEndIT {
     static final Person SAM = new Person("sam", "Sam", "Selfstudy", "OH-CSWMFT", "LISW", 2);
     static final Person RITA = new Person("rita", "Rita", "Revised", "CA-BBS", "LCSW", 2);
     static final Person CASEY = new Person("casey", "Casey", "Complete", "CA-BBS", "LMFT", 2);
-    static final List<Person> PEOPLE = List.of(LEE, ZOE, BREE, SAM, RITA, CASEY);
+    static final Person FLO = new Person("flo", "Flo", "Florida", "FL-491", "LMHC", 2);
+    static final List<Person> PEOPLE = List.of(LEE, ZOE, BREE, SAM, RITA, CASEY, FLO);
 
     // ---------------------------------------------------------------------------------------------
     // Expected credit, from rules/credit/credit-2025.1.yaml: APA all-or-nothing with 15 missed minutes
@@ -219,6 +229,17 @@ class EndToEndIT {
                                                   // so the certificate is revoked too
     static final double RITA_CA_EARNED = 0;       // only E's IACET 2.3 is left, and CA-BBS does not accept IACET
 
+    // Flo joins FL1 at 09:08 on her laptop and stays to 12:00: 172 attended, 8 missed. The provider allows 5 minutes
+    // (rule 7): APA's own 15 would give her 3 h. Her phone's visit 08:59-09:10 arrives after finalization (the
+    // late events): the union is then all 180 minutes, so both awards are revised to full credit.
+    static final double FLO_FL1_STATE_FIRST = 2.5;  // floor(172 / 30) = 5 steps = 2.5 h; no APA award (8 > 5)
+    static final double FLO_FL1_STATE = 3;          // revision 2
+    static final double FLO_FL1_APA = 3;            // revision 1: nothing missed
+    // FL-491 (30 h, 3 ethics and boundaries, 2 medical errors from the board's providers): FL1 counts once, 3 h,
+    // and its content meets Florida's ethics-and-boundaries minimum (rule 2).
+    static final double FL_491_CYCLE_HOURS = 30;
+    static final double FL_491_ETHICS_AND_BOUNDARIES = 3;
+
     // Casey attends everything in full (Zoom rows for B: a laptop 08:59:30-10:00:00 and a phone joining the same
     // second and staying to 12:01:00, two connections, so the laptop leaving does not end her presence; post-test
     // 90 for T on day -8):
@@ -260,22 +281,24 @@ class EndToEndIT {
             new Award(CASEY, H, "APA", 7, null, 1, H.day()),
             new Award(CASEY, S, "NBCC", 6, null, 1, S.day()),
             new Award(CASEY, X2, "APA", 1, null, 1, X2.day()),
-            new Award(CASEY, X2, "NBCC", 1, null, 1, X2.day()));
+            new Award(CASEY, X2, "NBCC", 1, null, 1, X2.day()),
+            new Award(FLO, FL1, "APA", FLO_FL1_APA, null, 1, FL1.day()),
+            new Award(FLO, FL1, "STATE_BOARD", FLO_FL1_STATE, null, 2, FL1.day()));
 
     // Sums over the table, spelled out as a check on the table itself.
-    // Per day: 29.1 (A: Lee 5.6 + 5.5, Casey 3 * 6) + 14.5 (B: Zoe 2.5, Casey 3 + 3; Casey's T 3 + 3)
+    // Per day: 6 (FL1: Flo 3 + 3) + 29.1 (A: Lee 5.6 + 5.5, Casey 3 * 6) + 14.5 (B: Zoe 2.5, Casey 3 + 3; Casey's T 3 + 3)
     // + 11 (C: Bree 3, Casey 4 + 4) + 18 (X1: Casey 6 + 6; Sam's T 3 + 3) + 7 (H) + 6 (S) + 2.3 (E, F) + 2 (X2)
-    static final double TOTAL_CREDIT_HOURS = 89.9;
-    static final int AWARD_IDS = 24;               // one per (licensee, session, body) ever above 0:
-                                                   // Lee 2 + Zoe 1 + Bree 1 + Sam 2 + Rita 3 + Casey 15
-    static final int AWARDS_EARNING = 22;          // minus Rita's revoked APA awards for E and F
-    static final int AWARD_REVISIONS = 27;         // 24 first revisions + Rita's three revisions 2
-    static final int CERTIFICATES = 14;            // one per (licensee, session) with an award:
-                                                   // Lee 1 + Zoe 1 + Bree 1 + Sam 1 + Rita 2 + Casey 8
+    static final double TOTAL_CREDIT_HOURS = 95.9;
+    static final int AWARD_IDS = 26;               // one per (licensee, session, body) ever above 0:
+                                                   // Lee 2 + Zoe 1 + Bree 1 + Sam 2 + Rita 3 + Casey 15 + Flo 2
+    static final int AWARDS_EARNING = 24;          // minus Rita's revoked APA awards for E and F
+    static final int AWARD_REVISIONS = 30;         // 26 first revisions + Rita's three revisions 2 + Flo's Florida 2
+    static final int CERTIFICATES = 15;            // one per (licensee, session) with an award:
+                                                   // Lee 1 + Zoe 1 + Bree 1 + Sam 1 + Rita 2 + Casey 8 + Flo 1
     static final int CERTIFICATES_REVOKED = 1;     // Rita's F
-    static final int CERTIFICATE_REVISIONS = 16;   // 14 + revisions 2 of Rita's E and F
+    static final int CERTIFICATE_REVISIONS = 18;   // 15 + revisions 2 of Rita's E and F and of Flo's FL1
     // Distinct licensees with a JOINED or SELF_STUDY_COMPLETED event, per format.
-    static final long LIVE_WEBINAR_ATTENDEES = 4;  // Lee (A), Zoe (B), Rita (E, F), Casey
+    static final long LIVE_WEBINAR_ATTENDEES = 5;  // Lee (A), Zoe (B), Rita (E, F), Casey, Flo (FL1)
     static final long IN_PERSON_ATTENDEES = 2;     // Bree (C), Casey
     static final long SELF_STUDY_ATTENDEES = 2;    // Sam, Casey
 
@@ -292,7 +315,7 @@ class EndToEndIT {
 
     /** What the pipeline answered before Rita's late LEFT events and Casey's last ethics session. */
     private record BeforeLateEvents(String certificateE, String certificateF, String credentialE1,
-            String credentialF1, JsonNode verifiedE1, JsonNode verifiedF1) {
+            String credentialF1, JsonNode verifiedE1, JsonNode verifiedF1, JsonNode firstFloridaRoster) {
     }
 
     @BeforeAll
@@ -333,6 +356,7 @@ class EndToEndIT {
         batch.addAll(List.of(completed(SAM, T, SAM_FAIL_AT, 60), completed(SAM, T, SAM_PASS_AT, 85),
                 completed(SAM, T, SAM_REPASS_AT, 95)));
         batch.addAll(List.of(joined(RITA, E, "08:55"), joined(RITA, F, "12:58")));
+        batch.addAll(List.of(connected(joined(FLO, FL1, "09:08"), "laptop"), connected(left(FLO, FL1, "12:00"), "laptop")));
         batch.addAll(List.of(joined(CASEY, A, "08:55"), left(CASEY, A, "15:02"),
                 joined(CASEY, C, "08:50"), left(CASEY, C, "13:31"),
                 completed(CASEY, T, CASEY_T_PASS_AT, 90),
@@ -384,15 +408,79 @@ class EndToEndIT {
         String credentialF1 = credential(certificateF);
         eventually(() -> assertThat(standing(CASEY)).isEqualTo(caBbs(CASEY_EARNED_BEFORE_X2, CASEY_ETHICS_BEFORE_X2,
                 "ON_TRACK")));
+        // Flo's first outcome: the provider's 5 minutes, not APA's 15, so no APA award; and the Florida board's partial
+        // credit, reported to CE Broker by the first roster export, made once search has the award (204 before).
+        eventually(() -> assertThat(transcript(FLO)).containsExactly(
+                new Line(FL1.id(), "STATE_BOARD", FLO_FL1_STATE_FIRST, null, 1)));
+        AtomicReference<JsonNode> firstRoster = new AtomicReference<>();
+        eventually(() -> {
+            ServiceClients.Response made = api.post(SEARCH, rosterExports(FL1, "FL"), ADMIN, Map.of());
+            assertThat(made.status()).as("roster export: %s", made.body()).isEqualTo(201);
+            firstRoster.set(made.body());
+        });
         return new BeforeLateEvents(certificateE, certificateF, credentialE1, credentialF1,
-                verify(credentialE1), verify(credentialF1));
+                verify(credentialE1), verify(credentialF1), firstRoster.get());
     }
 
     /** Rita's LEFT events, after her sessions were finalized, and Casey's last ethics session. */
     private void sendLateEvents() {
         sendBatch(List.of(left(RITA, E, "11:20"), left(RITA, F, "13:30")));
+        sendBatch(List.of(connected(joined(FLO, FL1, "08:59"), "phone"), connected(left(FLO, FL1, "09:10"), "phone")));
         sendBatch(List.of(joined(CASEY, X2, "08:58"), left(CASEY, X2, "10:01"))); // 60 of 60 minutes: APA 1, NBCC 1
         close(X2);
+    }
+
+    @Test
+    void aFloridaProvidersStricterToleranceFloridasOwnCategoriesAndItsCeBrokerRosterWithACorrection() {
+        // Rule 7: APA gave nothing while Flo was 8 minutes late under the provider's 5; her phone's late visit
+        // made her present throughout, and both bodies give full credit.
+        eventually(() -> assertThat(transcript(FLO)).containsExactlyInAnyOrderElementsOf(expectedTranscript(FLO)));
+        // Rule 2: the course's ethics-and-boundaries content meets Florida's own category; the session counts once.
+        eventually(() -> assertThat(standing(FLO)).satisfies(s -> {
+            assertThat(s.board()).isEqualTo("FL-491");
+            assertThat(s.counted()).isEqualTo(FLO_FL1_APA);
+            assertThat(s.remaining()).isEqualTo(FL_491_CYCLE_HOURS - FLO_FL1_APA);
+            assertThat(s.categories()).containsEntry("ETHICS_AND_BOUNDARIES",
+                    new Progress(FL_491_ETHICS_AND_BOUNDARIES, FL_491_ETHICS_AND_BOUNDARIES));
+        }));
+
+        // The first export told CE Broker of Flo's partial credit, under the Florida numbers of the approval.
+        JsonNode first = beforeLateEvents.firstFloridaRoster();
+        assertThat(first.get("number").asInt()).isEqualTo(1);
+        assertThat(first.get("providerNumber").asText()).isEqualTo(FLORIDA_PROVIDER_NUMBER);
+        assertThat(first.get("courseNumber").asText()).isEqualTo(FLORIDA_COURSE_NUMBER);
+        assertThat(first.get("changes")).singleElement().satisfies(change -> {
+            assertThat(change.get("action").asText()).isEqualTo("NEW");
+            assertThat(change.at("/now/licenseNumber").asText()).isEqualTo(FLO.licenseNumber());
+            assertThat(change.at("/now/licenseType").asText()).isEqualTo("LMHC");
+            assertThat(change.at("/now/hours").asDouble()).isEqualTo(FLO_FL1_STATE_FIRST);
+            assertThat(change.at("/now/fullCredit").asBoolean()).isFalse();
+            assertThat(change.at("/now/completionDate").asText()).isEqualTo(FL1.day().toString());
+        });
+
+        // The revision reaches the board in the next export as a correction, not as a second completion.
+        AtomicReference<JsonNode> second = new AtomicReference<>();
+        eventually(() -> {
+            ServiceClients.Response made = api.post(SEARCH, rosterExports(FL1, "FL"), ADMIN, Map.of());
+            assertThat(made.status()).as("roster export: %s", made.body()).isEqualTo(201);
+            second.set(made.body());
+        });
+        assertThat(second.get().get("number").asInt()).isEqualTo(2);
+        assertThat(second.get().get("changes")).singleElement().satisfies(change -> {
+            assertThat(change.get("action").asText()).isEqualTo("CORRECTION");
+            assertThat(change.at("/reported/hours").asDouble()).isEqualTo(FLO_FL1_STATE_FIRST);
+            assertThat(change.at("/now/hours").asDouble()).isEqualTo(FLO_FL1_STATE);
+            assertThat(change.at("/now/fullCredit").asBoolean()).isTrue();
+        });
+        HttpResponse<byte[]> changes = raw(SEARCH, rosterExports(FL1, "FL") + "/2/changes.csv", "text/csv");
+        assertThat(new String(changes.body(), StandardCharsets.UTF_8).lines()).anySatisfy(line ->
+                assertThat(line).startsWith("CORRECTION," + FLO.id() + ",FL-491," + FLO.licenseNumber() + ",LMHC,"));
+        // Nothing left to tell the board: no third export.
+        assertThat(api.post(SEARCH, rosterExports(FL1, "FL"), ADMIN, Map.of()).status()).isEqualTo(204);
+    }
+
+    private static String rosterExports(Course course, String state) {
+        return "/v1/reports/ce-broker/" + course.id() + "/" + state;
     }
 
     @Test
@@ -631,11 +719,12 @@ class EndToEndIT {
             }
         });
 
-        // One licence per licensee, all ending on CYCLE_END: Casey COMPLETE, everyone else ON_TRACK.
+        // One licence per licensee, all ending on CYCLE_END: Casey COMPLETE, everyone else ON_TRACK (Bree and Flo
+        // in Florida).
         Map<String, Map<String, Long>> added = Map.of(
                 "CA-BBS", Map.of("COMPLETE", 1L, "ON_TRACK", 1L),
                 "TX-LPC", Map.of("ON_TRACK", 1L), "NY-LMHC", Map.of("ON_TRACK", 1L),
-                "FL-491", Map.of("ON_TRACK", 1L), "OH-CSWMFT", Map.of("ON_TRACK", 1L));
+                "FL-491", Map.of("ON_TRACK", 2L), "OH-CSWMFT", Map.of("ON_TRACK", 1L));
         eventually(() -> assertThat(complianceAnalytics()).isEqualTo(plus(complianceBaseline, added)));
     }
 
@@ -728,23 +817,29 @@ class EndToEndIT {
     /** A session of the catalog; live ones have a day, times in New York and at most one break. */
     record Course(String courseId, String title, String format, LocalDate day, LocalTime starts, LocalTime ends,
                   LocalTime breakStarts, LocalTime breakEnds, double creditHours, Map<String, Double> categories,
-                  Double passingScore, List<String> bodies) {
+                  Double passingScore, List<String> bodies, Integer toleranceMinutes) {
 
         static Course live(String courseId, String title, String format, LocalDate day, String starts, String ends,
                            double creditHours, Map<String, Double> categories, String... bodies) {
             return new Course(courseId, title, format, day, LocalTime.parse(starts), LocalTime.parse(ends), null, null,
-                    creditHours, categories, null, List.of(bodies));
+                    creditHours, categories, null, List.of(bodies), null);
         }
 
         static Course selfStudy(String courseId, String title, double creditHours, Map<String, Double> categories,
                                 double passingScore, String... bodies) {
             return new Course(courseId, title, "SELF_STUDY", null, null, null, null, null, creditHours, categories,
-                    passingScore, List.of(bodies));
+                    passingScore, List.of(bodies), null);
         }
 
         Course withBreak(String from, String to) {
             return new Course(courseId, title, format, day, starts, ends, LocalTime.parse(from), LocalTime.parse(to),
-                    creditHours, categories, passingScore, bodies);
+                    creditHours, categories, passingScore, bodies, toleranceMinutes);
+        }
+
+        /** The provider's stricter attendance policy for the session. */
+        Course withToleranceMinutes(int minutes) {
+            return new Course(courseId, title, format, day, starts, ends, breakStarts, breakEnds, creditHours,
+                    categories, passingScore, bodies, minutes);
         }
 
         String id() {
@@ -774,12 +869,20 @@ class EndToEndIT {
             body.put("creditHours", creditHours);
             body.put("categories", categories.entrySet().stream()
                     .map(c -> Map.of("category", c.getKey(), "hours", c.getValue())).toList());
-            // "STATE_BOARD/TX" is the Texas board's approval: body and jurisdiction.
+            // "STATE_BOARD/TX" is the Texas board's approval: body and jurisdiction. Florida's carries CE Broker's
+            // course and provider tracking numbers, which its roster export needs.
             body.put("approvals", bodies.stream().map(b -> {
                 String[] parts = b.split("/");
+                if (b.equals("STATE_BOARD/FL")) {
+                    return Map.of("body", parts[0], "jurisdiction", parts[1], "approvalId", FLORIDA_COURSE_NUMBER,
+                            "providerNumber", FLORIDA_PROVIDER_NUMBER);
+                }
                 return parts.length == 1 ? Map.of("body", b, "approvalId", b + "-" + courseId)
                         : Map.of("body", parts[0], "jurisdiction", parts[1], "approvalId", b + "-" + courseId);
             }).toList());
+            if (toleranceMinutes != null) {
+                body.put("attendancePolicy", Map.of("toleranceMinutes", toleranceMinutes));
+            }
             return body;
         }
     }

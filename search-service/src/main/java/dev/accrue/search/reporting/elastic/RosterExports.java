@@ -16,7 +16,6 @@ import dev.accrue.search.indexing.Indices;
 import dev.accrue.search.indexing.elastic.IndexTemplates;
 import dev.accrue.search.reporting.RosterDiff;
 import dev.accrue.search.reporting.RosterExport;
-import dev.accrue.search.reporting.RosterLine;
 import dev.accrue.search.reporting.RosterRefusedException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -25,6 +24,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.elasticsearch.client.ResponseException;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
 
@@ -56,10 +56,12 @@ public class RosterExports {
     }
 
     /**
-     * The next export of the session's roster to the state's board. {@code ownProvider} is the caller's provider
-     * for a PROVIDER key: another provider's session is not found, as if it did not exist.
+     * The next export of the session's roster to the state's board, or empty when nothing changed since the last
+     * one: an export is stored only when it tells the board something, so repeated requests cannot grow the store.
+     * {@code ownProvider} is the caller's provider for a PROVIDER key: another provider's session is not found, as
+     * if it did not exist.
      */
-    public RosterExport create(String sessionId, String state, Optional<String> ownProvider) {
+    public Optional<RosterExport> create(String sessionId, String state, Optional<String> ownProvider) {
         try {
             templates.ensureInstalled();
             CatalogSession session = session(sessionId, ownProvider);
@@ -76,11 +78,14 @@ public class RosterExports {
             ZoneId zone = ZoneId.of(session.timeZone() != null ? session.timeZone() : properties.fallbackTimeZone());
             RosterDiff diff = RosterDiff.between(previous.map(RosterExport::reported).orElse(List.of()),
                     awards(sessionId, state), session.creditHours(), zone);
+            if (diff.changes().isEmpty()) {
+                return Optional.empty();
+            }
             RosterExport export = new RosterExport(sessionId, state, previous.map(p -> p.number() + 1).orElse(1),
                     session.providerId(), session.courseId(), session.title(), approval.providerNumber(),
                     approval.approvalId(), clock.instant(), diff.changes(), diff.unreportable(), diff.reported());
             store(export);
-            return export;
+            return Optional.of(export);
         } catch (IOException e) {
             throw new UncheckedIOException("Elasticsearch did not answer: " + e.getMessage(), e);
         }
@@ -155,13 +160,19 @@ public class RosterExports {
             client.create(c -> c.index(Indices.ROSTER_EXPORTS).id(id(export.sessionId(), export.state(), export.number()))
                     .document(export).refresh(Refresh.WaitFor));
         } catch (ElasticsearchException e) {
-            if (e.status() == 409) {
-                throw RosterRefusedException.conflict("Export " + export.number() + " of session '" + export.sessionId()
-                        + "' to " + export.state() + " was made by another request at the same time; ask again for the"
-                        + " next one");
+            throw e.status() == 409 ? madeMeanwhile(export) : e;
+        } catch (ResponseException e) {
+            // The REST transport reports a create conflict as a failed response, not as an ElasticsearchException.
+            if (e.getResponse().getStatusLine().getStatusCode() == 409) {
+                throw madeMeanwhile(export);
             }
             throw e;
         }
+    }
+
+    private static RosterRefusedException madeMeanwhile(RosterExport export) {
+        return RosterRefusedException.conflict("Export " + export.number() + " of session '" + export.sessionId() + "' to "
+                + export.state() + " was made by another request at the same time; ask again for the next one");
     }
 
     static String id(String sessionId, String state, int number) {

@@ -41,6 +41,7 @@ final class CeBrokerFiles {
 
     static byte[] rosterUpload(RosterExport export, ReportingProperties codes) {
         try (HSSFWorkbook workbook = new HSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            workbook.createInformationProperties(); // Excel and POI expect the summary streams; without them they warn
             Sheet sheet = workbook.createSheet("Roster");
             CellStyle date = workbook.createCellStyle();
             date.setDataFormat(workbook.createDataFormat().getFormat("m/d/yyyy"));

@@ -52,12 +52,14 @@ class RosterController {
 
     @PostMapping
     @Operation(summary = "Make the next roster export of the session to the state's board: new completions, and the"
-            + " corrections and revocations of completions reported by earlier exports")
+            + " corrections and revocations of completions reported by earlier exports (201); 204 when nothing"
+            + " changed since the last export, which is then not repeated")
     ResponseEntity<ExportView> create(Caller caller, @PathVariable String sessionId, @PathVariable String state) {
         caller.requireRole(Role.PROVIDER, Role.ADMIN);
-        RosterExport export = exports.create(sessionId, state(state), ownProvider(caller));
-        ExportView view = ExportView.of(export);
-        return ResponseEntity.created(URI.create(view.links().self())).body(view);
+        return exports.create(sessionId, state(state), ownProvider(caller))
+                .map(ExportView::of)
+                .map(view -> ResponseEntity.created(URI.create(view.links().self())).body(view))
+                .orElseGet(() -> ResponseEntity.noContent().build());
     }
 
     @GetMapping("/{number}")
