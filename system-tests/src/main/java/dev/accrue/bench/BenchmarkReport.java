@@ -2,6 +2,7 @@ package dev.accrue.bench;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -20,8 +21,20 @@ import java.util.regex.Pattern;
 record BenchmarkReport(String key, String title, String method, String command, List<Row> rows, List<String> notes,
                        String measured) {
 
-    /** A measured figure, its baseline, and the goal the issue sets for the ratio or value. */
-    record Row(String metric, String value, String baseline, String ratio, String goal) {
+    /**
+     * A measured figure, its spread over the rounds, its baseline, and the goal the issue sets for the ratio or value.
+     * {@code key} is the figure the goal judges, as a number, when rounds are combined (null when it is not).
+     */
+    record Row(String metric, String value, String range, String baseline, String ratio, String goal, Stats.Figure key) {
+
+        /** A figure measured once per run: its spread comes from the runs combined by {@link #ofRounds}, if any. */
+        Row(String metric, String value, String baseline, String ratio, String goal) {
+            this(metric, value, "—", baseline, ratio, goal, null);
+        }
+
+        Row withRange(String range) {
+            return new Row(metric, value, range, baseline, ratio, goal, key);
+        }
     }
 
     private static final Pattern MARKER = Pattern.compile("<!-- bench:([a-z-]+) -->");
@@ -43,10 +56,12 @@ record BenchmarkReport(String key, String title, String method, String command, 
         }
         out.append("Rerun: `").append(command).append("`\n\n");
         if (!rows.isEmpty()) {
-            out.append("| metric | measured | baseline (same run) | ratio | goal |\n|---|---|---|---|---|\n");
+            out.append("| metric | measured (median) | range over rounds | baseline (same run) | ratio | goal |\n"
+                    + "|---|---|---|---|---|---|\n");
             for (Row row : rows) {
-                out.append("| ").append(row.metric()).append(" | ").append(row.value()).append(" | ").append(row.baseline())
-                        .append(" | ").append(row.ratio()).append(" | ").append(row.goal()).append(" |\n");
+                out.append("| ").append(row.metric()).append(" | ").append(row.value()).append(" | ").append(row.range())
+                        .append(" | ").append(row.baseline()).append(" | ").append(row.ratio()).append(" | ")
+                        .append(row.goal()).append(" |\n");
             }
             out.append("\n");
         }
@@ -75,7 +90,12 @@ record BenchmarkReport(String key, String title, String method, String command, 
         out.append("processes with `-Xmx512m` in the `local` profile. Each figure is compared with a baseline measured in\n");
         out.append("the same run on the same machine, since absolute times on shared 2-core machines vary from run to\n");
         out.append("run; the ratio is what to compare between runs. `./accrue bench` runs all of them; `./accrue bench <name>`\n");
-        out.append("runs one and keeps the other sections as they were (each section says when it was measured).\n\n");
+        out.append("runs one and keeps the other sections as they were (each section says when it was measured).\n");
+        out.append("Every figure is measured at least 3 times: in rounds within one run (ingest, indexing, analytics; the\n");
+        out.append("rules engine in JMH forks and iterations), or in 3 runs on fresh stacks (credit, latency, memory). The\n");
+        out.append("table gives the median and the range; a goal counts as met only when the median meets it.\n");
+        out.append("`./accrue bench --check` reruns them and marks each figure that misses its goal or falls outside the\n");
+        out.append("committed range.\n\n");
         out.append(summary(order, sections));
         for (String key : order) {
             if (sections.containsKey(key)) {
@@ -87,8 +107,9 @@ record BenchmarkReport(String key, String title, String method, String command, 
 
     /** One table of every figure in the sections below, in their order, read back from their own tables. */
     static String summary(List<String> order, Map<String, String> sections) {
-        StringBuilder out = new StringBuilder("## Summary\n\n| benchmark | metric | measured | baseline (same run) | ratio | goal |\n"
-                + "|---|---|---|---|---|---|\n");
+        StringBuilder out = new StringBuilder("## Summary\n\nEach figure is the median of its rounds; a goal counts as met"
+                + " only when the median meets it.\n\n| benchmark | metric | measured (median) | range over rounds | baseline"
+                + " (same run) | ratio | goal |\n|---|---|---|---|---|---|---|\n");
         for (String key : order) {
             String section = sections.get(key);
             if (section == null) {
@@ -98,13 +119,23 @@ record BenchmarkReport(String key, String title, String method, String command, 
             String anchor = title.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9 -]", "").replace(' ', '-');
             List<String> rows = tableRows(section);
             if (rows.isEmpty()) {
-                out.append("| [").append(title).append("](#").append(anchor).append(") | not measured in the last run | | | | |\n");
+                out.append("| [").append(title).append("](#").append(anchor).append(") | not measured in the last run | | | | | |\n");
             }
             for (String row : rows) {
-                out.append("| [").append(key).append("](#").append(anchor).append(") ").append(row).append("\n");
+                out.append("| [").append(key).append("](#").append(anchor).append(") ").append(withRange(row)).append("\n");
             }
         }
         return out.append("\n").toString();
+    }
+
+    /** A row of a section written before figures had a range gets an empty range cell, so the summary's columns align. */
+    private static String withRange(String row) {
+        String[] cells = row.substring(1, row.length() - 1).split(" \\| ", -1);
+        if (cells.length != 5) {
+            return row;
+        }
+        return "|" + cells[0] + " | " + cells[1].strip() + " | — | " + cells[2].strip() + " | " + cells[3].strip() + " | "
+                + cells[4].strip() + " |";
     }
 
     /** The data rows of a section's figure table, as written by {@link #section()}. */
@@ -112,7 +143,7 @@ record BenchmarkReport(String key, String title, String method, String command, 
         List<String> rows = new ArrayList<>();
         boolean inTable = false;
         for (String line : section.lines().toList()) {
-            if (line.startsWith("| metric | measured |")) {
+            if (line.startsWith("| metric | measured")) {
                 inTable = true;
             } else if (inTable && line.startsWith("|---")) {
                 continue;
@@ -123,6 +154,38 @@ record BenchmarkReport(String key, String title, String method, String command, 
             }
         }
         return rows;
+    }
+
+    /**
+     * One report of several runs of a benchmark (rounds as processes, each on a fresh stack): every figure is the
+     * run whose judged figure is the median, with the least and greatest of the runs as its range, so a goal is met
+     * only when the median meets it. The notes and method are the first run's, and one note lists every run.
+     */
+    static BenchmarkReport ofRounds(List<BenchmarkReport> runs) {
+        BenchmarkReport first = runs.get(0);
+        if (runs.size() == 1) {
+            return first;
+        }
+        List<Row> rows = new ArrayList<>();
+        List<String> perRun = new ArrayList<>();
+        for (Row row : first.rows()) {
+            List<Row> same = runs.stream().flatMap(r -> r.rows().stream().filter(x -> x.metric().equals(row.metric())))
+                    .toList();
+            if (row.key() == null || same.size() < runs.size() || same.stream().anyMatch(r -> r.key() == null)) {
+                rows.add(row); // not measured by every run: nothing to combine
+                continue;
+            }
+            List<Row> sorted = same.stream().sorted(Comparator.comparingDouble(r -> r.key().value())).toList();
+            rows.add(sorted.get(sorted.size() / 2).withRange(Stats.range(
+                    same.stream().map(r -> r.key().value()).toList(), row.key().format())));
+            perRun.add(row.metric() + ": " + String.join("; ", same.stream()
+                    .map(r -> r.value() + " against " + r.baseline() + " (ratio " + r.ratio() + ")").toList()));
+        }
+        List<String> notes = new ArrayList<>(first.notes());
+        notes.add(runs.size() + " runs, each on a fresh stack, in order; the table shows the median run of each figure. "
+                + String.join(" ", perRun.stream().map(s -> s.endsWith(".") ? s : s + ".").toList()));
+        return new BenchmarkReport(first.key(), first.title(), first.method(), first.command(), List.copyOf(rows),
+                List.copyOf(notes), first.measured());
     }
 
     /** Sections of an existing file by key; the header and the summary before the first section are rewritten. */
@@ -162,6 +225,25 @@ record BenchmarkReport(String key, String title, String method, String command, 
 
         Builder row(String metric, String value, String baseline, String ratio, String goal) {
             rows.add(new Row(metric, value, baseline, ratio, goal));
+            return this;
+        }
+
+        /** A figure whose spread the benchmark states itself (JMH's confidence interval). */
+        Builder row(String metric, String value, String range, String baseline, String ratio, String goal) {
+            rows.add(new Row(metric, value, range, baseline, ratio, goal, null));
+            return this;
+        }
+
+        /** A figure measured once in this run, whose judged number runs combine by (see {@link #ofRounds}). */
+        Builder row(String metric, String value, String baseline, String ratio, String goal, Stats.Figure key) {
+            rows.add(new Row(metric, value, "—", baseline, ratio, goal, key));
+            return this;
+        }
+
+        /** A figure measured over rounds within this run: the value is the median round's, {@code rounds} all of them. */
+        Builder row(String metric, String value, String baseline, String ratio, String goal, Stats.Figure key,
+                    List<Double> rounds) {
+            rows.add(new Row(metric, value, Stats.range(rounds, key.format()), baseline, ratio, goal, key));
             return this;
         }
 

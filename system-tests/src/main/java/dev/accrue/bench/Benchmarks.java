@@ -26,9 +26,15 @@ import java.util.TreeSet;
  */
 public final class Benchmarks {
 
-    /** A benchmark by its command-line name: its title, and how to run it at a scale. */
-    private record Entry(String title, Runner runner) {
+    /**
+     * A benchmark by its command-line name: its title, how to run it at a scale, and how many times to run it, each
+     * on a fresh stack: benchmarks that measure in rounds inside one run (ingest, indexing, analytics, the rules
+     * engine) run once; the others run {@link #RUNS} times and their figures are combined by the median.
+     */
+    private record Entry(String title, Runner runner, int runs) {
     }
+
+    static final int RUNS = 3;
 
     @FunctionalInterface
     private interface Runner {
@@ -44,34 +50,34 @@ public final class Benchmarks {
             try (BenchContext context = new BenchContext(logs)) {
                 return new IngestBenchmark(context, sized(300_000, scale)).run();
             }
-        }));
+        }, 1));
         BENCHMARKS.put(CreditBenchmark.KEY, new Entry(CreditBenchmark.TITLE, (logs, scale) -> {
             try (BenchContext context = new BenchContext(logs)) {
                 return new CreditBenchmark(context, sized(200_000, scale)).run();
             }
-        }));
+        }, RUNS));
         BENCHMARKS.put(IndexingBenchmark.KEY, new Entry(IndexingBenchmark.TITLE, (logs, scale) -> {
             try (BenchContext context = new BenchContext(logs)) {
                 return new IndexingBenchmark(context, sized(180_000, scale)).run();
             }
-        }));
+        }, 1));
         BENCHMARKS.put(LatencyBenchmark.KEY, new Entry(LatencyBenchmark.TITLE, (logs, scale) -> {
             try (BenchContext context = new BenchContext(logs)) {
                 return new LatencyBenchmark(context, Duration.ofSeconds(Math.max(5, sized(30, scale)))).run();
             }
-        }));
+        }, RUNS));
         BENCHMARKS.put(AnalyticsBenchmark.KEY, new Entry(AnalyticsBenchmark.TITLE, (logs, scale) -> {
             try (BenchContext context = new BenchContext(logs)) {
                 return new AnalyticsBenchmark(context, sized(1_000_000, scale), Math.max(5, sized(30, scale))).run();
             }
-        }));
+        }, 1));
         BENCHMARKS.put(MemoryBenchmark.KEY, new Entry(MemoryBenchmark.TITLE, (logs, scale) -> {
             try (BenchContext context = new BenchContext(logs)) {
                 return new MemoryBenchmark(context, Math.max(20, sized(300, scale)), Math.max(12, sized(60, scale))).run();
             }
-        }));
+        }, RUNS));
         BENCHMARKS.put(RulesEngineBenchmark.KEY, new Entry(RulesEngineBenchmark.TITLE, (logs, scale) ->
-                new RulesEngineBenchmark(root, logs).run()));
+                new RulesEngineBenchmark(root, logs).run(), 1));
     }
 
     public static void main(String[] args) throws Exception {
@@ -144,7 +150,14 @@ public final class Benchmarks {
             long start = System.nanoTime();
             BenchmarkReport report;
             try {
-                report = entry.runner().run(logs, scale);
+                List<BenchmarkReport> runs = new ArrayList<>();
+                for (int run = 1; run <= entry.runs(); run++) {
+                    if (entry.runs() > 1) {
+                        Progress.step("--- %s: run %d of %d, on a fresh stack ---", key, run, entry.runs());
+                    }
+                    runs.add(entry.runner().run(logs, scale));
+                }
+                report = BenchmarkReport.ofRounds(runs);
             } catch (Exception | Error e) {
                 System.out.println();
                 Progress.step("%s failed: %s (service logs in %s)", key, e, logs.resolve("logs"));

@@ -188,11 +188,11 @@ final class LatencyBenchmark {
                 .row("event → award after finalization, p50 / p95 / p99 (at " + String.format("%,d", AWARD_RATE) + " events/s)",
                         triple(awards), triple(awardTransport) + " (Kafka produce → consume)",
                         "p99 " + Stats.ratio(awardP99, Stats.percentile(awardTransport, 99)) + "×",
-                        Stats.atMost(awardP99, 1000, "p99 < 1 s"))
+                        Stats.atMost(awardP99, 1000, "p99 < 1 s"), new Stats.Figure(awardP99, v -> "p99 " + Stats.millis(v)))
                 .row("event → searchable, p50 / p95 / p99 (at " + String.format("%,d", SEARCH_RATE) + " events/s)",
                         triple(searchable), triple(searchTransport) + " (Kafka produce → consume)",
                         "p95 " + Stats.ratio(searchP95, Stats.percentile(searchTransport, 95)) + "×",
-                        Stats.atMost(searchP95, 2000, "p95 < 2 s"))
+                        Stats.atMost(searchP95, 2000, "p95 < 2 s"), new Stats.Figure(searchP95, v -> "p95 " + Stats.millis(v)))
                 .note(String.format("Phase 1 was steady (credit-service's lag under one second's worth of events) after "
                                 + "%.1f s of warm-up, then sent %,d events/s over the measured %.0f s; %d award samples timed, %d without an award "
                                 + "after 30 s. Median award latency of the samples sent in the first third of the measured time: %s; "

@@ -68,7 +68,8 @@ final class MemoryBenchmark {
             long i = m.idle().get(service);
             report.row(service.module() + " peak RSS", Stats.mib(p), Stats.mib(i) + " idle after start; heap limit 512 MiB",
                     String.format("%.2f× idle; %.2f× heap limit", (double) p / i, (double) p / HEAP_LIMIT),
-                    "runs in a 512 MB heap: " + (m.survived().get(service) ? "met" : "not met"));
+                    "runs in a 512 MB heap: " + (m.survived().get(service) ? "met" : "not met"),
+                    new Stats.Figure(p / (1024.0 * 1024.0), v -> String.format("%,.0f MiB", v)));
         });
         DemoReport demo = m.demo();
         report.note(String.format("The demo, read back from the services: %,d events accepted, %,d awards, %,d certificates; "

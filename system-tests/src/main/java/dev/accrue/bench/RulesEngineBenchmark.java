@@ -134,9 +134,9 @@ final class RulesEngineBenchmark {
             String name = shortName(result) + params(result);
             if (baseline == null) {
                 withoutBaseline.add(name);
-                report.row(name, score(result), "none in its class", "—", "—");
+                report.row(name, score(result), confidence(result), "none in its class", "—", "—");
             } else {
-                report.row(name, score(result), score(baseline) + " (" + shortName(baseline) + ")",
+                report.row(name, score(result), confidence(result), score(baseline) + " (" + shortName(baseline) + ")",
                         Stats.ratio(result.path("primaryMetric").path("score").asDouble(),
                                 baseline.path("primaryMetric").path("score").asDouble()), "—");
             }
@@ -172,6 +172,18 @@ final class RulesEngineBenchmark {
         List<String> params = new ArrayList<>();
         result.path("params").fields().forEachRemaining(e -> params.add(e.getKey() + "=" + e.getValue().asText()));
         return " (" + String.join(", ", params) + ")";
+    }
+
+    /** JMH's 99.9% confidence interval of the score over every fork's measured iterations. */
+    private static String confidence(JsonNode result) {
+        JsonNode metric = result.path("primaryMetric");
+        JsonNode interval = metric.path("scoreConfidence");
+        if (interval.size() != 2) {
+            return "—";
+        }
+        return String.format("%,.3f – %,.3f %s (99.9%% CI, %d forks × %d iterations)", interval.get(0).asDouble(),
+                interval.get(1).asDouble(), metric.path("scoreUnit").asText(), result.path("forks").asInt(),
+                result.path("measurementIterations").asInt());
     }
 
     private static String score(JsonNode result) {

@@ -3,7 +3,9 @@ package dev.accrue.bench;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.Arrays;
+import java.util.DoubleSummaryStatistics;
 import java.util.List;
+import java.util.function.DoubleFunction;
 
 /** Percentiles and formatting shared by the benchmarks. */
 final class Stats {
@@ -48,6 +50,19 @@ final class Stats {
     /** For limits (latencies): the value as a fraction of the limit, below 1 is inside it. */
     static String atMost(double value, double limit, String goalText) {
         return String.format("%s: %s (%.2f of the limit)", goalText, value < limit ? "met" : "not met", value / limit);
+    }
+
+    /** A figure as a number, with how to write it (the goal judges it; runs are combined by it). */
+    record Figure(double value, DoubleFunction<String> format) {
+    }
+
+    /**
+     * The least and greatest of a figure over its rounds, e.g. {@code 20,498 events/s – 21,831 events/s (3 rounds)}.
+     * {@code ./accrue bench --check} reads the two numbers around the dash back.
+     */
+    static String range(List<Double> values, DoubleFunction<String> format) {
+        DoubleSummaryStatistics stats = values.stream().mapToDouble(Double::doubleValue).summaryStatistics();
+        return format.apply(stats.getMin()) + " – " + format.apply(stats.getMax()) + " (" + values.size() + " rounds)";
     }
 
     private Stats() {

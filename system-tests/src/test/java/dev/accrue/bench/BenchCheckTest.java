@@ -37,4 +37,32 @@ class BenchCheckTest {
         assertThat(BenchCheck.compare(BenchmarkReportTest.EXISTING, List.of(failed))).singleElement()
                 .extracting(BenchCheck.Line::missed).isEqualTo(true);
     }
+
+    @Test
+    void aFigureOutsideTheCommittedRangeIsMarkedWithoutFailingTheCheck() {
+        String committed = BenchmarkReport.document(BenchmarkReportTest.ORDER, "", List.of(BenchmarkReport.ofRounds(List.of(
+                BenchmarkReportTest.creditRun(25_000, 1_000_000), BenchmarkReportTest.creditRun(23_000, 1_000_000),
+                BenchmarkReportTest.creditRun(24_000, 1_000_000)))));
+
+        List<BenchCheck.Line> inside = BenchCheck.compare(committed, List.of(BenchmarkReportTest.creditRun(24_500, 1_000_000)));
+        List<BenchCheck.Line> below = BenchCheck.compare(committed, List.of(BenchmarkReportTest.creditRun(21_000, 1_000_000)));
+
+        assertThat(inside).singleElement().satisfies(line -> assertThat(line.outside()).isFalse());
+        assertThat(below).singleElement().satisfies(line -> {
+            assertThat(line.outside()).isTrue();
+            assertThat(line.missed()).isFalse();
+            assertThat(line.committed()).contains("range 23,000 events/s – 25,000 events/s (3 rounds)");
+        });
+        assertThat(BenchCheck.print(below)).startsWith("OUTSIDE credit").endsWith("Every goal is met on this machine. "
+                + "1 figure(s) fall outside the committed range.\n");
+    }
+
+    @Test
+    void aRangeIsReadBackAroundItsDashWhateverTheLabel() {
+        assertThat(BenchCheck.range("p99 214 ms – 1,300 ms (3 rounds)")).hasValueSatisfying(r ->
+                assertThat(r).containsExactly(214, 1300));
+        assertThat(BenchCheck.range("ratio 0.85 – 0.95 (3 rounds)")).hasValueSatisfying(r ->
+                assertThat(r).containsExactly(0.85, 0.95));
+        assertThat(BenchCheck.range("—")).isEmpty();
+    }
 }
