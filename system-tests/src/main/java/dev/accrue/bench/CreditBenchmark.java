@@ -51,8 +51,8 @@ final class CreditBenchmark {
     }
 
     /** What one run measured: the topology's rate, the baseline's, and what the topology wrote meanwhile. */
-    record Measured(int licensees, int events, double baseline, Sampler.Throughput topology, boolean complete,
-                    long rejections, long awards) {
+    record Measured(int licensees, int events, double baseline, Sampler.Throughput floor, Sampler.Throughput topology,
+                    boolean complete, long rejections, long awards) {
     }
 
     BenchmarkReport run() throws Exception {
@@ -85,6 +85,9 @@ final class CreditBenchmark {
             plainConsumerRate(kafka);
             double baseline = plainConsumerRate(kafka);
             Progress.step("Baseline: %s", Stats.rate(baseline, "events"));
+            Progress.step("Floor: a trivial exactly-once Kafka Streams topology (count per licensee in RocksDB) over the same records");
+            Sampler.Throughput floor = StreamsFloor.measure(context, kafka, BenchKafka.ATTENDANCE, events);
+            Progress.step("Floor: %s", Stats.rate(floor.perSecond(), "events"));
 
             Progress.step("Starting credit-service; its consumer group %s commits up to the end of %s", GROUP, BenchKafka.ATTENDANCE);
             Progress.Bar bar = Progress.bar("events", events);
@@ -112,7 +115,7 @@ final class CreditBenchmark {
                 throw new IllegalStateException("credit-service rejected " + rejections + " of " + events
                         + " benchmark events (see " + BenchKafka.REJECTIONS + "); the rate would measure rejections");
             }
-            return new Measured(licensees, events, baseline, measured, complete, rejections, awards);
+            return new Measured(licensees, events, baseline, floor, measured, complete, rejections, awards);
         }
     }
 
@@ -123,6 +126,11 @@ final class CreditBenchmark {
                 .row("attendance events/s with EOS", Stats.rate(rate, "events"),
                         Stats.rate(m.baseline(), "events") + " (plain consumer)", Stats.ratio(rate, m.baseline()),
                         Stats.atLeast(rate, 20_000, "≥ 20,000 events/s"), new Stats.Figure(rate, v -> Stats.rate(v, "events")))
+                .row("attendance events/s with EOS, against the Streams floor", Stats.rate(rate, "events"),
+                        Stats.rate(m.floor().perSecond(), "events") + " (trivial EOS topology: count per key in RocksDB)",
+                        Stats.ratio(rate, m.floor().perSecond()),
+                        "≥ 0.5: " + (rate / m.floor().perSecond() >= 0.5 ? "met" : "not met"),
+                        new Stats.Figure(rate / m.floor().perSecond(), v -> "ratio " + Stats.ratio(v, 1)))
                 .note(String.format("Measured over %,d of %,d events in %.1f s%s.", m.topology().items(), m.events(),
                         m.topology().seconds(), m.complete() ? ""
                                 : " — the group had not reached the end offsets when the wait ended, so this is the rate so far"))
@@ -151,7 +159,12 @@ final class CreditBenchmark {
                 writes and transactions. The baseline is a plain
                 `KafkaConsumer` (read_committed, no group, `ConfluentAvroDeserializer`) reading and deserializing
                 the same records from the same topic in the same run, after one warm-up pass; it does no processing,
-                no state and no transactions, so the ratio is the cost of the topology over just reading."""
+                no state and no transactions, so the ratio is the cost of the topology over just reading. The floor is
+                the least an exactly-once Streams application does with the same records, timed the same way: a count
+                per licensee in a RocksDB store with its changelog, one stream thread, `exactly_once_v2`, commit
+                interval 100 ms, run inside the benchmark's JVM before credit-service starts (so they never share the
+                machine); the ratio to it is what the credit topology costs beyond the transactions and state writes
+                any such application pays."""
                 .formatted(m.licensees(), SESSIONS, m.events(), GROUP, BenchKafka.ATTENDANCE);
     }
 

@@ -62,7 +62,13 @@ final class Stats {
      */
     static String range(List<Double> values, DoubleFunction<String> format) {
         DoubleSummaryStatistics stats = values.stream().mapToDouble(Double::doubleValue).summaryStatistics();
-        return format.apply(stats.getMin()) + " – " + format.apply(stats.getMax()) + " (" + values.size() + " rounds)";
+        String min = format.apply(stats.getMin());
+        String max = format.apply(stats.getMax());
+        String label = min.substring(0, min.indexOf(' ') + 1); // "p99 " or "ratio " is written once
+        if (!label.isEmpty() && !Character.isDigit(label.charAt(0)) && max.startsWith(label)) {
+            max = max.substring(label.length());
+        }
+        return min + " – " + max + " (" + values.size() + " rounds)";
     }
 
     private Stats() {

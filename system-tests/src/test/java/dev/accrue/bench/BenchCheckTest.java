@@ -64,5 +64,8 @@ class BenchCheckTest {
         assertThat(BenchCheck.range("ratio 0.85 – 0.95 (3 rounds)")).hasValueSatisfying(r ->
                 assertThat(r).containsExactly(0.85, 0.95));
         assertThat(BenchCheck.range("—")).isEmpty();
+        assertThat(Stats.range(List.of(0.27, 0.2, 0.25), v -> "ratio " + Stats.ratio(v, 1)))
+                .isEqualTo("ratio 0.20 – 0.27 (3 rounds)");
+        assertThat(Stats.range(List.of(214.0, 1300.0), v -> "p99 " + Stats.millis(v))).isEqualTo("p99 214 ms – 1,300 ms (2 rounds)");
     }
 }
