@@ -6,7 +6,6 @@ import dev.accrue.ingest.batch.BatchResult;
 import dev.accrue.ingest.batch.Keyed;
 import dev.accrue.ingest.batch.Repeats;
 import dev.accrue.ingest.errors.ForbiddenException;
-import dev.accrue.ingest.errors.InvalidInputException;
 import dev.accrue.ingest.errors.NotFoundException;
 import dev.accrue.ingest.validation.Checks;
 import dev.accrue.ingest.validation.FieldError;
@@ -17,7 +16,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -65,27 +63,8 @@ public final class CatalogService {
         Instant now = clock.instant();
         BatchResult.Item[] results = new BatchResult.Item[items.size()];
         Repeats<Session> repeats = new Repeats<>("sessionId");
-        Map<Integer, Session> candidates = new LinkedHashMap<>();
-        for (BatchItem<Keyed<SessionInput>> item : items) {
-            int index = item.index();
-            if (item instanceof BatchItem.Malformed<Keyed<SessionInput>> malformed) {
-                results[index] = new BatchResult.Item(index, malformed.id(), BatchResult.MALFORMED, malformed.errors());
-            } else if (item instanceof BatchItem.Parsed<Keyed<SessionInput>> parsed) {
-                String id = parsed.input().id();
-                try {
-                    Session session = SessionPolicy.validate(id, parsed.input().input(), now);
-                    access.requireProvider(session.providerId(), "sessions");
-                    if (repeats.isFirst(index, id, session, results)) {
-                        candidates.put(index, session);
-                    }
-                } catch (InvalidInputException e) {
-                    results[index] = new BatchResult.Item(index, id, BatchResult.INVALID, e.errors());
-                } catch (ForbiddenException e) {
-                    results[index] = new BatchResult.Item(index, id, BatchResult.FORBIDDEN,
-                            List.of(new FieldError("providerId", e.getMessage())));
-                }
-            }
-        }
+        Map<Integer, Session> candidates = repeats.firstValid(items, results,
+                (id, input) -> SessionPolicy.validate(id, input, now));
         locks.withLocks(repeats.ids(), () -> {
             storeAll(candidates, results, access);
             return null;
@@ -105,13 +84,16 @@ public final class CatalogService {
         }
         List<Session> stored = new ArrayList<>(candidates.size());
         candidates.forEach((index, session) -> {
+            String refused = "providerId"; // as the single PUT: the session's provider first, then the existing session's
             try {
+                access.requireProvider(session.providerId(), "sessions");
+                refused = "sessionId";
                 requireMayReplace(catalog.find(session.sessionId()), session.sessionId(), access);
                 stored.add(session);
                 results[index] = new BatchResult.Item(index, session.sessionId(), BatchResult.STORED, List.of());
             } catch (ForbiddenException e) {
                 results[index] = new BatchResult.Item(index, session.sessionId(), BatchResult.FORBIDDEN,
-                        List.of(new FieldError("sessionId", e.getMessage())));
+                        List.of(new FieldError(refused, e.getMessage())));
             }
         });
         List<Position> positions = publisher.publishAll(stored);

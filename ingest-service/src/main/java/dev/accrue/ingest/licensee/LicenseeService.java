@@ -7,7 +7,6 @@ import dev.accrue.ingest.batch.Keyed;
 import dev.accrue.ingest.batch.Repeats;
 import dev.accrue.ingest.errors.ForbiddenException;
 import dev.accrue.ingest.errors.IdUnavailableException;
-import dev.accrue.ingest.errors.InvalidInputException;
 import dev.accrue.ingest.validation.FieldError;
 import dev.accrue.ingest.view.Position;
 import dev.accrue.ingest.view.StripedLocks;
@@ -15,7 +14,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -67,23 +65,8 @@ public final class LicenseeService {
         Instant now = clock.instant();
         BatchResult.Item[] results = new BatchResult.Item[items.size()];
         Repeats<Licensee> repeats = new Repeats<>("licenseeId");
-        Map<Integer, Licensee> candidates = new LinkedHashMap<>();
-        for (BatchItem<Keyed<LicenseeInput>> item : items) {
-            int index = item.index();
-            if (item instanceof BatchItem.Malformed<Keyed<LicenseeInput>> malformed) {
-                results[index] = rejected(index, malformed.id(), BatchResult.MALFORMED, malformed.errors());
-            } else if (item instanceof BatchItem.Parsed<Keyed<LicenseeInput>> parsed) {
-                String id = parsed.input().id();
-                try {
-                    Licensee licensee = LicenseePolicy.validate(id, parsed.input().input(), now);
-                    if (repeats.isFirst(index, id, licensee, results)) {
-                        candidates.put(index, licensee);
-                    }
-                } catch (InvalidInputException e) {
-                    results[index] = rejected(index, id, BatchResult.INVALID, e.errors());
-                }
-            }
-        }
+        Map<Integer, Licensee> candidates = repeats.firstValid(items, results,
+                (id, input) -> LicenseePolicy.validate(id, input, now));
         locks.withLocks(repeats.ids(), () -> {
             decideAndPublish(candidates, results, access);
             return null;

@@ -2,11 +2,9 @@ package dev.accrue.ingest.catalog.web;
 
 import dev.accrue.ingest.IngestProperties;
 import dev.accrue.ingest.access.web.CallerAccess;
-import dev.accrue.ingest.batch.BatchItem;
 import dev.accrue.ingest.batch.BatchResult;
-import dev.accrue.ingest.batch.Keyed;
 import dev.accrue.ingest.batch.web.BatchReader;
-import dev.accrue.ingest.batch.web.JsonItemReader;
+import dev.accrue.ingest.batch.web.RegistrationBatches;
 import dev.accrue.ingest.catalog.CatalogService;
 import dev.accrue.ingest.catalog.Session;
 import dev.accrue.ingest.catalog.SessionClosure;
@@ -19,7 +17,6 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
-import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -42,12 +39,11 @@ class SessionController {
     private static final Logger log = LoggerFactory.getLogger(SessionController.class);
 
     private final CatalogService catalog;
-    private final BatchReader<Keyed<SessionInput>> batches;
+    private final RegistrationBatches<SessionInput> batches;
 
     SessionController(CatalogService catalog, JsonMapper json, IngestProperties properties) {
         this.catalog = catalog;
-        this.batches = new BatchReader<>(json, properties.limits().batchItems(), properties.limits().lineLength(), "sessions",
-                new JsonItemReader<>(json, "sessionId", SessionRequest.class, SessionRequest::toInput));
+        this.batches = RegistrationBatches.of(json, properties.limits(), "sessions", "sessionId", SessionRequest.class, SessionRequest::toInput);
     }
 
     @PutMapping(path = "/{sessionId}", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -75,12 +71,7 @@ class SessionController {
                     @Content(mediaType = BatchReader.NDJSON, schema = @Schema(type = "string",
                             description = "One session JSON object (with sessionId) per line"))}))
     BatchResult batch(HttpServletRequest request, Caller caller) throws IOException {
-        long started = System.nanoTime();
-        List<BatchItem<Keyed<SessionInput>>> items = batches.read(request);
-        BatchResult result = catalog.putBatch(items, CallerAccess.writer(caller));
-        log.info("session batch from key {}: {} items, {} stored, {} rejected, {} ms", caller.keyName(), items.size(),
-                result.accepted(), result.rejected(), (System.nanoTime() - started) / 1_000_000);
-        return result;
+        return batches.store(request, caller, catalog::putBatch);
     }
 
     @PostMapping("/{sessionId}/close")

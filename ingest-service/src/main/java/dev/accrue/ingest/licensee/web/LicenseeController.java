@@ -2,11 +2,9 @@ package dev.accrue.ingest.licensee.web;
 
 import dev.accrue.ingest.IngestProperties;
 import dev.accrue.ingest.access.web.CallerAccess;
-import dev.accrue.ingest.batch.BatchItem;
 import dev.accrue.ingest.batch.BatchResult;
-import dev.accrue.ingest.batch.Keyed;
 import dev.accrue.ingest.batch.web.BatchReader;
-import dev.accrue.ingest.batch.web.JsonItemReader;
+import dev.accrue.ingest.batch.web.RegistrationBatches;
 import dev.accrue.ingest.licensee.Licensee;
 import dev.accrue.ingest.licensee.LicenseeInput;
 import dev.accrue.ingest.licensee.LicenseeService;
@@ -18,7 +16,6 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
-import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.MediaType;
@@ -39,12 +36,11 @@ class LicenseeController {
     private static final Logger log = LoggerFactory.getLogger(LicenseeController.class);
 
     private final LicenseeService licensees;
-    private final BatchReader<Keyed<LicenseeInput>> batches;
+    private final RegistrationBatches<LicenseeInput> batches;
 
     LicenseeController(LicenseeService licensees, JsonMapper json, IngestProperties properties) {
         this.licensees = licensees;
-        this.batches = new BatchReader<>(json, properties.limits().batchItems(), properties.limits().lineLength(), "licensees",
-                new JsonItemReader<>(json, "licenseeId", LicenseeRequest.class, LicenseeRequest::toInput));
+        this.batches = RegistrationBatches.of(json, properties.limits(), "licensees", "licenseeId", LicenseeRequest.class, LicenseeRequest::toInput);
     }
 
     @PutMapping(path = "/{licenseeId}", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -79,11 +75,6 @@ class LicenseeController {
                     @Content(mediaType = BatchReader.NDJSON, schema = @Schema(type = "string",
                             description = "One licensee JSON object (with licenseeId) per line"))}))
     BatchResult batch(HttpServletRequest request, Caller caller) throws IOException {
-        long started = System.nanoTime();
-        List<BatchItem<Keyed<LicenseeInput>>> items = batches.read(request);
-        BatchResult result = licensees.putBatch(items, CallerAccess.writer(caller));
-        log.info("licensee batch from key {}: {} items, {} stored, {} rejected, {} ms", caller.keyName(), items.size(),
-                result.accepted(), result.rejected(), (System.nanoTime() - started) / 1_000_000);
-        return result;
+        return batches.store(request, caller, licensees::putBatch);
     }
 }
