@@ -9,7 +9,7 @@ import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
 /**
- * The domain (each feature's root package, and the shared access, validation, errors and view
+ * The domain (each feature's root package, and the shared access, validation, errors, view and batch
  * packages) is plain Java: no Spring, Kafka, Avro, Jackson, servlet or Elasticsearch, and no adapter.
  * Generated Avro classes appear only in {@code kafka} adapters.
  */
@@ -18,7 +18,7 @@ class ArchitectureTest {
 
     static final String[] DOMAIN = {"dev.accrue.ingest.catalog", "dev.accrue.ingest.licensee",
             "dev.accrue.ingest.attendance", "dev.accrue.ingest.access", "dev.accrue.ingest.validation",
-            "dev.accrue.ingest.errors", "dev.accrue.ingest.view"};
+            "dev.accrue.ingest.errors", "dev.accrue.ingest.view", "dev.accrue.ingest.batch"};
 
     @ArchTest
     static final ArchRule domainIsFreeOfFrameworks = noClasses().that().resideInAnyPackage(DOMAIN)

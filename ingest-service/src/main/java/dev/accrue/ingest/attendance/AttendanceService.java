@@ -1,6 +1,8 @@
 package dev.accrue.ingest.attendance;
 
 import dev.accrue.ingest.access.Access;
+import dev.accrue.ingest.batch.BatchItem;
+import dev.accrue.ingest.batch.BatchResult;
 import dev.accrue.ingest.catalog.KnownSession;
 import dev.accrue.ingest.errors.InvalidInputException;
 import dev.accrue.ingest.errors.UnknownReferenceException;
@@ -63,15 +65,15 @@ public final class AttendanceService {
         return event;
     }
 
-    public BatchResult recordBatch(List<BatchItem> items, Access access) {
+    public BatchResult recordBatch(List<BatchItem<AttendanceInput>> items, Access access) {
         Instant now = clock.instant();
         BatchResult.Item[] results = new BatchResult.Item[items.size()];
         List<AttendanceEvent> candidates = new ArrayList<>(items.size());
         List<Integer> candidateIndexes = new ArrayList<>(items.size());
-        for (BatchItem item : items) {
-            if (item instanceof BatchItem.Malformed malformed) {
-                results[item.index()] = rejected(item.index(), malformed.eventId(), BatchResult.MALFORMED, malformed.errors());
-            } else if (item instanceof BatchItem.Parsed parsed) {
+        for (BatchItem<AttendanceInput> item : items) {
+            if (item instanceof BatchItem.Malformed<AttendanceInput> malformed) {
+                results[item.index()] = rejected(item.index(), malformed.id(), BatchResult.MALFORMED, malformed.errors());
+            } else if (item instanceof BatchItem.Parsed<AttendanceInput> parsed) {
                 try {
                     candidates.add(AttendancePolicy.validate(parsed.input(), AttendanceSource.BATCH, now));
                     candidateIndexes.add(item.index());
@@ -109,8 +111,7 @@ public final class AttendanceService {
                     : new BatchResult.Item(index, event.eventId(), BatchResult.ACCEPTED, List.of());
         }
         publisher.publishAll(accepted);
-        int acceptedItems = (int) Arrays.stream(results).filter(r -> r.status() == BatchResult.ACCEPTED).count();
-        return new BatchResult(acceptedItems, results.length - acceptedItems, List.of(results));
+        return BatchResult.of("eventId", Arrays.asList(results));
     }
 
     private BatchResult.Item referenceProblem(int index, AttendanceEvent event, KnownSession session,

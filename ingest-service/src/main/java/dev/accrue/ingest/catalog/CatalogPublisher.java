@@ -1,6 +1,7 @@
 package dev.accrue.ingest.catalog;
 
 import dev.accrue.ingest.view.Position;
+import java.util.List;
 
 /**
  * Stores catalog changes durably. Each method returns only once the broker has acknowledged the
@@ -8,7 +9,12 @@ import dev.accrue.ingest.view.Position;
  */
 public interface CatalogPublisher {
 
-    Position publish(Session session);
+    default Position publish(Session session) {
+        return publishAll(List.of(session)).get(0);
+    }
+
+    /** Where each session was stored, in order; one wait for the broker's acknowledgements of all of them. */
+    List<Position> publishAll(List<Session> sessions);
 
     Position publish(SessionClosure closure);
 }

@@ -3,6 +3,7 @@ package dev.accrue.ingest.kafka;
 import dev.accrue.ingest.errors.UnavailableException;
 import dev.accrue.ingest.view.Position;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -11,7 +12,6 @@ import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.errors.TimeoutException;
@@ -20,9 +20,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Sends a request's records and waits until the broker has acknowledged every one of them. All
- * records are handed to the producer first (it batches them; no flush per record), then one latch,
+ * records are handed to the producer first (it batches them), flushed once, then one latch,
  * counted down by the producer's callbacks, is awaited against one deadline (no future per record
- * to poll, no second RecordMetadata per record). If anything is not acknowledged by then, the whole
+ * to poll). If anything is not acknowledged by then, the whole
  * request fails with {@link UnavailableException} (503): some records may still be stored, which
  * is harmless because consumers deduplicate by event id and catalog topics keep the latest value.
  */
@@ -42,26 +42,33 @@ public final class AckingProducer {
 
     /** Sends one record and returns where the broker stored it, for views that keep the newest value per key. */
     public Position send(ProducerRecord<String, SpecificRecord> record) {
-        RecordMetadata stored = sendAndAwait(List.of(record)).stored;
-        return new Position(stored.partition(), stored.offset());
+        return sendAll(List.of(record)).get(0);
     }
 
-    /** Sends all records and returns once the broker has acknowledged every one. */
-    public void sendAll(List<ProducerRecord<String, SpecificRecord>> records) {
-        sendAndAwait(records);
+    /**
+     * Sends all records and returns once the broker has acknowledged every one, with where each was stored (in the
+     * order of the records).
+     */
+    public List<Position> sendAll(List<ProducerRecord<String, SpecificRecord>> records) {
+        return Arrays.asList(sendAndAwait(records).stored);
     }
 
     private Acks sendAndAwait(List<ProducerRecord<String, SpecificRecord>> records) {
         long deadline = System.nanoTime() + timeout.toNanos();
         Acks acks = new Acks(records.size());
+        int sent = 0;
         try {
             for (ProducerRecord<String, SpecificRecord> record : records) {
                 // send() itself can block (metadata, full buffer) for up to max.block.ms; stop at the deadline.
                 if (System.nanoTime() > deadline) {
                     throw unavailable("Kafka did not take the records within " + timeout.toMillis() + " ms", null);
                 }
-                producer.send(record, acks);
+                producer.send(record, acks.forRecord(sent++));
             }
+            // The request waits for its acknowledgements anyway: send its last records now instead of after linger.ms
+            // (5 ms a request, the most of a single PUT's time). flush() waits for the records of every request sent
+            // before it too, at most delivery.timeout.ms; those are on their way already.
+            producer.flush();
             if (!acks.pending.await(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
                 throw unavailable("Kafka did not acknowledge " + records.size() + " record(s) within "
                         + timeout.toMillis() + " ms", null);
@@ -79,24 +86,26 @@ public final class AckingProducer {
         return acks;
     }
 
-    /** Counts acknowledgements down; keeps the first failure, and where the (last) record was stored. */
-    private static final class Acks implements Callback {
+    /** Counts acknowledgements down; keeps the first failure, and where each record was stored. */
+    private static final class Acks {
         final CountDownLatch pending;
         final AtomicReference<Exception> failure = new AtomicReference<>();
-        RecordMetadata stored; // visible to the waiting thread through the latch
+        final Position[] stored; // visible to the waiting thread through the latch
 
         Acks(int count) {
             this.pending = new CountDownLatch(count);
+            this.stored = new Position[count];
         }
 
-        @Override
-        public void onCompletion(RecordMetadata metadata, Exception exception) {
-            if (exception != null) {
-                failure.compareAndSet(null, exception);
-            } else {
-                stored = metadata;
-            }
-            pending.countDown();
+        Callback forRecord(int index) {
+            return (metadata, exception) -> {
+                if (exception != null) {
+                    failure.compareAndSet(null, exception);
+                } else {
+                    stored[index] = new Position(metadata.partition(), metadata.offset());
+                }
+                pending.countDown();
+            };
         }
     }
 

@@ -46,6 +46,14 @@ class KafkaConfiguration {
         return Admin.create(properties);
     }
 
+    /** Asks the broker for end offsets when a view must catch up (CompactedTopicReader), beside the readers' own fetches. */
+    @Bean(destroyMethod = "close")
+    Admin viewAdmin(KafkaProperties kafka) {
+        Map<String, Object> properties = new HashMap<>(kafka.buildAdminProperties());
+        properties.putIfAbsent("client.id", "accrue-ingest-views");
+        return Admin.create(properties);
+    }
+
     @Bean
     KafkaHealthIndicator kafkaHealthIndicator(Admin kafkaHealthAdmin) {
         return new KafkaHealthIndicator(kafkaHealthAdmin);

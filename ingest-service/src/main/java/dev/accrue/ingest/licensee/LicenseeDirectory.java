@@ -61,7 +61,7 @@ public final class LicenseeDirectory {
         if (attendable(emails.find(licenseeId).orElse(null), sessionProvider)) {
             return true;
         }
-        emails.requireCaughtUp();
+        emails.requireCaughtUp(licenseeId);
         return attendable(emails.find(licenseeId).orElse(null), sessionProvider);
     }
 

@@ -20,6 +20,11 @@ public class KeyedView<V> {
     /** Lets the reader catch up to the topic's end on demand; true when it did within the timeout. */
     public interface CatchUp {
         boolean await(Duration timeout);
+
+        /** Catches up only with what can hold this key (its partition); by default, with everything. */
+        default boolean awaitKey(String key, Duration timeout) {
+            return await(timeout);
+        }
     }
 
     /** Told about every change, inside the key's update, so indexes derived from the view stay in step. */
@@ -85,7 +90,7 @@ public class KeyedView<V> {
     public Optional<V> findFresh(String key) {
         Optional<V> found = find(key);
         if (found.isEmpty()) {
-            requireCaughtUp();
+            requireCaughtUp(key);
             return find(key);
         }
         return found;
@@ -99,13 +104,25 @@ public class KeyedView<V> {
      */
     public Optional<V> findCurrent(String key) {
         requireReady();
-        requireCaughtUp();
+        requireCaughtUp(key);
         return find(key);
     }
 
     /** Catches up to the topic's end (bounded by the freshness wait), or answers 503 when that was not possible in time. */
     public void requireCaughtUp() {
-        if (!catchUp.await(freshnessWait)) {
+        caughtUpOrUnavailable(catchUp.await(freshnessWait));
+    }
+
+    /**
+     * Like {@link #requireCaughtUp()}, but only as far as the key's own records go: every record of a key is in
+     * one partition, so this sees every write of the key the topic held when asked, at the cost of one partition.
+     */
+    public void requireCaughtUp(String key) {
+        caughtUpOrUnavailable(catchUp.awaitKey(key, freshnessWait));
+    }
+
+    private void caughtUpOrUnavailable(boolean caughtUp) {
+        if (!caughtUp) {
             throw new UnavailableException("The " + name + " could not catch up with Kafka in time; try again shortly",
                     retryAfter, null);
         }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.accrue.ingest.access.Access;
+import dev.accrue.ingest.batch.BatchItem;
+import dev.accrue.ingest.batch.BatchResult;
 import dev.accrue.ingest.access.TestAccess;
 import dev.accrue.ingest.attendance.csv.CsvDocument;
 import dev.accrue.ingest.attendance.csv.ZoomParticipantReport;
@@ -76,14 +78,14 @@ class AttendanceServiceTest {
     @Test
     void aBatchAnswersPerItemAndPublishesOnlyTheValidOnes() {
         BatchResult result = service.recordBatch(List.of(
-                new BatchItem.Parsed(0, event("e-1", "live-1", "lic-1", "JOINED")),
-                new BatchItem.Malformed(1, "e-2", List.of(new FieldError("score", "must be a number"))),
-                new BatchItem.Parsed(2, event("e-3", "other-1", "lic-1", "JOINED")),
-                new BatchItem.Parsed(3, event("e-4", "live-1", "lic-9", "LEFT")),
-                new BatchItem.Parsed(4, event("e-1", "live-1", "lic-1", "JOINED")),
-                new BatchItem.Parsed(5, event("e-1", "live-1", "lic-1", "LEFT")),
-                new BatchItem.Parsed(6, event("e-7", "live-1", "lic-1", "SELF_STUDY_COMPLETED")),
-                new BatchItem.Parsed(7, event("e-8", "live-1", "lic-1", "LEFT"))), ACME);
+                new BatchItem.Parsed<>(0, event("e-1", "live-1", "lic-1", "JOINED")),
+                new BatchItem.Malformed<>(1, "e-2", List.of(new FieldError("score", "must be a number"))),
+                new BatchItem.Parsed<>(2, event("e-3", "other-1", "lic-1", "JOINED")),
+                new BatchItem.Parsed<>(3, event("e-4", "live-1", "lic-9", "LEFT")),
+                new BatchItem.Parsed<>(4, event("e-1", "live-1", "lic-1", "JOINED")),
+                new BatchItem.Parsed<>(5, event("e-1", "live-1", "lic-1", "LEFT")),
+                new BatchItem.Parsed<>(6, event("e-7", "live-1", "lic-1", "SELF_STUDY_COMPLETED")),
+                new BatchItem.Parsed<>(7, event("e-8", "live-1", "lic-1", "LEFT"))), ACME);
 
         assertThat(result.results()).extracting(BatchResult.Item::status)
                 .containsExactly(202, 400, 403, 422, 202, 409, 422, 202);
@@ -129,8 +131,8 @@ class AttendanceServiceTest {
         assertThatThrownBy(() -> service.record(tooLong, ACME)).isInstanceOf(InvalidInputException.class)
                 .satisfies(e -> assertThat(((InvalidInputException) e).errors()).extracting(FieldError::field)
                         .containsExactly("connectionId"));
-        BatchResult batch = service.recordBatch(List.of(new BatchItem.Parsed(0, tooLong),
-                new BatchItem.Parsed(1, new AttendanceInput("e-2", "live-1", "lic-1", "JOINED",
+        BatchResult batch = service.recordBatch(List.of(new BatchItem.Parsed<>(0, tooLong),
+                new BatchItem.Parsed<>(1, new AttendanceInput("e-2", "live-1", "lic-1", "JOINED",
                         "2025-03-01T09:00:00-08:00", null, "laptop"))), ACME);
 
         assertThat(batch.results()).extracting(BatchResult.Item::status).containsExactly(422, 202);

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.accrue.ingest.access.Access;
+import dev.accrue.ingest.batch.BatchItem;
+import dev.accrue.ingest.batch.BatchResult;
 import dev.accrue.ingest.access.TestAccess;
 import dev.accrue.ingest.attendance.csv.CsvDocument;
 import dev.accrue.ingest.attendance.csv.RosterCsv;
@@ -74,8 +76,8 @@ class AttendanceTenancyTest {
 
     @Test
     void aBatchItemNamingAnotherProvidersLicenseeGetsTheUnknownItemAnswer() {
-        List<BatchItem> items = List.of(new BatchItem.Parsed(0, joined("e-1", "acme-live", "acme-jane")),
-                new BatchItem.Parsed(1, joined("e-2", "acme-live", "nw-sam")));
+        List<BatchItem<AttendanceInput>> items = List.of(new BatchItem.Parsed<>(0, joined("e-1", "acme-live", "acme-jane")),
+                new BatchItem.Parsed<>(1, joined("e-2", "acme-live", "nw-sam")));
 
         BatchResult unknown = service.recordBatch(items, ACME);
         published.clear();
@@ -144,8 +146,8 @@ class AttendanceTenancyTest {
     void anAdminKeyTooMayNameOnlyTheSessionProvidersLicensees() {
         northwindRegisters("nw-sam", "sam@example.org");
 
-        BatchResult result = service.recordBatch(List.of(new BatchItem.Parsed(0, joined("e-1", "acme-live", "nw-sam")),
-                new BatchItem.Parsed(1, joined("e-1", "nw-live", "nw-sam"))), ADMIN);
+        BatchResult result = service.recordBatch(List.of(new BatchItem.Parsed<>(0, joined("e-1", "acme-live", "nw-sam")),
+                new BatchItem.Parsed<>(1, joined("e-1", "nw-live", "nw-sam"))), ADMIN);
 
         assertThat(result.results()).extracting(BatchResult.Item::status).containsExactly(422, 202);
         assertThat(published).extracting(AttendanceEvent::sessionId).containsExactly("nw-live");
@@ -155,8 +157,8 @@ class AttendanceTenancyTest {
     void anAdminBatchKeepsTwoProvidersEventsThatShareAnEventId() {
         northwindRegisters("nw-sam", "sam@example.org");
 
-        BatchResult result = service.recordBatch(List.of(new BatchItem.Parsed(0, joined("same-id", "acme-live", "acme-jane")),
-                new BatchItem.Parsed(1, joined("same-id", "nw-live", "nw-sam"))), ADMIN);
+        BatchResult result = service.recordBatch(List.of(new BatchItem.Parsed<>(0, joined("same-id", "acme-live", "acme-jane")),
+                new BatchItem.Parsed<>(1, joined("same-id", "nw-live", "nw-sam"))), ADMIN);
 
         assertThat(result.results()).extracting(BatchResult.Item::status).containsExactly(202, 202);
         assertThat(published).extracting(AttendanceEvent::sessionId).containsExactly("acme-live", "nw-live");

@@ -35,16 +35,20 @@ class LicenseeServiceTest {
     private final List<Licensee> published = Collections.synchronizedList(new ArrayList<>());
     /** Holds the first publish until released, to line up two concurrent writes. */
     private volatile CountDownLatch firstPublish = new CountDownLatch(0);
-    private final LicenseeService service = new LicenseeService(directory, licensee -> {
-        boolean first;
-        synchronized (published) {
-            published.add(licensee);
-            first = published.size() == 1;
+    private final LicenseeService service = new LicenseeService(directory, licensees -> {
+        List<Position> positions = new ArrayList<>();
+        for (Licensee licensee : licensees) {
+            boolean first;
+            synchronized (published) {
+                published.add(licensee);
+                first = published.size() == 1;
+            }
+            if (first) {
+                awaitQuietly(firstPublish);
+            }
+            positions.add(new Position(0, 100 + published.size()));
         }
-        if (first) {
-            awaitQuietly(firstPublish);
-        }
-        return new Position(0, 100 + published.size());
+        return positions;
     }, Clock.fixed(Instant.parse("2025-02-01T00:00:00Z"), ZoneOffset.UTC));
 
     @BeforeEach

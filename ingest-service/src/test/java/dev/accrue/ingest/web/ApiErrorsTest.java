@@ -13,8 +13,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import dev.accrue.ingest.IngestProperties;
 import dev.accrue.ingest.attendance.AttendanceService;
-import dev.accrue.ingest.attendance.BatchItem;
-import dev.accrue.ingest.attendance.BatchResult;
+import dev.accrue.ingest.batch.BatchItem;
+import dev.accrue.ingest.batch.BatchResult;
 import dev.accrue.ingest.catalog.CatalogService;
 import dev.accrue.ingest.catalog.Format;
 import dev.accrue.ingest.catalog.KnownSession;
@@ -180,10 +180,10 @@ class ApiErrorsTest {
     @Test
     void aBatchItemWithARepeatedFieldIsRejectedOnItsOwn() throws Exception {
         given(attendance.recordBatch(any(), any())).willAnswer(call -> {
-            List<BatchItem> items = call.getArgument(0);
-            return new BatchResult(0, items.size(), items.stream().map(item -> new BatchResult.Item(item.index(), null,
+            List<BatchItem<?>> items = call.getArgument(0);
+            return BatchResult.of("eventId", items.stream().map(item -> new BatchResult.Item(item.index(), null,
                     item instanceof BatchItem.Malformed ? BatchResult.MALFORMED : BatchResult.INVALID,
-                    item instanceof BatchItem.Malformed m ? m.errors() : List.of())).toList());
+                    item instanceof BatchItem.Malformed<?> m ? m.errors() : List.of())).toList());
         });
 
         mvc.perform(post("/v1/attendance/batch").header("Authorization", ACME).contentType(MediaType.APPLICATION_JSON)

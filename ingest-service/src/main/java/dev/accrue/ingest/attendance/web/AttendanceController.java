@@ -4,9 +4,11 @@ import dev.accrue.ingest.IngestProperties;
 import dev.accrue.ingest.access.Access;
 import dev.accrue.ingest.access.web.CallerAccess;
 import dev.accrue.ingest.attendance.AttendanceEvent;
+import dev.accrue.ingest.attendance.AttendanceInput;
 import dev.accrue.ingest.attendance.AttendanceService;
-import dev.accrue.ingest.attendance.BatchItem;
-import dev.accrue.ingest.attendance.BatchResult;
+import dev.accrue.ingest.batch.BatchItem;
+import dev.accrue.ingest.batch.BatchResult;
+import dev.accrue.ingest.batch.web.BatchReader;
 import dev.accrue.platform.security.Caller;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.swagger.v3.oas.annotations.Operation;
@@ -34,16 +36,17 @@ import tools.jackson.databind.json.JsonMapper;
 @Tag(name = "Attendance")
 class AttendanceController {
 
-    static final String NDJSON = "application/x-ndjson";
+    static final String NDJSON = BatchReader.NDJSON;
     private static final Logger log = LoggerFactory.getLogger(AttendanceController.class);
 
     private final AttendanceService attendance;
-    private final BatchReader batches;
+    private final BatchReader<AttendanceInput> batches;
     private final AttendanceMetrics metrics;
 
     AttendanceController(AttendanceService attendance, JsonMapper json, IngestProperties properties, MeterRegistry meters) {
         this.attendance = attendance;
-        this.batches = new BatchReader(json, properties.limits().batchItems(), properties.limits().lineLength());
+        this.batches = new BatchReader<>(json, properties.limits().batchItems(), properties.limits().lineLength(), "events",
+                AttendanceItemReader::read);
         this.metrics = new AttendanceMetrics(meters);
     }
 
@@ -71,8 +74,7 @@ class AttendanceController {
     BatchResult batch(HttpServletRequest request, Caller caller) throws IOException {
         Access access = CallerAccess.writer(caller);
         long started = System.nanoTime();
-        boolean ndjson = MediaType.parseMediaType(request.getContentType()).isCompatibleWith(MediaType.parseMediaType(NDJSON));
-        List<BatchItem> items = ndjson ? batches.readNdjson(request.getInputStream()) : batches.readArray(request.getInputStream());
+        List<BatchItem<AttendanceInput>> items = batches.read(request);
         BatchResult result = attendance.recordBatch(items, access);
         metrics.count("batch", result.accepted(), result.rejected());
         log.info("batch from key {}: {} items, {} accepted, {} rejected, {} ms", caller.keyName(), items.size(),

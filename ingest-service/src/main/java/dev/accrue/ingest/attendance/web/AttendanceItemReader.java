@@ -1,7 +1,7 @@
 package dev.accrue.ingest.attendance.web;
 
 import dev.accrue.ingest.attendance.AttendanceInput;
-import dev.accrue.ingest.attendance.BatchItem;
+import dev.accrue.ingest.batch.BatchItem;
 import dev.accrue.ingest.validation.FieldError;
 import dev.accrue.ingest.web.JsonErrors;
 import java.util.ArrayList;
@@ -35,10 +35,10 @@ final class AttendanceItemReader {
     }
 
     /** Reads the value at the parser's current token, leaving the parser on its last token. */
-    static BatchItem read(JsonParser parser, int index) {
+    static BatchItem<AttendanceInput> read(JsonParser parser, int index) {
         if (parser.currentToken() != JsonToken.START_OBJECT) {
             parser.skipChildren(); // a nested array is skipped whole (the nesting limit still applies)
-            return new BatchItem.Malformed(index, null, List.of(new FieldError("[" + index + "]", "must be a JSON object")));
+            return new BatchItem.Malformed<>(index, null, List.of(new FieldError("[" + index + "]", "must be a JSON object")));
         }
         Fields f = new Fields(parser);
         for (String name = parser.nextName(); name != null; name = parser.nextName()) {
@@ -56,9 +56,9 @@ final class AttendanceItemReader {
         }
         String eventId = f.texts[EVENT_ID];
         if (f.errors != null) {
-            return new BatchItem.Malformed(index, eventId, List.copyOf(f.errors));
+            return new BatchItem.Malformed<>(index, eventId, List.copyOf(f.errors));
         }
-        return new BatchItem.Parsed(index, new AttendanceInput(eventId, f.texts[SESSION_ID], f.texts[LICENSEE_ID],
+        return new BatchItem.Parsed<>(index, new AttendanceInput(eventId, f.texts[SESSION_ID], f.texts[LICENSEE_ID],
                 f.texts[TYPE], f.texts[OCCURRED_AT], f.score, f.texts[CONNECTION_ID]));
     }
 

@@ -10,6 +10,7 @@ import dev.accrue.ingest.view.kafka.ViewHealthIndicator;
 import dev.accrue.platform.kafka.AvroSerdes;
 import dev.accrue.platform.topics.AccrueTopics;
 import java.time.Clock;
+import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
@@ -26,10 +27,12 @@ class CatalogKafkaConfiguration {
 
     @Bean
     CompactedTopicReader catalogReader(KafkaProperties kafka, AvroSerdes serdes, AccrueTopics topics,
-                                       IngestProperties properties, KeyedView<KnownSession> catalogView) {
+                                       IngestProperties properties, KeyedView<KnownSession> catalogView,
+                                       Admin viewAdmin) {
         Deserializer<dev.accrue.events.Session> values = serdes.valueSerde(dev.accrue.events.Session.class).deserializer();
         String topic = topics.sessions();
-        return new CompactedTopicReader(topic, kafka.buildConsumerProperties(), properties.views().pollTimeout(), catalogView,
+        return new CompactedTopicReader(topic, kafka.buildConsumerProperties(), viewAdmin,
+                properties.views().pollTimeout(), catalogView,
                 (key, value, position) -> catalogView.apply(key,
                         value == null ? null : SessionMapper.known(values.deserialize(topic, value)), position));
     }

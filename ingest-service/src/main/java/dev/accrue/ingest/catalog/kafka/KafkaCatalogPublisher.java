@@ -6,6 +6,9 @@ import dev.accrue.ingest.catalog.SessionClosure;
 import dev.accrue.ingest.kafka.AckingProducer;
 import dev.accrue.ingest.view.Position;
 import dev.accrue.platform.topics.AccrueTopics;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
 /** Publishes sessions to the compacted sessions topic and closures to the closures topic, both keyed by sessionId. */
@@ -20,8 +23,12 @@ final class KafkaCatalogPublisher implements CatalogPublisher {
     }
 
     @Override
-    public Position publish(Session session) {
-        return producer.send(new ProducerRecord<>(topics.sessions(), session.sessionId(), SessionMapper.toAvro(session)));
+    public List<Position> publishAll(List<Session> sessions) {
+        List<ProducerRecord<String, SpecificRecord>> records = new ArrayList<>(sessions.size());
+        for (Session session : sessions) {
+            records.add(new ProducerRecord<>(topics.sessions(), session.sessionId(), SessionMapper.toAvro(session)));
+        }
+        return producer.sendAll(records);
     }
 
     @Override

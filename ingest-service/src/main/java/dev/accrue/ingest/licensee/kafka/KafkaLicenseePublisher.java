@@ -5,6 +5,9 @@ import dev.accrue.ingest.licensee.Licensee;
 import dev.accrue.ingest.licensee.LicenseePublisher;
 import dev.accrue.ingest.view.Position;
 import dev.accrue.platform.topics.AccrueTopics;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
 /** Publishes licensees to the compacted licensees topic, keyed by licenseeId. */
@@ -19,7 +22,11 @@ final class KafkaLicenseePublisher implements LicenseePublisher {
     }
 
     @Override
-    public Position publish(Licensee licensee) {
-        return producer.send(new ProducerRecord<>(topics.licensees(), licensee.licenseeId(), LicenseeMapper.toAvro(licensee)));
+    public List<Position> publishAll(List<Licensee> licensees) {
+        List<ProducerRecord<String, SpecificRecord>> records = new ArrayList<>(licensees.size());
+        for (Licensee licensee : licensees) {
+            records.add(new ProducerRecord<>(topics.licensees(), licensee.licenseeId(), LicenseeMapper.toAvro(licensee)));
+        }
+        return producer.sendAll(records);
     }
 }

@@ -10,6 +10,7 @@ import dev.accrue.ingest.view.kafka.ViewHealthIndicator;
 import dev.accrue.platform.kafka.AvroSerdes;
 import dev.accrue.platform.topics.AccrueTopics;
 import java.time.Clock;
+import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
@@ -26,10 +27,12 @@ class LicenseeKafkaConfiguration {
 
     @Bean
     CompactedTopicReader licenseeReader(KafkaProperties kafka, AvroSerdes serdes, AccrueTopics topics,
-                                        IngestProperties properties, LicenseeDirectory directory) {
+                                        IngestProperties properties, LicenseeDirectory directory,
+                                        Admin viewAdmin) {
         Deserializer<LicenseeProfile> values = serdes.valueSerde(LicenseeProfile.class).deserializer();
         String topic = topics.licensees();
-        return new CompactedTopicReader(topic, kafka.buildConsumerProperties(), properties.views().pollTimeout(),
+        return new CompactedTopicReader(topic, kafka.buildConsumerProperties(), viewAdmin,
+                properties.views().pollTimeout(),
                 directory.view(), (key, value, position) -> directory.view().apply(key,
                         value == null ? null : LicenseeMapper.directoryEntry(values.deserialize(topic, value)), position));
     }

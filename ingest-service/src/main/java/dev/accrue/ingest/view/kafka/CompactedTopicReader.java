@@ -2,16 +2,18 @@ package dev.accrue.ingest.view.kafka;
 
 import dev.accrue.ingest.view.KeyedView;
 import dev.accrue.ingest.view.Position;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLongArray;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ListOffsetsResult;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -23,6 +25,7 @@ import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.utils.Utils;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -31,16 +34,14 @@ import org.springframework.context.SmartLifecycle;
  * Keeps a {@link KeyedView} in step with a compacted topic. Every instance reads every partition
  * (manual assignment, no consumer group, no committed offsets): it replays the topic from the
  * beginning at start-up, marks the view ready once it has reached the end offsets it saw then, and
- * keeps tailing. A thread that misses a key can ask it to catch up to the topic's current end.
+ * keeps tailing. A thread that misses a key can wait until it has caught up to the topic's current end, or to
+ * the end of the key's partition.
  */
 public final class CompactedTopicReader implements SmartLifecycle {
 
     /** Applies one record to the view; value is null for a tombstone. */
     public interface Sink {
         void accept(String key, byte[] value, Position position);
-    }
-
-    private record CatchUpRequest(CompletableFuture<Boolean> done, Map<TopicPartition, Long> target) {
     }
 
     private static final Logger log = LoggerFactory.getLogger(CompactedTopicReader.class);
@@ -51,22 +52,27 @@ public final class CompactedTopicReader implements SmartLifecycle {
     private final Duration pollTimeout;
     private final KeyedView<?> view;
     private final Sink sink;
-    private final ConcurrentLinkedQueue<CompletableFuture<Boolean>> requests = new ConcurrentLinkedQueue<>();
-    private final List<CatchUpRequest> waiting = new ArrayList<>();
+    private final Admin admin;
+    private final Object progress = new Object();
+    private volatile List<TopicPartition> assigned = List.of();
+    /** Per partition, the offset up to which records were applied to the view; null until the partitions are known. */
+    private volatile AtomicLongArray appliedUpTo;
     private volatile boolean running;
     private volatile KafkaConsumer<String, byte[]> consumer;
     private Thread thread;
 
-    public CompactedTopicReader(String topic, Map<String, Object> consumerProperties, Duration pollTimeout,
+    public CompactedTopicReader(String topic, Map<String, Object> consumerProperties, Admin admin, Duration pollTimeout,
                                 KeyedView<?> view, Sink sink) {
         this.topic = topic;
+        this.admin = admin;
         this.consumerProperties = new HashMap<>(consumerProperties);
         // No group: every instance reads all partitions, and nothing is committed.
         this.consumerProperties.remove(ConsumerConfig.GROUP_ID_CONFIG);
         this.consumerProperties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         this.consumerProperties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         this.consumerProperties.putIfAbsent(ConsumerConfig.CLIENT_ID_CONFIG, "accrue-ingest-view-" + topic);
-        // A catch-up waits for the reader's next fetch; the broker holds a fetch without new data this long.
+        // The broker answers a fetch as soon as new records arrive; without any it holds the fetch this long, which
+        // bounds how late the reader notices its stop.
         this.consumerProperties.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 50);
         this.pollTimeout = pollTimeout;
         this.view = view;
@@ -76,7 +82,17 @@ public final class CompactedTopicReader implements SmartLifecycle {
     @Override
     public synchronized void start() {
         running = true;
-        view.catchUpWith(this::awaitCaughtUp);
+        view.catchUpWith(new KeyedView.CatchUp() {
+            @Override
+            public boolean await(Duration timeout) {
+                return awaitCaughtUp(timeout);
+            }
+
+            @Override
+            public boolean awaitKey(String key, Duration timeout) {
+                return awaitKeyCaughtUp(key, timeout);
+            }
+        });
         thread = new Thread(this::run, "view-" + topic);
         thread.setDaemon(true);
         thread.start();
@@ -103,20 +119,78 @@ public final class CompactedTopicReader implements SmartLifecycle {
 
     /** Blocks until the view has read everything the topic held when asked; false on timeout or failure. */
     boolean awaitCaughtUp(Duration timeout) {
-        KafkaConsumer<String, byte[]> current = consumer;
-        if (!running || current == null) {
+        return awaitEnds(assigned, timeout);
+    }
+
+    /**
+     * Blocks until the view has read everything the key's partition held when asked. The producer's default
+     * partitioner puts every record of a key in partition murmur2(key) mod partitions, so that partition holds
+     * all of the key's writes, from any instance.
+     */
+    boolean awaitKeyCaughtUp(String key, Duration timeout) {
+        List<TopicPartition> partitions = assigned;
+        if (partitions.isEmpty()) {
             return false;
         }
-        CompletableFuture<Boolean> done = new CompletableFuture<>();
-        requests.add(done);
-        current.wakeup(); // end the current poll early, so the request is served at once
+        return awaitEnds(List.of(new TopicPartition(topic, partitionOf(key, partitions.size()))), timeout);
+    }
+
+    /** The partition the producer's default partitioner gives a string key. */
+    static int partitionOf(String key, int partitions) {
+        return Utils.toPositive(Utils.murmur2(key.getBytes(StandardCharsets.UTF_8))) % partitions;
+    }
+
+    /**
+     * Asks the broker for the partitions' end offsets (the high watermark: every acknowledged write), then waits
+     * until the reader has applied up to them. The reader is not interrupted: it reports what it applied after
+     * every poll, and in the common case (nothing new) the wait ends with the broker's answer.
+     */
+    private boolean awaitEnds(List<TopicPartition> partitions, Duration timeout) {
+        if (!running || partitions.isEmpty()) {
+            return false;
+        }
+        long deadline = System.nanoTime() + timeout.toNanos();
+        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+        partitions.forEach(partition -> latest.put(partition, OffsetSpec.latest()));
         try {
-            return done.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends = admin.listOffsets(latest).all()
+                    .get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+            synchronized (progress) {
+                while (!applied(ends)) {
+                    long left = deadline - System.nanoTime();
+                    if (left <= 0 || !running) {
+                        return false;
+                    }
+                    progress.wait(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
+                }
+            }
+            return true;
         } catch (TimeoutException | ExecutionException e) {
             return false;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
+        }
+    }
+
+    private boolean applied(Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends) {
+        AtomicLongArray upTo = appliedUpTo;
+        for (Map.Entry<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> end : ends.entrySet()) {
+            int partition = end.getKey().partition();
+            if (upTo == null || partition >= upTo.length() || upTo.get(partition) < end.getValue().offset()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Records where the reader stands in each partition, after the poll's records were applied, and wakes waiters. */
+    private void reportProgress(KafkaConsumer<String, byte[]> kafka, List<TopicPartition> partitions) {
+        for (TopicPartition partition : partitions) {
+            appliedUpTo.set(partition.partition(), kafka.position(partition, KAFKA_CALL_TIMEOUT));
+        }
+        synchronized (progress) {
+            progress.notifyAll();
         }
     }
 
@@ -130,6 +204,8 @@ public final class CompactedTopicReader implements SmartLifecycle {
             }
             kafka.assign(partitions);
             kafka.seekToBeginning(partitions);
+            appliedUpTo = new AtomicLongArray(partitions.stream().mapToInt(TopicPartition::partition).max().orElse(0) + 1);
+            assigned = partitions;
             long started = System.nanoTime();
             Map<TopicPartition, Long> startupEnd = endOffsets(kafka, partitions);
             while (running) {
@@ -140,9 +216,11 @@ public final class CompactedTopicReader implements SmartLifecycle {
                         log.info("{} loaded from {}: {} entries in {} ms", view.name(), topic, view.size(),
                                 (System.nanoTime() - started) / 1_000_000);
                     }
-                    serveCatchUps(kafka, partitions);
+                    reportProgress(kafka, partitions);
                 } catch (WakeupException e) {
-                    // a catch-up request woke a blocking call: go round again, unless stopping
+                    if (!running) {
+                        throw e;
+                    }
                 } catch (KafkaException e) {
                     log.warn("Reading {} failed ({}); retrying", topic, e.getMessage());
                     pause();
@@ -154,7 +232,10 @@ public final class CompactedTopicReader implements SmartLifecycle {
             log.error("Reader of {} stopped; the {} will not see new records", topic, view.name(), e);
         } finally {
             consumer = null;
-            requests.forEach(r -> r.complete(false));
+            running = false;
+            synchronized (progress) {
+                progress.notifyAll(); // waiters give up at once instead of at their deadline
+            }
         }
     }
 
@@ -180,7 +261,6 @@ public final class CompactedTopicReader implements SmartLifecycle {
             if (!running) {
                 throw e;
             }
-            // woken for a catch-up request: serve it below
         }
     }
 
@@ -203,34 +283,6 @@ public final class CompactedTopicReader implements SmartLifecycle {
                     record.key(), e.toString());
             return true;
         }
-    }
-
-    private void serveCatchUps(KafkaConsumer<String, byte[]> kafka, List<TopicPartition> partitions) {
-        if (!requests.isEmpty()) {
-            List<CompletableFuture<Boolean>> fresh = new ArrayList<>();
-            for (CompletableFuture<Boolean> r; (r = requests.poll()) != null; ) {
-                fresh.add(r);
-            }
-            try {
-                Map<TopicPartition, Long> target = kafka.endOffsets(partitions, KAFKA_CALL_TIMEOUT);
-                fresh.forEach(done -> waiting.add(new CatchUpRequest(done, target)));
-            } catch (WakeupException e) {
-                requests.addAll(fresh); // woken by a newer request: serve them all next round
-                throw e;
-            } catch (KafkaException e) {
-                fresh.forEach(done -> done.complete(false));
-            }
-        }
-        waiting.removeIf(request -> {
-            if (request.done().isDone()) {
-                return true; // the caller gave up
-            }
-            if (reached(kafka, request.target())) {
-                request.done().complete(true);
-                return true;
-            }
-            return false;
-        });
     }
 
     private static boolean reached(KafkaConsumer<String, byte[]> kafka, Map<TopicPartition, Long> target) {

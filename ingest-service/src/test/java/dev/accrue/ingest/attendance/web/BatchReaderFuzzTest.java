@@ -4,7 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.accrue.ingest.Fuzz;
 import dev.accrue.ingest.attendance.AttendanceInput;
-import dev.accrue.ingest.attendance.BatchItem;
+import dev.accrue.ingest.batch.BatchItem;
+import dev.accrue.ingest.batch.web.BatchReader;
 import dev.accrue.ingest.errors.MalformedInputException;
 import dev.accrue.ingest.errors.PayloadTooLargeException;
 import dev.accrue.ingest.web.ProductionJson;
@@ -36,7 +37,7 @@ class BatchReaderFuzzTest {
             int maxItems = 1 + random.nextInt(25);
             byte[] body = array(inputs, random);
 
-            Outcome outcome = Outcome.of(body, new BatchReader(JSON, maxItems, 65_536)::readArray);
+            Outcome outcome = Outcome.of(body, new BatchReader<>(JSON, maxItems, 65_536, "events", AttendanceItemReader::read)::readArray);
 
             if (inputs.size() > maxItems) {
                 assertThat(outcome.error).as(() -> Fuzz.describe(body)).isInstanceOf(PayloadTooLargeException.class);
@@ -58,7 +59,7 @@ class BatchReaderFuzzTest {
             int maxLineLength = lines.stream().mapToInt(String::length).max().orElse(0) + random.nextInt(3);
             byte[] body = ndjson(lines, random);
 
-            Outcome outcome = Outcome.of(body, new BatchReader(JSON, 10_000, Math.max(1, maxLineLength))::readNdjson);
+            Outcome outcome = Outcome.of(body, new BatchReader<>(JSON, 10_000, Math.max(1, maxLineLength), "events", AttendanceItemReader::read)::readNdjson);
 
             assertThat(outcome.items).as(() -> Fuzz.describe(body) + " " + outcome).isEqualTo(parsed(inputs));
         });
@@ -68,22 +69,22 @@ class BatchReaderFuzzTest {
     @Test
     void aLineOfExactlyTheLineLimitIsReadWhetherItEndsWithLfOrCrlf() {
         String line = "{\"eventId\":\"e-1\"}";
-        BatchReader reader = new BatchReader(JSON, 10, line.length());
-        List<BatchItem> expected = List.of(new BatchItem.Parsed(0, new AttendanceInput("e-1", null, null, null, null, null, null)),
-                new BatchItem.Parsed(1, new AttendanceInput("e-1", null, null, null, null, null, null)));
+        BatchReader<AttendanceInput> reader = new BatchReader<>(JSON, 10, line.length(), "events", AttendanceItemReader::read);
+        List<BatchItem<AttendanceInput>> expected = List.of(new BatchItem.Parsed<>(0, new AttendanceInput("e-1", null, null, null, null, null, null)),
+                new BatchItem.Parsed<>(1, new AttendanceInput("e-1", null, null, null, null, null, null)));
 
         for (String body : List.of(line + "\n" + line + "\n", line + "\r\n" + line + "\r\n", line + "\r\n" + line, "\uFEFF" + line + "\r\n" + line)) {
             assertThat(reader.readNdjson(new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)))).as(body).isEqualTo(expected);
         }
-        List<BatchItem> longer = reader.readNdjson(new ByteArrayInputStream((line + " \r\n" + line + "x").getBytes(StandardCharsets.UTF_8)));
-        assertThat(longer).allSatisfy(item -> assertThat(((BatchItem.Malformed) item).errors().get(0).message()).contains("is longer than"));
+        List<BatchItem<AttendanceInput>> longer = reader.readNdjson(new ByteArrayInputStream((line + " \r\n" + line + "x").getBytes(StandardCharsets.UTF_8)));
+        assertThat(longer).allSatisfy(item -> assertThat(((BatchItem.Malformed<AttendanceInput>) item).errors().get(0).message()).contains("is longer than"));
     }
 
     @Test
     void aMutatedJsonArrayIsReadItemByItemOrRefusedWith400Or413() {
         Fuzz.cases("mutated array", 3_000, random -> {
             byte[] body = Fuzz.mutate(array(inputs(random), random), random);
-            BatchReader reader = new BatchReader(JSON, 1 + random.nextInt(25), 65_536);
+            BatchReader<AttendanceInput> reader = new BatchReader<>(JSON, 1 + random.nextInt(25), 65_536, "events", AttendanceItemReader::read);
 
             check(body, reader::readArray, 25);
         });
@@ -98,7 +99,7 @@ class BatchReaderFuzzTest {
             }
             byte[] body = Fuzz.mutate(ndjson(lines, random), random);
             int maxItems = 1 + random.nextInt(25);
-            BatchReader reader = new BatchReader(JSON, maxItems, 64 + random.nextInt(400));
+            BatchReader<AttendanceInput> reader = new BatchReader<>(JSON, maxItems, 64 + random.nextInt(400), "events", AttendanceItemReader::read);
 
             Outcome outcome = check(body, reader::readNdjson, maxItems);
 
@@ -113,7 +114,7 @@ class BatchReaderFuzzTest {
         Fuzz.cases("random bytes", 3_000, random -> {
             byte[] body = Fuzz.randomBytes(random, 400);
             int maxItems = 1 + random.nextInt(10);
-            BatchReader reader = new BatchReader(JSON, maxItems, 16 + random.nextInt(200));
+            BatchReader<AttendanceInput> reader = new BatchReader<>(JSON, maxItems, 16 + random.nextInt(200), "events", AttendanceItemReader::read);
 
             check(random.nextBoolean() ? concat("[", body) : body, random.nextBoolean() ? reader::readArray : reader::readNdjson,
                     maxItems);
@@ -131,7 +132,7 @@ class BatchReaderFuzzTest {
         Fuzz.cases("not utf-8", 1_000, random -> {
             List<AttendanceInput> inputs = inputs(random);
             List<String> lines = inputs.stream().map(input -> object(input, random, " ")).toList();
-            BatchReader reader = new BatchReader(JSON, 10_000, 65_536);
+            BatchReader<AttendanceInput> reader = new BatchReader<>(JSON, 10_000, 65_536, "events", AttendanceItemReader::read);
             byte[] array = Fuzz.insertNeverUtf8(array(inputs, random), random);
             byte[] ndjson = Fuzz.insertNeverUtf8(ndjson(lines, random), random);
 
@@ -147,7 +148,7 @@ class BatchReaderFuzzTest {
             int depth = ProductionJson.maxNesting() + 1 + random.nextInt(5_000);
             String deep = random.nextBoolean() ? "[".repeat(depth) + "]".repeat(depth) : "{\"a\":".repeat(depth) + "1" + "}".repeat(depth);
             String item = "{\"eventId\":\"e-1\",\"colour\":" + deep + "}";
-            BatchReader reader = new BatchReader(JSON, 10, 1_000_000);
+            BatchReader<AttendanceInput> reader = new BatchReader<>(JSON, 10, 1_000_000, "events", AttendanceItemReader::read);
 
             Outcome array = Outcome.of(("[" + item + "]").getBytes(StandardCharsets.UTF_8), reader::readArray);
             Outcome ndjson = Outcome.of((item + "\n{}\n").getBytes(StandardCharsets.UTF_8), reader::readNdjson);
@@ -159,7 +160,7 @@ class BatchReaderFuzzTest {
     }
 
     /** The user-visible contract for any body: items in order within the limit, or a 400/413 refusal. */
-    private static Outcome check(byte[] body, Function<ByteArrayInputStream, List<BatchItem>> read, int maxItems) {
+    private static Outcome check(byte[] body, Function<ByteArrayInputStream, List<BatchItem<AttendanceInput>>> read, int maxItems) {
         Outcome outcome = Outcome.of(body, read);
         java.util.function.Supplier<String> input = () -> Fuzz.describe(body);
         if (outcome.error != null) {
@@ -169,22 +170,22 @@ class BatchReaderFuzzTest {
         }
         assertThat(outcome.items).as(input).hasSizeLessThanOrEqualTo(maxItems);
         for (int i = 0; i < outcome.items.size(); i++) {
-            BatchItem item = outcome.items.get(i);
+            BatchItem<AttendanceInput> item = outcome.items.get(i);
             assertThat(item.index()).as(input).isEqualTo(i);
-            if (item instanceof BatchItem.Malformed malformed) {
+            if (item instanceof BatchItem.Malformed<AttendanceInput> malformed) {
                 assertThat(malformed.errors()).as(input).isNotEmpty()
                         .allSatisfy(e -> assertThat(e.field() != null && e.message() != null && !e.message().isBlank()).isTrue());
             } else {
-                assertThat(((BatchItem.Parsed) item).input()).as(input).isNotNull();
+                assertThat(((BatchItem.Parsed<AttendanceInput>) item).input()).as(input).isNotNull();
             }
         }
         return outcome;
     }
 
     /** Either the items or the exception, whatever it is (an Error too), so a test can say what was wrong. */
-    record Outcome(List<BatchItem> items, Throwable error) {
+    record Outcome(List<BatchItem<AttendanceInput>> items, Throwable error) {
 
-        static Outcome of(byte[] body, Function<ByteArrayInputStream, List<BatchItem>> read) {
+        static Outcome of(byte[] body, Function<ByteArrayInputStream, List<BatchItem<AttendanceInput>>> read) {
             try {
                 return new Outcome(read.apply(new ByteArrayInputStream(body)), null);
             } catch (MalformedInputException | PayloadTooLargeException e) {
@@ -206,10 +207,10 @@ class BatchReaderFuzzTest {
         return inputs;
     }
 
-    private static List<BatchItem> parsed(List<AttendanceInput> inputs) {
-        List<BatchItem> items = new ArrayList<>();
+    private static List<BatchItem<AttendanceInput>> parsed(List<AttendanceInput> inputs) {
+        List<BatchItem<AttendanceInput>> items = new ArrayList<>();
         for (AttendanceInput input : inputs) {
-            items.add(new BatchItem.Parsed(items.size(), input));
+            items.add(new BatchItem.Parsed<>(items.size(), input));
         }
         return items;
     }

@@ -5,7 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.accrue.ingest.GeneratedStream;
 import dev.accrue.ingest.attendance.AttendanceInput;
-import dev.accrue.ingest.attendance.BatchItem;
+import dev.accrue.ingest.batch.BatchItem;
+import dev.accrue.ingest.batch.web.BatchReader;
 import dev.accrue.ingest.errors.PayloadTooLargeException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -15,18 +16,18 @@ import tools.jackson.databind.json.JsonMapper;
 /** NDJSON batches are read line by line with each line bounded, and the item limit is enforced as items arrive. */
 class NdjsonStreamingTest {
 
-    final BatchReader reader = new BatchReader(JsonMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build(),
-            1_000, 65536);
+    final BatchReader<AttendanceInput> reader = new BatchReader<>(JsonMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build(),
+            1_000, 65536, "events", AttendanceItemReader::read);
 
     @Test
     void aLineOverTheLimitIsRejectedAloneAndTheNextLineIsStillRead() {
         var body = new GeneratedStream("{\"eventId\":\"", "x", 7L * 1024 * 1024, "\"}\r\n{\"eventId\":\"e-2\"}\n", () -> { });
 
-        List<BatchItem> items = reader.readNdjson(body);
+        List<BatchItem<AttendanceInput>> items = reader.readNdjson(body);
 
-        assertThat(((BatchItem.Malformed) items.get(0)).errors().get(0).message())
+        assertThat(((BatchItem.Malformed<AttendanceInput>) items.get(0)).errors().get(0).message())
                 .contains("longer than 65536 characters (accrue.ingest.limits.line-length)");
-        assertThat(items.get(1)).isEqualTo(new BatchItem.Parsed(1, new AttendanceInput("e-2", null, null, null, null, null, null)));
+        assertThat(items.get(1)).isEqualTo(new BatchItem.Parsed<>(1, new AttendanceInput("e-2", null, null, null, null, null, null)));
     }
 
     @Test
@@ -34,7 +35,7 @@ class NdjsonStreamingTest {
         var body = new GeneratedStream("", "\n", 8L * 1024 * 1024, "{\"eventId\":\"e-1\"}", () -> { });
 
         assertThat(reader.readNdjson(body)).containsExactly(
-                new BatchItem.Parsed(0, new AttendanceInput("e-1", null, null, null, null, null, null)));
+                new BatchItem.Parsed<>(0, new AttendanceInput("e-1", null, null, null, null, null, null)));
     }
 
     @Test

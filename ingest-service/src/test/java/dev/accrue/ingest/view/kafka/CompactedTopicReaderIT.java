@@ -26,7 +26,10 @@ import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
-/** The reader against the real broker: a record that cannot be read yet must not cost the view any other record. */
+/**
+ * The reader against the real broker: a record that cannot be read yet must not cost the view any other record, and a
+ * key's catch-up sees what another writer stored.
+ */
 class CompactedTopicReaderIT {
 
     private static final Endpoints STACK = SharedStack.start(Component.KAFKA);
@@ -36,7 +39,7 @@ class CompactedTopicReaderIT {
     @Test
     void aRecordThatCannotBeReadYetIsRetriedWithoutLosingTheOtherPartitionsRecordsOfItsPoll() throws Exception {
         String topic = "reader-it-" + UUID.randomUUID();
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, STACK.kafkaBootstrapServers()))) {
+        try (Admin admin = admin()) {
             admin.createTopics(List.of(new NewTopic(topic, PARTITIONS, (short) 1))).all().get();
         }
         List<String> keys = new ArrayList<>();
@@ -57,25 +60,58 @@ class CompactedTopicReaderIT {
         // the first record it is handed fails once, as when the schema registry is briefly down.
         KeyedView<String> view = new KeyedView<>("test view", Duration.ofSeconds(1), Duration.ofSeconds(1));
         Set<String> failedOnce = ConcurrentHashMap.newKeySet();
-        CompactedTopicReader reader = new CompactedTopicReader(topic,
-                Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, STACK.kafkaBootstrapServers()), Duration.ofMillis(200), view,
-                (key, value, position) -> {
-                    if (failedOnce.isEmpty() && failedOnce.add(key)) {
-                        throw new RetriableException("schema registry unavailable") {
-                        };
-                    }
-                    view.apply(key, new String(value, StandardCharsets.UTF_8), position);
-                });
-        reader.start();
-        try {
-            await().atMost(Duration.ofSeconds(30)).until(view::isReady);
-            assertThat(failedOnce).hasSize(1);
-            assertThat(view.size()).isEqualTo(keys.size());
-            for (String key : keys) {
-                assertThat(view.find(key)).as(key).contains("value of " + key);
+        try (Admin admin = admin()) {
+            CompactedTopicReader reader = new CompactedTopicReader(topic,
+                    Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, STACK.kafkaBootstrapServers()), admin, Duration.ofMillis(200),
+                    view, (key, value, position) -> {
+                        if (failedOnce.isEmpty() && failedOnce.add(key)) {
+                            throw new RetriableException("schema registry unavailable") {
+                            };
+                        }
+                        view.apply(key, new String(value, StandardCharsets.UTF_8), position);
+                    });
+            reader.start();
+            try {
+                await().atMost(Duration.ofSeconds(30)).until(view::isReady);
+                assertThat(failedOnce).hasSize(1);
+                assertThat(view.size()).isEqualTo(keys.size());
+                for (String key : keys) {
+                    assertThat(view.find(key)).as(key).contains("value of " + key);
+                }
+            } finally {
+                reader.stop();
             }
-        } finally {
-            reader.stop();
         }
+    }
+
+    @Test
+    void aKeysCatchUpSeesEveryWriteOfTheKeyAcknowledgedBeforeItWhoeverWroteIt() throws Exception {
+        String topic = "reader-it-" + UUID.randomUUID();
+        KeyedView<String> view = new KeyedView<>("test view", Duration.ofSeconds(2), Duration.ofSeconds(1));
+        try (Admin admin = admin();
+             KafkaProducer<String, String> otherInstance = new KafkaProducer<>(Map.of(
+                     ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, STACK.kafkaBootstrapServers()),
+                     new StringSerializer(), new StringSerializer())) {
+            admin.createTopics(List.of(new NewTopic(topic, PARTITIONS, (short) 1))).all().get();
+            CompactedTopicReader reader = new CompactedTopicReader(topic,
+                    Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, STACK.kafkaBootstrapServers()), admin, Duration.ofMillis(200),
+                    view, (key, value, position) -> view.apply(key, new String(value, StandardCharsets.UTF_8), position));
+            reader.start();
+            try {
+                await().atMost(Duration.ofSeconds(30)).until(view::isReady);
+                for (int n = 0; n < 50; n++) {
+                    String key = "key-" + n;
+                    // Keyed like ingest's producer (default partitioner); acknowledged before the lookup starts.
+                    otherInstance.send(new ProducerRecord<>(topic, key, "version " + n)).get();
+                    assertThat(view.findCurrent(key)).as(key).contains("version " + n);
+                }
+            } finally {
+                reader.stop();
+            }
+        }
+    }
+
+    private static Admin admin() {
+        return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, STACK.kafkaBootstrapServers()));
     }
 }

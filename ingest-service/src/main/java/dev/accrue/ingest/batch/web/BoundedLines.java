@@ -1,4 +1,4 @@
-package dev.accrue.ingest.attendance.web;
+package dev.accrue.ingest.batch.web;
 
 import java.io.IOException;
 import java.io.Reader;

@@ -1,6 +1,6 @@
-package dev.accrue.ingest.attendance.web;
+package dev.accrue.ingest.batch.web;
 
-import dev.accrue.ingest.attendance.BatchResult;
+import dev.accrue.ingest.batch.BatchResult;
 import dev.accrue.ingest.validation.FieldError;
 import org.springframework.boot.jackson.JacksonComponent;
 import tools.jackson.core.JsonGenerator;
@@ -21,7 +21,7 @@ class BatchResultSerializer extends ValueSerializer<BatchResult> {
     private static final SerializableString REJECTED = new SerializedString("rejected");
     private static final SerializableString RESULTS = new SerializedString("results");
     private static final SerializableString INDEX = new SerializedString("index");
-    private static final SerializableString EVENT_ID = new SerializedString("eventId");
+    
     private static final SerializableString STATUS = new SerializedString("status");
     private static final SerializableString ERRORS = new SerializedString("errors");
     private static final SerializableString FIELD = new SerializedString("field");
@@ -40,8 +40,8 @@ class BatchResultSerializer extends ValueSerializer<BatchResult> {
             gen.writeStartObject(item);
             gen.writeName(INDEX);
             gen.writeNumber(item.index());
-            gen.writeName(EVENT_ID);
-            gen.writeString(item.eventId());
+            gen.writeName(result.idField());
+            gen.writeString(item.id());
             gen.writeName(STATUS);
             gen.writeNumber(item.status());
             gen.writeName(ERRORS);
