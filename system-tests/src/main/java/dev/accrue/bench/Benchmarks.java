@@ -18,9 +18,10 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Runs the benchmarks and writes BENCHMARKS.md: {@code ./accrue bench [--scale F] [name...]}, where
- * the names are those below (all when none is given) and {@code --scale} multiplies every
- * benchmark's size (for a quick try; the report says which sizes ran). Each one gets a fresh
+ * Runs the benchmarks and writes BENCHMARKS.md: {@code ./accrue bench [--scale F] [--runs N] [name...]}, where
+ * the names are those below (all when none is given), {@code --scale} multiplies every
+ * benchmark's size and {@code --runs} sets how many runs make a figure of those measured once per run (both for a
+ * quick try; the report says which sizes ran, and fewer than 3 runs give no meaningful range). Each one gets a fresh
  * local stack. Figures come from this program only; the file is never edited by hand. A benchmark
  * that fails gets a section saying so, and the others still run.
  */
@@ -66,6 +67,12 @@ public final class Benchmarks {
                 return new LatencyBenchmark(context, Duration.ofSeconds(Math.max(5, sized(30, scale)))).run();
             }
         }, RUNS));
+        BENCHMARKS.put(PipelineBenchmark.KEY, new Entry(PipelineBenchmark.TITLE, (logs, scale) -> {
+            try (BenchContext context = new BenchContext(logs)) {
+                return new PipelineBenchmark(context, Duration.ofSeconds(Math.max(10, sized(120, scale))),
+                        Math.max(500, sized(2_000, scale))).run();
+            }
+        }, RUNS));
         BENCHMARKS.put(AnalyticsBenchmark.KEY, new Entry(AnalyticsBenchmark.TITLE, (logs, scale) -> {
             try (BenchContext context = new BenchContext(logs)) {
                 return new AnalyticsBenchmark(context, sized(1_000_000, scale), Math.max(5, sized(30, scale))).run();
@@ -82,17 +89,20 @@ public final class Benchmarks {
 
     public static void main(String[] args) throws Exception {
         double scale = 1.0;
+        Integer runs = null;
         boolean check = false;
         List<String> selected = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             if (args[i].equals("--scale") && i + 1 < args.length) {
                 scale = Double.parseDouble(args[++i]);
+            } else if (args[i].equals("--runs") && i + 1 < args.length) {
+                runs = Integer.parseInt(args[++i]);
             } else if (args[i].equals("--check")) {
                 check = true;
             } else if (BENCHMARKS.containsKey(args[i])) {
                 selected.add(args[i]);
             } else {
-                System.err.println("Unknown benchmark '" + args[i] + "'. Usage: ./accrue bench [--check] [--scale F] ["
+                System.err.println("Unknown benchmark '" + args[i] + "'. Usage: ./accrue bench [--check] [--scale F] [--runs N] ["
                         + String.join("|", BENCHMARKS.keySet()) + "]...");
                 System.exit(2);
             }
@@ -105,7 +115,7 @@ public final class Benchmarks {
         try (FileChannel lock = FileChannel.open(Path.of(System.getProperty("java.io.tmpdir"), "accrue-bench.lock"),
                 StandardOpenOption.CREATE, StandardOpenOption.WRITE);
              FileLock held = exclusively(lock)) {
-            List<BenchmarkReport> reports = run(selected, scale, check);
+            List<BenchmarkReport> reports = run(selected, scale, runs, check);
             if (check) {
                 List<BenchCheck.Line> lines = BenchCheck.compare(Files.readString(root.resolve("BENCHMARKS.md")), reports);
                 System.out.print(BenchCheck.print(lines));
@@ -133,7 +143,8 @@ public final class Benchmarks {
      * Runs the benchmarks and writes their sections into BENCHMARKS.md, or, for a check, into
      * .accrue/bench-check.md, leaving the committed figures as they are.
      */
-    private static List<BenchmarkReport> run(List<String> selected, double scale, boolean check) throws Exception {
+    private static List<BenchmarkReport> run(List<String> selected, double scale, Integer runsAsked, boolean check)
+            throws Exception {
         // A folder per run: two runs at once (say, comparing builds) must not share logs or the services' jar copies.
         Path logs = root.resolve(".accrue/bench-logs").resolve(
                 LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))
@@ -151,9 +162,10 @@ public final class Benchmarks {
             BenchmarkReport report;
             try {
                 List<BenchmarkReport> runs = new ArrayList<>();
-                for (int run = 1; run <= entry.runs(); run++) {
-                    if (entry.runs() > 1) {
-                        Progress.step("--- %s: run %d of %d, on a fresh stack ---", key, run, entry.runs());
+                int times = runsAsked != null && entry.runs() > 1 ? runsAsked : entry.runs();
+                for (int run = 1; run <= times; run++) {
+                    if (times > 1) {
+                        Progress.step("--- %s: run %d of %d, on a fresh stack ---", key, run, times);
                     }
                     runs.add(entry.runner().run(logs, scale));
                 }
@@ -166,6 +178,9 @@ public final class Benchmarks {
             }
             if (scale != 1.0) {
                 report = withNote(report, String.format("Run at `--scale %s` of the default sizes.", scale));
+            }
+            if (runsAsked != null && entry.runs() > 1) {
+                report = withNote(report, String.format("Run with `--runs %d` instead of %d.", runsAsked, entry.runs()));
             }
             reports.add(report);
             String existing = Files.exists(output) ? Files.readString(output) : "";

@@ -132,7 +132,7 @@ final class LatencyBenchmark {
                 awardTransport = transport.latencies();
                 awardsMissing = awardProbe.pendingMeasured();
             }
-            Progress.step("Award latency p50/p95/p99: %s", triple(awards));
+            Progress.step("Award latency p50/p95/p99: %s", Stats.triple(awards));
 
             fleet.stop(ServiceFleet.Service.CREDIT);
             Progress.step("credit-service stopped; phase 2 measures search alone");
@@ -163,7 +163,7 @@ final class LatencyBenchmark {
                 searchTransport = transport.latencies();
                 searchMissing = searchProbe.pendingMeasured();
             }
-            Progress.step("Searchable latency p50/p95/p99: %s", triple(searchable));
+            Progress.step("Searchable latency p50/p95/p99: %s", Stats.triple(searchable));
 
             return new Measured(new Phase(awards, awardTrend, awardTransport, awardsMissing, awardLoad),
                     new Phase(searchable, searchTrend, searchTransport, searchMissing, searchLoad));
@@ -186,11 +186,11 @@ final class LatencyBenchmark {
         return new BenchmarkReport.Builder(KEY, TITLE)
                 .method(method())
                 .row("event → award after finalization, p50 / p95 / p99 (at " + String.format("%,d", AWARD_RATE) + " events/s)",
-                        triple(awards), triple(awardTransport) + " (Kafka produce → consume)",
+                        Stats.triple(awards), Stats.triple(awardTransport) + " (Kafka produce → consume)",
                         "p99 " + Stats.ratio(awardP99, Stats.percentile(awardTransport, 99)) + "×",
                         Stats.atMost(awardP99, 1000, "p99 < 1 s"), new Stats.Figure(awardP99, v -> "p99 " + Stats.millis(v)))
                 .row("event → searchable, p50 / p95 / p99 (at " + String.format("%,d", SEARCH_RATE) + " events/s)",
-                        triple(searchable), triple(searchTransport) + " (Kafka produce → consume)",
+                        Stats.triple(searchable), Stats.triple(searchTransport) + " (Kafka produce → consume)",
                         "p95 " + Stats.ratio(searchP95, Stats.percentile(searchTransport, 95)) + "×",
                         Stats.atMost(searchP95, 2000, "p95 < 2 s"), new Stats.Figure(searchP95, v -> "p95 " + Stats.millis(v)))
                 .note(String.format("Phase 1 was steady (credit-service's lag under one second's worth of events) after "
@@ -324,14 +324,6 @@ final class LatencyBenchmark {
         producer.flush();
         bar.close();
         return new Load(sent, measuredSent, measure.toNanos() / 1e9, (measuredFrom - start) / 1e9, lagAtStart, lagAtEnd);
-    }
-
-    private static String triple(List<Double> latencies) {
-        if (latencies.isEmpty()) {
-            return "no samples";
-        }
-        return Stats.millis(Stats.percentile(latencies, 50)) + " / " + Stats.millis(Stats.percentile(latencies, 95)) + " / "
-                + Stats.millis(Stats.percentile(latencies, 99));
     }
 
     private static String licenseeId(int n) {

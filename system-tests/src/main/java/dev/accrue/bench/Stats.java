@@ -38,6 +38,15 @@ final class Stats {
         return ms < 10 ? String.format("%.1f ms", ms) : String.format("%,.0f ms", ms);
     }
 
+    /** p50 / p95 / p99 of latencies in milliseconds. */
+    static String triple(List<Double> latencies) {
+        if (latencies.isEmpty()) {
+            return "no samples";
+        }
+        return millis(percentile(latencies, 50)) + " / " + millis(percentile(latencies, 95)) + " / "
+                + millis(percentile(latencies, 99));
+    }
+
     static String mib(long bytes) {
         return String.format("%,d MiB", Math.round(bytes / (1024.0 * 1024.0)));
     }
