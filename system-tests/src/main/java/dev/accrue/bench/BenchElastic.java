@@ -90,6 +90,11 @@ final class BenchElastic implements AutoCloseable {
         return answer.ok() ? answer.body().path("count").asLong() : 0;
     }
 
+    /** Deletes the named indices (comma-separated names; Elasticsearch refuses wildcards in deletes). */
+    void delete(String indices) {
+        call("DELETE", "/" + indices + "?ignore_unavailable=true", null);
+    }
+
     void refresh(String indices) {
         call("POST", "/" + indices + "/_refresh?ignore_unavailable=true&allow_no_indices=true", null);
     }

@@ -58,6 +58,9 @@ public final class BenchKafka implements AutoCloseable {
     }
 
     /** With {@code replication} copies of every topic it creates (a cluster's node count). */
+    /** Partitions of every Accrue topic, as created by {@link #createAccrueTopics(int)}. */
+    private int partitionCount = PARTITIONS;
+
     public BenchKafka(Endpoints endpoints, short replication) {
         this.endpoints = endpoints;
         this.replication = replication;
@@ -68,13 +71,19 @@ public final class BenchKafka implements AutoCloseable {
 
     /** The topics of docs/CONVENTIONS.md, as the platform's TopicsConfiguration declares them. */
     public void createAccrueTopics() {
+        createAccrueTopics(PARTITIONS);
+    }
+
+    /** The same topics with {@code partitions} partitions each (the scale-out benchmark spreads them over instances). */
+    public void createAccrueTopics(int partitions) {
+        this.partitionCount = partitions;
         List<NewTopic> topics = new ArrayList<>();
         for (String compacted : List.of(SESSIONS, LICENSEES)) {
-            topics.add(new NewTopic(compacted, PARTITIONS, replication)
+            topics.add(new NewTopic(compacted, partitions, replication)
                     .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)));
         }
         for (String plain : List.of(CLOSURES, ATTENDANCE, CREDITS, CERTIFICATES, COMPLIANCE, REJECTIONS, SEARCH_DEAD_LETTERS)) {
-            topics.add(new NewTopic(plain, PARTITIONS, replication));
+            topics.add(new NewTopic(plain, partitions, replication));
         }
         try {
             admin.createTopics(topics).all().get(30, TimeUnit.SECONDS);
@@ -85,9 +94,9 @@ public final class BenchKafka implements AutoCloseable {
         } catch (InterruptedException | TimeoutException e) {
             throw new IllegalStateException("Cannot create the Accrue topics", e);
         }
-        Map<String, Integer> partitions = new HashMap<>();
-        topics.forEach(t -> partitions.put(t.name(), PARTITIONS));
-        KafkaReadiness.createTopics(endpoints.kafkaBootstrapServers(), partitions, Duration.ofSeconds(60));
+        Map<String, Integer> counts = new HashMap<>();
+        topics.forEach(t -> counts.put(t.name(), partitions));
+        KafkaReadiness.createTopics(endpoints.kafkaBootstrapServers(), counts, Duration.ofSeconds(60));
     }
 
     /** A producer set up like ingest's: acks=all, idempotent, lz4, 128 KiB batches, linger 5 ms; Avro values in the Confluent wire format. */
@@ -120,7 +129,7 @@ public final class BenchKafka implements AutoCloseable {
 
     public List<TopicPartition> partitions(String topic) {
         List<TopicPartition> partitions = new ArrayList<>();
-        for (int p = 0; p < PARTITIONS; p++) {
+        for (int p = 0; p < partitionCount; p++) {
             partitions.add(new TopicPartition(topic, p));
         }
         return partitions;

@@ -73,6 +73,11 @@ public final class Benchmarks {
                         Math.max(500, sized(2_000, scale))).run();
             }
         }, RUNS));
+        BENCHMARKS.put(ScaleOutBenchmark.KEY, new Entry(ScaleOutBenchmark.TITLE, (logs, scale) -> {
+            try (BenchContext context = new BenchContext(logs)) {
+                return new ScaleOutBenchmark(context, sized(200_000, scale)).run();
+            }
+        }, RUNS));
         BENCHMARKS.put(AnalyticsBenchmark.KEY, new Entry(AnalyticsBenchmark.TITLE, (logs, scale) -> {
             try (BenchContext context = new BenchContext(logs)) {
                 return new AnalyticsBenchmark(context, sized(1_000_000, scale), Math.max(5, sized(30, scale))).run();

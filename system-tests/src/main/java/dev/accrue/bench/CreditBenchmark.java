@@ -60,26 +60,10 @@ final class CreditBenchmark {
     }
 
     Measured measure() throws Exception {
-        int licensees = events / (2 * SESSIONS);
         try (BenchKafka kafka = new BenchKafka(context.endpoints());
              KafkaProducer<String, SpecificRecord> producer = kafka.producer()) {
             kafka.createAccrueTopics();
-            List<Session> sessions = sessions();
-            Progress.step("Producing %,d licensees and %d sessions", licensees, sessions.size());
-            List<BenchEvents.KeyedRecord> profiles = new ArrayList<>();
-            for (int i = 0; i < licensees; i++) {
-                profiles.add(new BenchEvents.KeyedRecord(licenseeId(i), BenchEvents.licensee(licenseeId(i), i)));
-            }
-            BenchEvents.sendAll(producer, BenchKafka.LICENSEES, profiles, Progress.bar("licensees", licensees));
-            BenchEvents.sendAll(producer, BenchKafka.SESSIONS,
-                    sessions.stream().map(s -> new BenchEvents.KeyedRecord(s.getSessionId(), s)).toList(), null);
-            Progress.step("Producing %,d attendance events (JOINED and LEFT for %,d licensees in each of %d sessions)",
-                    events, licensees, SESSIONS);
-            produceAttendance(producer, sessions, licensees);
-            long onTopic = kafka.endOffsetSum(BenchKafka.ATTENDANCE);
-            if (onTopic != events) {
-                throw new IllegalStateException("Expected " + events + " attendance records on the topic, found " + onTopic);
-            }
+            int licensees = produce(kafka, producer);
 
             Progress.step("Baseline: a plain read_committed KafkaConsumer deserializing the same records (one warm-up pass)");
             plainConsumerRate(kafka);
@@ -117,6 +101,31 @@ final class CreditBenchmark {
             }
             return new Measured(licensees, events, baseline, floor, measured, complete, rejections, awards);
         }
+    }
+
+    /**
+     * The workload on the topics, before any consumer starts: the licensees, the sessions and every attendance
+     * event; returns the number of licensees. The scale-out benchmark reuses it.
+     */
+    int produce(BenchKafka kafka, KafkaProducer<String, SpecificRecord> producer) throws InterruptedException {
+        int licensees = events / (2 * SESSIONS);
+        List<Session> sessions = sessions();
+        Progress.step("Producing %,d licensees and %d sessions", licensees, sessions.size());
+        List<BenchEvents.KeyedRecord> profiles = new ArrayList<>();
+        for (int i = 0; i < licensees; i++) {
+            profiles.add(new BenchEvents.KeyedRecord(licenseeId(i), BenchEvents.licensee(licenseeId(i), i)));
+        }
+        BenchEvents.sendAll(producer, BenchKafka.LICENSEES, profiles, Progress.bar("licensees", licensees));
+        BenchEvents.sendAll(producer, BenchKafka.SESSIONS,
+                sessions.stream().map(s -> new BenchEvents.KeyedRecord(s.getSessionId(), s)).toList(), null);
+        Progress.step("Producing %,d attendance events (JOINED and LEFT for %,d licensees in each of %d sessions)",
+                events, licensees, SESSIONS);
+        produceAttendance(producer, sessions, licensees);
+        long onTopic = kafka.endOffsetSum(BenchKafka.ATTENDANCE);
+        if (onTopic != events) {
+            throw new IllegalStateException("Expected " + events + " attendance records on the topic, found " + onTopic);
+        }
+        return licensees;
     }
 
     static BenchmarkReport report(Measured m) {

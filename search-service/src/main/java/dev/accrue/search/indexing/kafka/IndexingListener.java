@@ -62,8 +62,9 @@ class IndexingListener {
         this.deadLettered = meters.counter("accrue.search.dead.letters");
     }
 
-    @KafkaListener(id = ID, topics = "#{@indexedTopics}", containerFactory = "indexingListenerFactory",
-            autoStartup = "${accrue.search.indexing.auto-startup:true}")
+    // groupId explicitly: without it the listener id would be the group, and accrue.search.indexing.group-id ignored.
+    @KafkaListener(id = ID, groupId = "${accrue.search.indexing.group-id:" + ID + "}", topics = "#{@indexedTopics}",
+            containerFactory = "indexingListenerFactory", autoStartup = "${accrue.search.indexing.auto-startup:true}")
     void onBatch(List<ConsumerRecord<String, byte[]>> records, Acknowledgment ack, Consumer<?, ?> consumer) {
         ConsumerState current = state.get();
         if (isStale(records, consumer)) {
