@@ -414,6 +414,12 @@ class IngestApiIT extends IngestItSupport {
         assertThat(health.json().get("components").get("licenseeView").get("status").asString()).isEqualTo("UP");
         assertThat(docs.status()).isEqualTo(200);
         assertThat(docs.body()).contains("/v1/attendance/batch", "/v1/attendance/import", "/v1/sessions/{sessionId}/close");
+        // Batch answers are documented with the id each item really carries, not the serializer's internal shape.
+        JsonNode schemas = docs.json().get("components").get("schemas");
+        assertThat(schemas.get("LicenseeBatchItem").get("properties").has("licenseeId")).isTrue();
+        assertThat(schemas.get("SessionBatchItem").get("properties").has("sessionId")).isTrue();
+        assertThat(schemas.get("AttendanceBatchItem").get("properties").has("eventId")).isTrue();
+        assertThat(docs.body()).doesNotContain("idField");
         assertThat(swagger.status()).isEqualTo(200);
         assertThat(prometheus.status()).isEqualTo(200);
         assertThat(prometheus.body()).contains("http_server_requests");

@@ -8,6 +8,7 @@ import dev.accrue.ingest.attendance.AttendanceInput;
 import dev.accrue.ingest.attendance.AttendanceService;
 import dev.accrue.ingest.batch.BatchItem;
 import dev.accrue.ingest.batch.BatchResult;
+import dev.accrue.ingest.batch.web.BatchAnswers;
 import dev.accrue.ingest.batch.web.BatchReader;
 import dev.accrue.platform.security.Caller;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -16,6 +17,7 @@ import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
@@ -71,6 +73,8 @@ class AttendanceController {
             requestBody = @RequestBody(content = {
                     @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, array = @ArraySchema(schema = @Schema(implementation = AttendanceRequest.class))),
                     @Content(mediaType = NDJSON, schema = @Schema(type = "string", description = "One AttendanceRequest JSON object per line"))}))
+    @ApiResponse(responseCode = "200", description = "Each item's answer", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = BatchAnswers.Attendance.class)))
     BatchResult batch(HttpServletRequest request, Caller caller) throws IOException {
         Access access = CallerAccess.writer(caller);
         long started = System.nanoTime();

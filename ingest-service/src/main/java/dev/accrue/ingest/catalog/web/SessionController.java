@@ -3,6 +3,7 @@ package dev.accrue.ingest.catalog.web;
 import dev.accrue.ingest.IngestProperties;
 import dev.accrue.ingest.access.web.CallerAccess;
 import dev.accrue.ingest.batch.BatchResult;
+import dev.accrue.ingest.batch.web.BatchAnswers;
 import dev.accrue.ingest.batch.web.BatchReader;
 import dev.accrue.ingest.batch.web.RegistrationBatches;
 import dev.accrue.ingest.catalog.CatalogService;
@@ -14,6 +15,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
@@ -70,6 +72,8 @@ class SessionController {
                             implementation = SessionRequest.class, description = "plus sessionId"))),
                     @Content(mediaType = BatchReader.NDJSON, schema = @Schema(type = "string",
                             description = "One session JSON object (with sessionId) per line"))}))
+    @ApiResponse(responseCode = "200", description = "Each item's answer", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = BatchAnswers.Sessions.class)))
     BatchResult batch(HttpServletRequest request, Caller caller) throws IOException {
         return batches.store(request, caller, catalog::putBatch);
     }

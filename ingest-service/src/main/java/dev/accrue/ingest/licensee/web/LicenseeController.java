@@ -3,6 +3,7 @@ package dev.accrue.ingest.licensee.web;
 import dev.accrue.ingest.IngestProperties;
 import dev.accrue.ingest.access.web.CallerAccess;
 import dev.accrue.ingest.batch.BatchResult;
+import dev.accrue.ingest.batch.web.BatchAnswers;
 import dev.accrue.ingest.batch.web.BatchReader;
 import dev.accrue.ingest.batch.web.RegistrationBatches;
 import dev.accrue.ingest.licensee.Licensee;
@@ -13,6 +14,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
@@ -74,6 +76,8 @@ class LicenseeController {
                             implementation = LicenseeRequest.class, description = "plus licenseeId"))),
                     @Content(mediaType = BatchReader.NDJSON, schema = @Schema(type = "string",
                             description = "One licensee JSON object (with licenseeId) per line"))}))
+    @ApiResponse(responseCode = "200", description = "Each item's answer", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = BatchAnswers.Licensees.class)))
     BatchResult batch(HttpServletRequest request, Caller caller) throws IOException {
         return batches.store(request, caller, licensees::putBatch);
     }
