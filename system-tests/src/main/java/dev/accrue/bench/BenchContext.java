@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -28,7 +29,8 @@ public final class BenchContext implements AutoCloseable {
     private final StackLayout layout = StackLayout.locate();
     private final LocalProcesses stack;
     private final KafkaCluster cluster;
-    private final List<ServiceFleet> fleets = new ArrayList<>();
+    /** Fleets may be started from several threads at once (instances of one service that should join together). */
+    private final List<ServiceFleet> fleets = new CopyOnWriteArrayList<>();
     private final Endpoints endpoints;
     private final Path logDir;
 

@@ -127,6 +127,22 @@ final class BenchEvents {
     record KeyedRecord(String key, SpecificRecord value) {
     }
 
+    /**
+     * A benchmark's world, straight onto the topics before any service starts: the licensees, the running and the
+     * closed sessions, and the closures of the closed ones (so credit finalises their attendance at once).
+     */
+    static void publishWorld(KafkaProducer<String, SpecificRecord> producer, List<LicenseeProfile> licensees,
+                             List<Session> running, List<Session> closed) {
+        BenchEvents.sendAll(producer, BenchKafka.LICENSEES, licensees.stream()
+                .map(l -> new KeyedRecord(l.getLicenseeId(), l)).toList(), Progress.bar("licensees", licensees.size()));
+        List<KeyedRecord> catalog = new ArrayList<>();
+        running.forEach(s -> catalog.add(new KeyedRecord(s.getSessionId(), s)));
+        closed.forEach(s -> catalog.add(new KeyedRecord(s.getSessionId(), s)));
+        sendAll(producer, BenchKafka.SESSIONS, catalog, null);
+        sendAll(producer, BenchKafka.CLOSURES, closed.stream().map(s -> new KeyedRecord(s.getSessionId(), closed(s))).toList(),
+                null);
+    }
+
     private BenchEvents() {
     }
 }

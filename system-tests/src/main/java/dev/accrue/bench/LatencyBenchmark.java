@@ -3,6 +3,7 @@ package dev.accrue.bench;
 import dev.accrue.events.AttendanceEvent;
 import dev.accrue.events.AttendanceType;
 import dev.accrue.events.CreditAward;
+import dev.accrue.events.LicenseeProfile;
 import dev.accrue.events.Session;
 import dev.accrue.infra.launcher.ServiceFleet;
 import java.time.Duration;
@@ -89,17 +90,11 @@ final class LatencyBenchmark {
                 closed.add(BenchEvents.liveSession("bench-closed-" + s, "northwind", course, yesterday.minus(s, ChronoUnit.HOURS)));
             }
             Progress.step("Producing %,d licensees, %d running and %d closed sessions", LICENSEES, OPEN_SESSIONS, CLOSED_SESSIONS);
-            List<BenchEvents.KeyedRecord> profiles = new ArrayList<>();
+            List<LicenseeProfile> profiles = new ArrayList<>();
             for (int i = 0; i < LICENSEES; i++) {
-                profiles.add(new BenchEvents.KeyedRecord(licenseeId(i), BenchEvents.licensee(licenseeId(i), i)));
+                profiles.add(BenchEvents.licensee(licenseeId(i), i));
             }
-            BenchEvents.sendAll(producer, BenchKafka.LICENSEES, profiles, null);
-            List<BenchEvents.KeyedRecord> catalog = new ArrayList<>();
-            open.forEach(s -> catalog.add(new BenchEvents.KeyedRecord(s.getSessionId(), s)));
-            closed.forEach(s -> catalog.add(new BenchEvents.KeyedRecord(s.getSessionId(), s)));
-            BenchEvents.sendAll(producer, BenchKafka.SESSIONS, catalog, null);
-            BenchEvents.sendAll(producer, BenchKafka.CLOSURES,
-                    closed.stream().map(s -> new BenchEvents.KeyedRecord(s.getSessionId(), BenchEvents.closed(s))).toList(), null);
+            BenchEvents.publishWorld(producer, profiles, open, closed);
 
             ServiceFleet fleet = context.fleet(List.of(ServiceFleet.Service.CREDIT, ServiceFleet.Service.SEARCH));
             long licenseesOnTopic = kafka.endOffsetSum(BenchKafka.LICENSEES);

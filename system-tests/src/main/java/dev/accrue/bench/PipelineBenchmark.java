@@ -155,19 +155,13 @@ final class PipelineBenchmark {
                     yesterday.minus(s, ChronoUnit.HOURS)));
         }
         Progress.step("Producing %,d licensees, %,d running sessions and %d closed ones", LICENSEES, SESSIONS, CLOSED_SESSIONS);
-        List<BenchEvents.KeyedRecord> profiles = new ArrayList<>();
+        List<LicenseeProfile> profiles = new ArrayList<>();
         for (int i = 0; i < LICENSEES; i++) {
             LicenseeProfile profile = BenchEvents.licensee(licenseeId(i), i);
             profile.setOwner("acme"); // the provider whose key sends the attendance registered them
-            profiles.add(new BenchEvents.KeyedRecord(licenseeId(i), profile));
+            profiles.add(profile);
         }
-        BenchEvents.sendAll(producer, BenchKafka.LICENSEES, profiles, Progress.bar("licensees", LICENSEES));
-        List<BenchEvents.KeyedRecord> catalog = new ArrayList<>();
-        running.forEach(s -> catalog.add(new BenchEvents.KeyedRecord(s.getSessionId(), s)));
-        closed.forEach(s -> catalog.add(new BenchEvents.KeyedRecord(s.getSessionId(), s)));
-        BenchEvents.sendAll(producer, BenchKafka.SESSIONS, catalog, null);
-        BenchEvents.sendAll(producer, BenchKafka.CLOSURES,
-                closed.stream().map(s -> new BenchEvents.KeyedRecord(s.getSessionId(), BenchEvents.closed(s))).toList(), null);
+        BenchEvents.publishWorld(producer, profiles, running, closed);
         return new Workload(running, closed);
     }
 

@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.admin.Admin;
@@ -30,8 +31,14 @@ final class ScaleOutBenchmark {
     /** What search-service writes for this workload (no awards: no session is finalised). */
     private static final List<String> INDEXED = List.of("accrue-sessions", "accrue-attendance", "accrue-participations",
             "accrue-enrolments");
-    private static final List<String> PRODUCTION_TIMERS = List.of(
-            "-Daccrue.credit.streams.finalization-grace=30m", "-Daccrue.credit.streams.quiet-period=5m");
+    /**
+     * The production finalization timers, and every instance counted as caught up: Kafka Streams otherwise gives a
+     * joining instance no active task until it has warmed up a copy of the state (and moves tasks only at the next
+     * probing rebalance, 10 minutes later), so the second instance would sit idle for the whole run.
+     */
+    private static final List<String> CREDIT_ARGS = List.of(
+            "-Daccrue.credit.streams.finalization-grace=30m", "-Daccrue.credit.streams.quiet-period=5m",
+            "-Dspring.kafka.streams.properties.acceptable.recovery.lag=" + Long.MAX_VALUE);
 
     private final BenchContext context;
     private final int events;
@@ -85,16 +92,21 @@ final class ScaleOutBenchmark {
                 BenchKafka.ATTENDANCE);
         List<String> jvmArgs = new ArrayList<>(List.of(groupProperty + group));
         if (service == ServiceFleet.Service.CREDIT) {
-            jvmArgs.addAll(PRODUCTION_TIMERS);
+            jvmArgs.addAll(CREDIT_ARGS);
         }
         List<ServiceFleet> fleets = new ArrayList<>();
         Progress.Bar bar = Progress.bar("events", total);
         try (Sampler committed = new Sampler(group, () -> kafka.committedSum(group, BenchKafka.ATTENDANCE), 100, bar)) {
+            // Started together, so the instances join the group within seconds of each other.
+            List<CompletableFuture<ServiceFleet>> starting = new ArrayList<>();
             for (int i = 0; i < instances; i++) {
-                fleets.add(context.fleet(List.of(service), jvmArgs));
+                starting.add(CompletableFuture.supplyAsync(() -> context.fleet(List.of(service), jvmArgs)));
+            }
+            for (CompletableFuture<ServiceFleet> fleet : starting) {
+                fleets.add(fleet.join());
             }
             List<Integer> spread = partitionsPerMember(group, instances);
-            // The instances start one after the other: the rate counts from the moment all of them hold partitions.
+            // The rate counts from the moment all of them hold partitions, whichever joined first.
             long stableAt = Math.max(0, committed.last());
             if (stableAt >= total) {
                 throw new IllegalStateException(group + " finished before all " + instances + " instances held partitions;"
@@ -171,10 +183,11 @@ final class ScaleOutBenchmark {
                 finalization timers, so no session is finalised mid-run) consumes it with one instance, then with two
                 in a new consumer group (its Kafka Streams application id); search-service indexes the same events with
                 one instance, then, after the indices are emptied, with two in a new group. Each instance is its own
-                process (`-Xmx512m`, profile `local`) on this machine, started one after the other; a rate runs from
-                the moment every instance holds partitions. With two credit instances each also keeps a
+                process (`-Xmx512m`, profile `local`) on this machine, the instances of a run started together; a rate
+                runs from the moment every instance holds partitions. With two credit instances each also keeps a
                 standby copy of the other's state (`num.standby.replicas: 1`, as deployed), so a second instance adds
-                work as well as hands. A rate ends at the sample where the group has committed every record; the
+                work as well as hands, and every instance counts as caught up (`acceptable.recovery.lag`), so a joining
+                one takes its share at once instead of warming up a copy of the state first. A rate ends at the sample where the group has committed every record; the
                 partitions per instance are read from the group's assignment once it is stable. The baseline is the one-instance run of the same service in
                 the same run."""
                 .formatted(events, PARTITIONS);
