@@ -85,7 +85,10 @@ public class Analytics {
     public Results.Breakdown categories(AnalyticsFilter filter) {
         List<ResponseBody<JsonData>> answers = searchAll(List.of(AnalyticsQueries.hoursPerCategory(filter),
                 AnalyticsQueries.attendeesPer("categories", filter)));
-        Map<String, Double> hours = new LinkedHashMap<>();
+        Aggregate nested = answers.get(0).aggregations().get(AnalyticsQueries.NESTED);
+        Map<String, Double> hours = nested != null
+                ? values(nested.nested().aggregations().get(AnalyticsQueries.GROUPS).sterms().buckets().array())
+                : new LinkedHashMap<>();
         terms(answers.get(0)).forEach(b -> {
             Aggregate sum = answers.get(0).aggregations().get(AnalyticsQueries.HOURS_IN + b.key().stringValue());
             hours.put(b.key().stringValue(), sum == null ? 0 : number(sum));

@@ -12,7 +12,6 @@ import co.elastic.clients.elasticsearch.core.SearchRequest;
 import co.elastic.clients.util.NamedValue;
 import dev.accrue.search.analytics.AnalyticsFilter;
 import dev.accrue.search.analytics.CompletionGroup;
-import dev.accrue.search.analytics.FilterValues;
 import dev.accrue.search.analytics.Interval;
 import dev.accrue.search.analytics.Metric;
 import dev.accrue.search.analytics.Ranking;
@@ -35,6 +34,7 @@ final class AnalyticsQueries {
     static final String GROUPS = "groups";
     /** Prefix of the per-category sums of credit hours ({@code hours:LAW_AND_ETHICS}). */
     static final String HOURS_IN = "hours:";
+    static final String NESTED = "nested";
     private static final String HOURS_BY_CATEGORY = "hoursByCategory.";
     /** Cardinality is exact below this many distinct values per bucket. */
     static final int PRECISION = 40_000;
@@ -110,14 +110,21 @@ final class AnalyticsQueries {
     }
 
     /**
-     * Credit hours per category: which categories the awards have (terms), and each category's hours, summed from
-     * its own field of {@code hoursByCategory} (all categories, or the one the filter names).
+     * Credit hours per category. With a category filter: that category's own field of {@code hoursByCategory}, one
+     * sum, beside a {@code terms} on the awards' categories (whether it occurs). Without: the nested category hours,
+     * one pass for every category (measured faster than a sum per category field, which reads every award once per
+     * category).
      */
     static SearchRequest hoursPerCategory(AnalyticsFilter f) {
         Map<String, Aggregation> aggregations = new LinkedHashMap<>();
-        aggregations.put(GROUPS, Aggregation.of(a -> a.terms(t -> t.field("categories").size(MAX_TERMS))));
-        f.category().map(List::of).orElseGet(() -> List.copyOf(FilterValues.CATEGORIES))
-                .forEach(category -> aggregations.put(HOURS_IN + category, sum(HOURS_BY_CATEGORY + category)));
+        if (f.category().isPresent()) {
+            aggregations.put(GROUPS, Aggregation.of(a -> a.terms(t -> t.field("categories").size(MAX_TERMS))));
+            aggregations.put(HOURS_IN + f.category().get(), sum(HOURS_BY_CATEGORY + f.category().get()));
+        } else {
+            aggregations.put(NESTED, Aggregation.of(a -> a.nested(n -> n.path("categoryHours"))
+                    .aggregations(GROUPS, Aggregation.of(t -> t.terms(x -> x.field("categoryHours.category").size(MAX_TERMS))
+                            .aggregations(VALUE, sum("categoryHours.hours"))))));
+        }
         return request(EventSource.AWARDS, f, aggregations);
     }
 
