@@ -19,7 +19,8 @@ class RosterDiffTest {
     static AwardDocument award(String id, int revision, double hours, List<CategoryHours> categories,
                                ReportedLicense... licenses) {
         return new AwardDocument(id, revision, "lic-" + id, "p", "S1", "C1", "acme/C1", "acme", "Ethics", "LIVE_WEBINAR",
-                "STATE_BOARD", "FL", "20-1", hours, hours > 0, null, categories, List.of(), (int) (hours * 60), 180,
+                "STATE_BOARD", "FL", "20-1", hours, hours > 0, null, categories, List.of(),
+                AwardDocument.hoursByCategory(categories), (int) (hours * 60), 180,
                 Instant.parse("2025-03-04T03:00:00Z"), Instant.parse("2025-03-04T03:01:00Z"), "r", List.of(licenses));
     }
 

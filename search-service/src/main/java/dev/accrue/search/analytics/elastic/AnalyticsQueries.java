@@ -16,6 +16,7 @@ import dev.accrue.search.analytics.Interval;
 import dev.accrue.search.analytics.Metric;
 import dev.accrue.search.analytics.Ranking;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,17 +24,18 @@ import java.util.Optional;
 /**
  * Builds the Elasticsearch requests behind each analytics question, as pure functions of the question, so
  * they can be checked without a node. Only features a bare node has are used: bool/term/range queries,
- * terms, date_histogram, sum, cardinality, nested and top_hits aggregations. Every request sets size 0 and
- * tolerates a missing index (an empty answer, not 404). Who attended is read from participations and
- * enrolments: see docs/design.md, 'Search analytics count documents, not distinct values'.
+ * terms, date_histogram, sum and cardinality aggregations. Every request tolerates a missing index (an empty
+ * answer, not 404). Who attended is read from participations and enrolments (docs/design.md §12); nothing
+ * aggregates nested documents or collects top hits per bucket (§14).
  */
 final class AnalyticsQueries {
 
     static final String VALUE = "value";
     static final String GROUPS = "groups";
-    static final String TOP = "top";
+    /** Prefix of the per-category sums of credit hours ({@code hours:LAW_AND_ETHICS}). */
+    static final String HOURS_IN = "hours:";
     static final String NESTED = "nested";
-    static final String IN_CATEGORY = "in_category";
+    private static final String HOURS_BY_CATEGORY = "hoursByCategory.";
     /** Cardinality is exact below this many distinct values per bucket. */
     static final int PRECISION = 40_000;
     private static final int MAX_TERMS = 1000;
@@ -85,16 +87,45 @@ final class AnalyticsQueries {
     /** Courses ranked by attendees (enrolments) or credit hours, ties broken by course key. */
     static SearchRequest topCourses(Ranking by, int limit, AnalyticsFilter f) {
         return by == Ranking.ATTENDEES
-                ? request(EventSource.ENROLMENTS, f, Map.of(GROUPS, rankedTerms("courseKey", limit, Optional.empty(), true)))
-                : request(EventSource.AWARDS, f, Map.of(GROUPS, rankedTerms("courseKey", limit, Optional.of(creditHours(f)), true)));
+                ? request(EventSource.ENROLMENTS, f, Map.of(GROUPS, rankedTerms("courseKey", limit, Optional.empty())))
+                : request(EventSource.AWARDS, f, Map.of(GROUPS, rankedTerms("courseKey", limit, Optional.of(creditHours(f)))));
     }
 
-    /** Credit hours per category, from the awards' nested category hours. */
+    /** The source a course ranking reads, for {@link #courseInfo}. */
+    static EventSource rankingSource(Ranking by) {
+        return by == Ranking.ATTENDEES ? EventSource.ENROLMENTS : EventSource.AWARDS;
+    }
+
+    /**
+     * One document of a ranked course, for its id, provider and title: the ranking's own filter and the course
+     * key, one hit, and the search stops at the first match. Asking for the few ranked keys afterwards costs far
+     * less than a top hit collected for every document of every bucket.
+     */
+    static SearchRequest courseInfo(EventSource source, String courseKey, AnalyticsFilter f) {
+        Query inCourse = Query.of(q -> q.bool(b -> b.filter(filter(source, f))
+                .filter(x -> x.term(t -> t.field("courseKey").value(courseKey)))));
+        return SearchRequest.of(s -> s.index(source.index).size(1).terminateAfter(1L).ignoreUnavailable(true)
+                .allowNoIndices(true).query(inCourse).source(src -> src.filter(sf -> sf.includes("courseId", "providerId",
+                        "title"))));
+    }
+
+    /**
+     * Credit hours per category. With a category filter: that category's own field of {@code hoursByCategory}, one
+     * sum, beside a {@code terms} on the awards' categories (whether it occurs). Without: the nested category hours,
+     * one pass for every category (measured faster than a sum per category field, which reads every award once per
+     * category).
+     */
     static SearchRequest hoursPerCategory(AnalyticsFilter f) {
-        Aggregation perCategory = Aggregation.of(a -> a.nested(n -> n.path("categoryHours"))
-                .aggregations(GROUPS, Aggregation.of(t -> t.terms(x -> x.field("categoryHours.category").size(MAX_TERMS))
-                        .aggregations(VALUE, sum("categoryHours.hours")))));
-        return request(EventSource.AWARDS, f, Map.of(NESTED, perCategory));
+        Map<String, Aggregation> aggregations = new LinkedHashMap<>();
+        if (f.category().isPresent()) {
+            aggregations.put(GROUPS, Aggregation.of(a -> a.terms(t -> t.field("categories").size(MAX_TERMS))));
+            aggregations.put(HOURS_IN + f.category().get(), sum(HOURS_BY_CATEGORY + f.category().get()));
+        } else {
+            aggregations.put(NESTED, Aggregation.of(a -> a.nested(n -> n.path("categoryHours"))
+                    .aggregations(GROUPS, Aggregation.of(t -> t.terms(x -> x.field("categoryHours.category").size(MAX_TERMS))
+                            .aggregations(VALUE, sum("categoryHours.hours"))))));
+        }
+        return request(EventSource.AWARDS, f, aggregations);
     }
 
     /** Distinct attendees per value of a participation field (categories, format). */
@@ -111,15 +142,11 @@ final class AnalyticsQueries {
 
     /**
      * Credit hours: the awards' hours, or, when the filter names a content category, only that category's
-     * hours of them (nested {@code categoryHours}): a 6 h course with 1 h of ethics adds 1 h to ethics, not 6.
+     * hours of them ({@code hoursByCategory}): a 6 h course with 1 h of ethics adds 1 h to ethics, not 6.
      * The filter itself still keeps only awards that have the category.
      */
     static Aggregation creditHours(AnalyticsFilter f) {
-        return f.category().map(category -> Aggregation.of(a -> a.nested(n -> n.path("categoryHours"))
-                .aggregations(IN_CATEGORY, Aggregation.of(c -> c.filter(q -> q.term(t -> t.field("categoryHours.category")
-                                .value(category)))
-                        .aggregations(VALUE, sum("categoryHours.hours"))))))
-                .orElseGet(() -> sum("hours"));
+        return sum(f.category().map(category -> HOURS_BY_CATEGORY + category).orElse("hours"));
     }
 
     /**
@@ -128,8 +155,8 @@ final class AnalyticsQueries {
      */
     static SearchRequest joined(CompletionGroup group, int limit, AnalyticsFilter f) {
         Aggregation groups = group == CompletionGroup.COURSE
-                ? rankedTerms(groupField(group), limit, Optional.empty(), true)
-                : rankedTerms(groupField(group), limit, Optional.of(distinct("licenseeId")), false);
+                ? rankedTerms(groupField(group), limit, Optional.empty())
+                : rankedTerms(groupField(group), limit, Optional.of(distinct("licenseeId")));
         return request(EventSource.ENROLMENTS, f, Map.of(GROUPS, groups));
     }
 
@@ -194,20 +221,14 @@ final class AnalyticsQueries {
     }
 
     /** Terms ranked by the value, or by the document count when there is none, then by key. */
-    private static Aggregation rankedTerms(String field, int limit, Optional<Aggregation> value, boolean withTopHit) {
+    private static Aggregation rankedTerms(String field, int limit, Optional<Aggregation> value) {
         return Aggregation.of(a -> {
             var terms = a.terms(t -> t.field(field).size(limit)
-                    .order(List.of(NamedValue.of(value.map(AnalyticsQueries::orderPath).orElse("_count"), SortOrder.Desc),
+                    .order(List.of(NamedValue.of(value.isPresent() ? VALUE : "_count", SortOrder.Desc),
                             NamedValue.of("_key", SortOrder.Asc))));
             value.ifPresent(v -> terms.aggregations(VALUE, v));
-            return withTopHit ? terms.aggregations(TOP, Aggregation.of(h -> h.topHits(th -> th.size(1)
-                    .source(src -> src.filter(sf -> sf.includes("courseId", "providerId", "title")))))) : terms;
+            return terms;
         });
-    }
-
-    /** The path terms are ordered by: the value itself, or the sum inside a category's nested hours. */
-    private static String orderPath(Aggregation value) {
-        return value.isNested() ? VALUE + ">" + IN_CATEGORY + ">" + VALUE : VALUE;
     }
 
     private static SearchRequest request(EventSource source, AnalyticsFilter f, Map<String, Aggregation> aggregations) {

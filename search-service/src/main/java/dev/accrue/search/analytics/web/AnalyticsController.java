@@ -89,8 +89,10 @@ class AnalyticsController {
     Results.Compliance compliance(Caller caller,
                                   @RequestParam Optional<String> board,
                                   @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) Optional<LocalDate> from,
-                                  @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) Optional<LocalDate> to) {
+                                  @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) Optional<LocalDate> to,
+                                  @ParameterObject ComplianceParams unsupported) {
         ProviderScope.requireCrossProvider(caller);
+        unsupported.refuseAny();
         from.ifPresent(d -> AnalyticsFilter.requireSupportedYear("from", d));
         to.ifPresent(d -> AnalyticsFilter.requireSupportedYear("to", d));
         if (from.isPresent() && to.isPresent() && from.get().isAfter(to.get())) {

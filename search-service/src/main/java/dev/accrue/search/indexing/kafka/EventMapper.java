@@ -43,7 +43,8 @@ final class EventMapper {
                 a.getCourseId(), AwardDocument.courseKey(a.getProviderId(), a.getCourseId()), a.getProviderId(),
                 a.getTitle(), a.getFormat().name(), a.getBody().name(), a.getJurisdiction(), a.getApprovalId(), a.getHours(),
                 a.getHours() > 0,
-                a.getCeu(), categories, CategoryNames.of(categories), a.getAttendedMinutes(), a.getScheduledMinutes(),
+                a.getCeu(), categories, CategoryNames.of(categories),
+                AwardDocument.hoursByCategory(categories), a.getAttendedMinutes(), a.getScheduledMinutes(),
                 a.getCompletedAt(), a.getAwardedAt(), a.getRuleVersion(), a.getLicenses().stream()
                         .map(l -> new AwardDocument.ReportedLicense(l.getBoard(), l.getLicenseType(), l.getLicenseNumber()))
                         .toList());
