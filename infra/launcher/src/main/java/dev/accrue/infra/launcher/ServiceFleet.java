@@ -156,7 +156,8 @@ public final class ServiceFleet implements AutoCloseable {
     }
 
     /** Runs a copy, so a rebuild of the service while it runs cannot pull classes out from under it. */
-    private static Path privateCopy(Path jar, Path workDir) {
+    /** Synchronized: fleets started from several threads at once copy the same jar to the same place. */
+    private static synchronized Path privateCopy(Path jar, Path workDir) {
         try {
             Path copy = Files.createDirectories(workDir.resolve("jars")).resolve(jar.getFileName());
             return Files.copy(jar, copy, StandardCopyOption.REPLACE_EXISTING);
