@@ -35,7 +35,7 @@ import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 
 /**
- * Analytics query latency over a million attendance documents: the service's HTTP endpoints against
+ * Analytics query latency at a million and at five million attendance documents: the service's HTTP endpoints against
  * the very Elasticsearch requests they send, replayed straight to the node, alternating call by
  * call, so the ratio is the service's own overhead (HTTP, auth, building the requests, reading the
  * aggregations, writing JSON).
@@ -43,7 +43,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 final class AnalyticsBenchmark {
 
     static final String KEY = "analytics";
-    static final String TITLE = "Analytics query latency over 1,000,000 attendance documents";
+    static final String TITLE = "Analytics query latency at 1M and 5M attendance documents";
     private static final int LICENSEES = 20_000;
     private static final int DAYS = 60;
     private static final String ATTENDANCE = "accrue-attendance";
@@ -56,15 +56,17 @@ final class AnalyticsBenchmark {
 
     private final BenchContext context;
     private final int documents;
-    private final int awards;
     private final int rounds;
     private final int warmupRounds = 5;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    AnalyticsBenchmark(BenchContext context, int documents, int rounds) {
+    /** The second size the same data grows to before the endpoints are measured again. */
+    private final int larger;
+
+    AnalyticsBenchmark(BenchContext context, int documents, int larger, int rounds) {
         this.context = context;
         this.documents = documents;
-        this.awards = documents / 10;
+        this.larger = larger;
         this.rounds = rounds;
     }
 
@@ -76,9 +78,13 @@ final class AnalyticsBenchmark {
      * Per endpoint: its path, the service's and the direct calls' times, and how many `_search` requests it
      * sends; and what the service had indexed.
      */
-    record Measured(String range, Map<String, String> endpoints, Map<String, List<Double>> service,
-                    Map<String, List<Double>> baseline, Map<String, Integer> directRequests, int sessions,
-                    long participations, long enrolments, long attendance) {
+    record Measured(String range, Map<String, String> endpoints, Size small, Size large,
+                    Map<String, Integer> directRequests, int sessions) {
+    }
+
+    /** The calls' times at one size, per endpoint, and what the service had indexed by then. */
+    record Size(int documents, Map<String, List<Double>> service, Map<String, List<Double>> baseline,
+                long participations, long enrolments, long attendance, long awards) {
     }
 
     BenchmarkReport run() throws Exception {
@@ -105,68 +111,110 @@ final class AnalyticsBenchmark {
 
             Map<String, ObjectNode> awardTemplates = new HashMap<>();
             List<String> sessionIds = seed(producer, elastic, awardTemplates);
-            long participations = load(producer, elastic, sessionIds, awardTemplates);
-            long enrolments = elastic.count(ENROLMENTS);
+            Random random = new Random(42);
+            load(producer, elastic, sessionIds, awardTemplates, random, 0, documents);
             // Every call below must reach the data: repeated identical aggregations would otherwise be answered
             // from the shard request cache, for the service and the baseline alike.
             elastic.require("PUT", "/" + LOADED + "/_settings", "{\"index.requests.cache.enable\":false}");
 
             Progress.step("Capturing the Elasticsearch requests behind each endpoint (the client's trace log, on for one call each)");
             Map<String, List<EsRequest>> captured = capture(clients, endpoints);
-
-            Progress.step("Measuring: %d rounds (+%d warm-up) of each endpoint and its replayed requests, alternating",
-                    rounds, warmupRounds);
-            Map<String, List<Double>> service = new LinkedHashMap<>();
-            Map<String, List<Double>> baseline = new LinkedHashMap<>();
-            endpoints.keySet().forEach(k -> {
-                service.put(k, new ArrayList<>());
-                baseline.put(k, new ArrayList<>());
-            });
             String serviceUrl = fleet.url(ServiceFleet.Service.SEARCH);
-            String esUrl = context.endpoints().elasticsearchUrl();
-            Progress.Bar bar = Progress.bar("rounds", rounds + warmupRounds);
-            for (int r = 0; r < rounds + warmupRounds; r++) {
-                for (var endpoint : endpoints.entrySet()) {
-                    List<EsRequest> requests = captured.get(endpoint.getKey());
-                    boolean serviceFirst = r % 2 == 0;
-                    double a = serviceFirst ? timeService(serviceUrl + endpoint.getValue()) : timeReplay(esUrl, requests);
-                    double b = serviceFirst ? timeReplay(esUrl, requests) : timeService(serviceUrl + endpoint.getValue());
-                    if (r >= warmupRounds) {
-                        service.get(endpoint.getKey()).add(serviceFirst ? a : b);
-                        baseline.get(endpoint.getKey()).add(serviceFirst ? b : a);
-                    }
-                }
-                bar.update(r + 1);
-            }
+            Size small = time(elastic, endpoints, captured, serviceUrl, documents);
+
+            Progress.step("Growing the same data to %,d attendance events", larger);
+            load(producer, elastic, sessionIds, awardTemplates, random, documents, larger);
+            Size large = time(elastic, endpoints, captured, serviceUrl, larger);
 
             Map<String, Integer> direct = new LinkedHashMap<>();
             captured.forEach((k, requests) -> direct.put(k, requests.size()));
-            return new Measured(range, endpoints, service, baseline, direct, sessionIds.size(), participations, enrolments,
-                    elastic.count(ATTENDANCE));
+            return new Measured(range, endpoints, small, large, direct, sessionIds.size());
         }
+    }
+
+    /** Rounds of every endpoint and its replayed requests, alternating which goes first; warm-up rounds not kept. */
+    private Size time(BenchElastic elastic, Map<String, String> endpoints, Map<String, List<EsRequest>> captured,
+                      String serviceUrl, int size) throws Exception {
+        Progress.step("Measuring at %,d: %d rounds (+%d warm-up) of each endpoint and its replayed requests, alternating",
+                size, rounds, warmupRounds);
+        Map<String, List<Double>> service = new LinkedHashMap<>();
+        Map<String, List<Double>> baseline = new LinkedHashMap<>();
+        endpoints.keySet().forEach(k -> {
+            service.put(k, new ArrayList<>());
+            baseline.put(k, new ArrayList<>());
+        });
+        String esUrl = context.endpoints().elasticsearchUrl();
+        Progress.Bar bar = Progress.bar("rounds", rounds + warmupRounds);
+        for (int r = 0; r < rounds + warmupRounds; r++) {
+            for (var endpoint : endpoints.entrySet()) {
+                List<EsRequest> requests = captured.get(endpoint.getKey());
+                boolean serviceFirst = r % 2 == 0;
+                double a = serviceFirst ? timeService(serviceUrl + endpoint.getValue()) : timeReplay(esUrl, requests);
+                double b = serviceFirst ? timeReplay(esUrl, requests) : timeService(serviceUrl + endpoint.getValue());
+                if (r >= warmupRounds) {
+                    service.get(endpoint.getKey()).add(serviceFirst ? a : b);
+                    baseline.get(endpoint.getKey()).add(serviceFirst ? b : a);
+                }
+            }
+            bar.update(r + 1);
+        }
+        return new Size(size, service, baseline, elastic.count(PARTICIPATIONS), elastic.count(ENROLMENTS),
+                elastic.count(ATTENDANCE), elastic.count(AWARDS));
     }
 
     BenchmarkReport report(Measured m) {
         BenchmarkReport.Builder report = new BenchmarkReport.Builder(KEY, TITLE).method(method(m));
-        double worstP95 = 0;
+        for (Size size : List.of(m.small(), m.large())) {
+            boolean first = size == m.small();
+            for (var endpoint : m.endpoints().entrySet()) {
+                List<Double> s = size.service().get(endpoint.getKey());
+                List<Double> d = size.baseline().get(endpoint.getKey());
+                double p95 = Stats.percentile(s, 95);
+                String goal = Stats.atMost(p95, 100, "p95 < 100 ms")
+                        + (first ? "; " + Stats.atMost(p95, 60, "< 60 ms at this size") : "");
+                report.row("`GET " + path(m, endpoint.getValue()) + "` at " + millions(size.documents())
+                                + ", p50 / p95 / p99", Stats.triple(s),
+                        Stats.triple(d) + " (" + m.directRequests().get(endpoint.getKey()) + " direct `_search`)",
+                        Stats.ratio(p95, Stats.percentile(d, 95)), goal,
+                        new Stats.Figure(p95, v -> "p95 " + Stats.millis(v)), thirds(s));
+            }
+        }
         for (var endpoint : m.endpoints().entrySet()) {
-            List<Double> s = m.service().get(endpoint.getKey());
-            List<Double> d = m.baseline().get(endpoint.getKey());
-            double p95 = Stats.percentile(s, 95);
-            worstP95 = Math.max(worstP95, p95);
-            report.row("`GET " + endpoint.getValue().replace("&" + m.range(), "").replace("?" + m.range(), "")
-                            + "` p50 / p95 / p99", triple(s),
-                    triple(d) + " (" + m.directRequests().get(endpoint.getKey()) + " direct `_search`)",
-                    Stats.ratio(p95, Stats.percentile(d, 95)), Stats.atMost(p95, 100, "p95 < 100 ms"));
+            double small = Stats.percentile(m.small().service().get(endpoint.getKey()), 95);
+            double large = Stats.percentile(m.large().service().get(endpoint.getKey()), 95);
+            report.row("`GET " + path(m, endpoint.getValue()) + "` p95 growth, " + millions(m.large().documents())
+                            + " against " + millions(m.small().documents()), Stats.millis(large),
+                    Stats.millis(small) + " (at " + millions(m.small().documents()) + ")", Stats.ratio(large, small),
+                    "≤ 1.5: " + (large <= 1.5 * small ? "met" : "not met"),
+                    new Stats.Figure(large / small, v -> "ratio " + Stats.ratio(v, 1)));
         }
         report.note("Every endpoint was called with `" + m.range() + "` (the whole generated range). With " + rounds
-                + " calls per endpoint, p99 is (nearly) the slowest call.");
-        report.note(String.format("Slowest endpoint p95: %s against the 100 ms goal.", Stats.millis(worstP95)));
-        report.note(String.format("search-service wrote %,d attendance, %,d participation and %,d enrolment documents; "
-                + "attendances are counted as participations (a licensee's first JOINED of a session), people per "
-                + "course (top courses, completion) as enrolments (a licensee's first JOINED of a course).",
-                m.attendance(), m.participations(), m.enrolments()));
+                + " calls per endpoint and size, p99 is (nearly) the slowest call; the range is the least and greatest p95"
+                + " of the calls' three consecutive thirds.");
+        for (Size size : List.of(m.small(), m.large())) {
+            report.note(String.format("At %s: search-service had written %,d attendance, %,d participation and %,d "
+                    + "enrolment documents; %,d award documents.", millions(size.documents()), size.attendance(),
+                    size.participations(), size.enrolments(), size.awards()));
+        }
         return report.build();
+    }
+
+    private static String path(Measured m, String endpoint) {
+        return endpoint.replace("&" + m.range(), "").replace("?" + m.range(), "");
+    }
+
+    private static String millions(int documents) {
+        return documents >= 1_000_000 && documents % 1_000_000 == 0 ? documents / 1_000_000 + "M" : String.format("%,d", documents);
+    }
+
+    /** The p95 of each third of the calls, in order: the spread of the figure over three rounds. */
+    private static List<Double> thirds(List<Double> calls) {
+        int third = Math.max(1, calls.size() / 3);
+        List<Double> p95s = new ArrayList<>();
+        for (int from = 0; from + third <= calls.size() && p95s.size() < 3; from += third) {
+            p95s.add(Stats.percentile(calls.subList(from, from + third), 95));
+        }
+        return p95s;
     }
 
     private String method(Measured m) {
@@ -175,10 +223,13 @@ final class AnalyticsBenchmark {
                 templates. %d sessions go through Kafka, each with one attendance event and one award. Then
                 %,d attendance events (%,d licensees, the last %d days, 55%% JOINED and 45%% LEFT, popular
                 sessions far more often) go through Kafka too, and the service itself indexes them: the
-                events into `%s` and, from them, one document per licensee and session into `%s` (%,d)
-                and one per licensee and course into `%s` (%,d); so all three hold exactly what the service
-                writes. %,d award documents, made from the award the service wrote for each session (varying
-                licensee, time and whether credit was earned), are bulk-loaded straight into `%s`. Refresh
+                events into `%s` and, from them, one document per licensee and session into `%s`
+                and one per licensee and course into `%s`; so all three hold exactly what the service
+                writes. One award document per ten events, made from the award the service wrote for each
+                session (varying licensee, time and whether credit was earned), is bulk-loaded straight into
+                `%s`. The endpoints are measured, then the same generator grows the data to %,d events the
+                same way (through Kafka and the service; only the awards are bulk-loaded) and they are
+                measured again. Refresh
                 and per-request fsync are off on the four indices while loading, back to the defaults after.
                 The shard request cache is then switched off on them, so every call aggregates over the
                 documents instead of returning a cached answer. The Elasticsearch requests each endpoint
@@ -188,8 +239,8 @@ final class AnalyticsBenchmark {
                 to the node over HTTP in turn (sequentially, as the service sends them), alternating which goes
                 first; %d warm-up rounds are not counted, %d are. Percentiles are of whole calls. The ratio is
                 service p95 over direct p95: what the service adds on top of Elasticsearch's own work."""
-                .formatted(m.sessions(), documents, LICENSEES, DAYS, ATTENDANCE, PARTICIPATIONS, m.participations(),
-                        ENROLMENTS, m.enrolments(), awards, AWARDS, warmupRounds, rounds);
+                .formatted(m.sessions(), documents, LICENSEES, DAYS, ATTENDANCE, PARTICIPATIONS, ENROLMENTS, AWARDS,
+                        larger, warmupRounds, rounds);
     }
 
     /** Publishes a session, an attendance event and an award per course and provider, and reads back the awards. */
@@ -231,39 +282,41 @@ final class AnalyticsBenchmark {
 
     /**
      * Produces the attendance events for the service to index (waiting until it has), then bulk-loads
-     * the awards made from the templates; returns how many participations the service wrote.
+     * the awards made from the templates (one per ten events): events {@code fromEvent} to {@code toEvent}.
      */
-    private long load(KafkaProducer<String, SpecificRecord> producer, BenchElastic elastic, List<String> sessionIds,
-                      Map<String, ObjectNode> awardTemplates) throws IOException, InterruptedException {
-        Random random = new Random(42);
+    private void load(KafkaProducer<String, SpecificRecord> producer, BenchElastic elastic, List<String> sessionIds,
+                      Map<String, ObjectNode> awardTemplates, Random random, int fromEvent, int toEvent)
+            throws IOException, InterruptedException {
+        int events = toEvent - fromEvent;
+        int newAwards = events / 10;
         long now = Instant.now().truncatedTo(ChronoUnit.MINUTES).toEpochMilli();
         long span = Duration.ofDays(DAYS).toMillis();
         long seeded = elastic.count(ATTENDANCE);
         // Loading is set-up, not measured: no refreshes and no fsync per bulk while it runs, the defaults again after.
         elastic.require("PUT", "/" + LOADED + "/_settings", "{\"index.refresh_interval\":\"-1\",\"index.translog.durability\":\"async\"}");
 
-        Progress.step("Producing %,d attendance events for search-service to index", documents);
-        Progress.Bar produced = Progress.bar("events", documents);
-        for (int from = 0; from < documents; from += CHUNK) {
-            List<BenchEvents.KeyedRecord> events = new ArrayList<>(CHUNK);
-            for (int i = from; i < Math.min(documents, from + CHUNK); i++) {
+        Progress.step("Producing %,d attendance events for search-service to index", events);
+        Progress.Bar produced = Progress.bar("events", events);
+        for (int from = fromEvent; from < toEvent; from += CHUNK) {
+            List<BenchEvents.KeyedRecord> chunk = new ArrayList<>(CHUNK);
+            for (int i = from; i < Math.min(toEvent, from + CHUNK); i++) {
                 String session = sessionIds.get(skewed(random, sessionIds.size()));
                 String licensee = String.format("gen-lic-%05d", random.nextInt(LICENSEES));
                 boolean joined = random.nextInt(100) < 55;
                 Instant at = Instant.ofEpochMilli(now - (long) (random.nextDouble() * span));
-                events.add(new BenchEvents.KeyedRecord(licensee, BenchEvents.attendance("gen-" + i, session, licensee,
+                chunk.add(new BenchEvents.KeyedRecord(licensee, BenchEvents.attendance("gen-" + i, session, licensee,
                         joined ? AttendanceType.JOINED : AttendanceType.LEFT, at)));
             }
-            BenchEvents.sendAll(producer, BenchKafka.ATTENDANCE, events, null);
-            produced.update(Math.min(documents, from + CHUNK));
+            BenchEvents.sendAll(producer, BenchKafka.ATTENDANCE, chunk, null);
+            produced.update(Math.min(toEvent, from + CHUNK) - fromEvent);
         }
         produced.close();
-        awaitIndexed(elastic, seeded + documents);
+        awaitIndexed(elastic, seeded + events);
 
-        Progress.step("Bulk-loading %,d award documents", awards);
-        Progress.Bar bar = Progress.bar("docs", awards);
+        Progress.step("Bulk-loading %,d award documents", newAwards);
+        Progress.Bar bar = Progress.bar("docs", newAwards);
         try (BenchElastic.Ingester ingester = elastic.ingester(5000, 10_000_000, 2, 1000)) {
-            for (int i = 0; i < awards; i++) {
+            for (int i = fromEvent / 10; i < fromEvent / 10 + newAwards; i++) {
                 String session = sessionIds.get(skewed(random, sessionIds.size()));
                 String licensee = String.format("gen-lic-%05d", random.nextInt(LICENSEES));
                 ObjectNode doc = awardTemplates.get(session).deepCopy();
@@ -275,14 +328,13 @@ final class AnalyticsBenchmark {
                     doc.put("hours", 0.0);
                 }
                 add(ingester, AWARDS, "gen-award-" + i, doc);
-                bar.update(i + 1);
+                bar.update(i + 1 - fromEvent / 10);
             }
             ingester.close();
             ingester.requireNoFailures();
         }
         elastic.require("PUT", "/" + LOADED + "/_settings", "{\"index.refresh_interval\":null,\"index.translog.durability\":null}");
         elastic.refresh(LOADED);
-        return elastic.count(PARTICIPATIONS);
     }
 
     /** Waits until the service has indexed every event (refreshing, as refresh is off while loading). */

@@ -75,12 +75,14 @@ public final class Benchmarks {
         }, RUNS));
         BENCHMARKS.put(ScaleOutBenchmark.KEY, new Entry(ScaleOutBenchmark.TITLE, (logs, scale) -> {
             try (BenchContext context = new BenchContext(logs)) {
-                return new ScaleOutBenchmark(context, sized(200_000, scale)).run();
+                // Twice the credit benchmark's events: the second instance must join while there is work left.
+                return new ScaleOutBenchmark(context, sized(400_000, scale)).run();
             }
         }, RUNS));
         BENCHMARKS.put(AnalyticsBenchmark.KEY, new Entry(AnalyticsBenchmark.TITLE, (logs, scale) -> {
             try (BenchContext context = new BenchContext(logs)) {
-                return new AnalyticsBenchmark(context, sized(1_000_000, scale), Math.max(5, sized(30, scale))).run();
+                return new AnalyticsBenchmark(context, sized(1_000_000, scale), sized(5_000_000, scale),
+                        Math.max(6, sized(30, scale))).run();
             }
         }, 1));
         BENCHMARKS.put(MemoryBenchmark.KEY, new Entry(MemoryBenchmark.TITLE, (logs, scale) -> {

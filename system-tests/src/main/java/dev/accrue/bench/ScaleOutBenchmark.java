@@ -7,7 +7,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.admin.Admin;
@@ -97,13 +96,10 @@ final class ScaleOutBenchmark {
         List<ServiceFleet> fleets = new ArrayList<>();
         Progress.Bar bar = Progress.bar("events", total);
         try (Sampler committed = new Sampler(group, () -> kafka.committedSum(group, BenchKafka.ATTENDANCE), 100, bar)) {
-            // Started together, so the instances join the group within seconds of each other.
-            List<CompletableFuture<ServiceFleet>> starting = new ArrayList<>();
+            // One after the other: two instances of a service started at once would race for the same free port,
+            // and so for the same log file and state directory.
             for (int i = 0; i < instances; i++) {
-                starting.add(CompletableFuture.supplyAsync(() -> context.fleet(List.of(service), jvmArgs)));
-            }
-            for (CompletableFuture<ServiceFleet> fleet : starting) {
-                fleets.add(fleet.join());
+                fleets.add(context.fleet(List.of(service), jvmArgs));
             }
             List<Integer> spread = partitionsPerMember(group, instances);
             // The rate counts from the moment all of them hold partitions, whichever joined first.
@@ -183,8 +179,8 @@ final class ScaleOutBenchmark {
                 finalization timers, so no session is finalised mid-run) consumes it with one instance, then with two
                 in a new consumer group (its Kafka Streams application id); search-service indexes the same events with
                 one instance, then, after the indices are emptied, with two in a new group. Each instance is its own
-                process (`-Xmx512m`, profile `local`) on this machine, the instances of a run started together; a rate
-                runs from the moment every instance holds partitions. With two credit instances each also keeps a
+                process (`-Xmx512m`, profile `local`) on this machine, the instances of a run started one after the
+                other; a rate runs from the moment every instance holds partitions. With two credit instances each also keeps a
                 standby copy of the other's state (`num.standby.replicas: 1`, as deployed), so a second instance adds
                 work as well as hands, and every instance counts as caught up (`acceptable.recovery.lag`), so a joining
                 one takes its share at once instead of warming up a copy of the state first. A rate ends at the sample where the group has committed every record; the
