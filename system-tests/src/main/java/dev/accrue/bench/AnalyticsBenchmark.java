@@ -52,7 +52,9 @@ final class AnalyticsBenchmark {
     private static final String AWARDS = "accrue-awards";
     private static final int CHUNK = 50_000;
     private static final String LOADED = ATTENDANCE + "," + PARTICIPATIONS + "," + ENROLMENTS + "," + AWARDS;
-    private static final Pattern CURL = Pattern.compile("curl -iX (\\w+) '([^']+)'(?: -d '(.*)')?\\s*$");
+    /** A traced request; an `_msearch` body (NDJSON) spans lines, up to the quote that ends a line. */
+    private static final Pattern CURL = Pattern.compile("curl -iX (\\w+) '([^']+)'(?: -d '(.*?)')?[ \\t]*$",
+            Pattern.MULTILINE | Pattern.DOTALL);
 
     private final BenchContext context;
     private final int documents;
@@ -411,13 +413,9 @@ final class AnalyticsBenchmark {
 
     static List<EsRequest> parse(String logText) {
         List<EsRequest> requests = new ArrayList<>();
-        for (String line : logText.split("\n")) {
-            int at = line.indexOf("curl -iX ");
-            if (at < 0) {
-                continue;
-            }
-            Matcher m = CURL.matcher(line.substring(at));
-            if (m.find() && m.group(2).contains("/_search")) {
+        Matcher m = CURL.matcher(logText);
+        while (m.find()) {
+            if (m.group(2).contains("/_search") || m.group(2).contains("/_msearch")) {
                 URI uri = URI.create(m.group(2));
                 String query = uri.getRawQuery() == null ? "" : String.join("&", java.util.Arrays.stream(uri.getRawQuery().split("&"))
                         .filter(p -> !p.equals("pretty") && !p.startsWith("pretty=")).toList());
@@ -451,8 +449,9 @@ final class AnalyticsBenchmark {
         for (EsRequest r : requests) {
             HttpRequest.BodyPublisher body = r.body() == null ? HttpRequest.BodyPublishers.noBody()
                     : HttpRequest.BodyPublishers.ofString(r.body());
+            String type = r.pathAndQuery().contains("/_msearch") ? "application/x-ndjson" : "application/json";
             time(HttpRequest.newBuilder(URI.create(esUrl + r.pathAndQuery())).timeout(Duration.ofSeconds(60))
-                    .header("Content-Type", "application/json").method(r.method(), body).build());
+                    .header("Content-Type", type).method(r.method(), body).build());
         }
         return (System.nanoTime() - start) / 1e6;
     }
