@@ -99,7 +99,12 @@ final class ScaleOutBenchmark {
             // One after the other: two instances of a service started at once would race for the same free port,
             // and so for the same log file and state directory.
             for (int i = 0; i < instances; i++) {
-                fleets.add(context.fleet(List.of(service), jvmArgs));
+                List<String> args = new ArrayList<>(jvmArgs);
+                if (service == ServiceFleet.Service.SEARCH) {
+                    // Each instance runs several consumers; a client id of its own tells whose they are.
+                    args.add("-Dspring.kafka.consumer.client-id=" + group + "-instance-" + i);
+                }
+                fleets.add(context.fleet(List.of(service), args));
             }
             List<Integer> spread = partitionsPerMember(group, instances);
             // The rate counts from the moment all of them hold partitions, whichever joined first.
@@ -120,7 +125,16 @@ final class ScaleOutBenchmark {
         }
     }
 
-    /** Attendance partitions per member of the group, once it has {@code members} members holding all of them. */
+    /**
+     * The instance a consumer belongs to, from its client id: a Kafka Streams thread's carries its process
+     * ({@code <app>-<process>-StreamThread-1-consumer}), a listener container's is the instance's id and a number.
+     */
+    static String instanceOf(String clientId) {
+        int thread = clientId.indexOf("-StreamThread-");
+        return thread >= 0 ? clientId.substring(0, thread) : clientId.replaceFirst("-\\d+$", "");
+    }
+
+    /** Attendance partitions per instance of the group, once {@code members} instances hold all of them. */
     private List<Integer> partitionsPerMember(String group, int members) throws InterruptedException {
         List<Integer> spread = new ArrayList<>();
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
@@ -131,8 +145,8 @@ final class ScaleOutBenchmark {
                             .get(10, TimeUnit.SECONDS).get(group);
                     Map<String, Integer> perMember = new TreeMap<>();
                     for (MemberDescription member : description.members()) {
-                        perMember.put(member.consumerId(), (int) member.assignment().topicPartitions().stream()
-                                .filter(tp -> tp.topic().equals(BenchKafka.ATTENDANCE)).count());
+                        perMember.merge(instanceOf(member.clientId()), (int) member.assignment().topicPartitions().stream()
+                                .filter(tp -> tp.topic().equals(BenchKafka.ATTENDANCE)).count(), Integer::sum);
                     }
                     int assigned = perMember.values().stream().mapToInt(Integer::intValue).sum();
                     spread.clear();
