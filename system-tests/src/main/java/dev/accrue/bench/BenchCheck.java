@@ -85,10 +85,7 @@ final class BenchCheck {
         BenchmarkReport.sections(document).forEach((key, section) -> {
             Map<String, BenchmarkReport.Row> byMetric = new LinkedHashMap<>();
             for (String line : BenchmarkReport.tableRows(section)) {
-                String[] c = line.substring(1, line.length() - 1).split(" \\| ", -1);
-                for (int i = 0; i < c.length; i++) {
-                    c[i] = c[i].strip();
-                }
+                String[] c = BenchmarkReport.cells(line);
                 if (c.length == 6) {
                     byMetric.put(c[0], new BenchmarkReport.Row(c[0], c[1], c[2], c[3], c[4], c[5], null));
                 } else if (c.length == 5) {

@@ -130,12 +130,20 @@ record BenchmarkReport(String key, String title, String method, String command, 
 
     /** A row of a section written before figures had a range gets an empty range cell, so the summary's columns align. */
     private static String withRange(String row) {
-        String[] cells = row.substring(1, row.length() - 1).split(" \\| ", -1);
+        String[] cells = cells(row);
         if (cells.length != 5) {
             return row;
         }
-        return "|" + cells[0] + " | " + cells[1].strip() + " | — | " + cells[2].strip() + " | " + cells[3].strip() + " | "
-                + cells[4].strip() + " |";
+        return "| " + cells[0] + " | " + cells[1] + " | — | " + cells[2] + " | " + cells[3] + " | " + cells[4] + " |";
+    }
+
+    /** A table row's cells, stripped. */
+    static String[] cells(String row) {
+        String[] cells = row.substring(1, row.length() - 1).split(" \\| ", -1);
+        for (int i = 0; i < cells.length; i++) {
+            cells[i] = cells[i].strip();
+        }
+        return cells;
     }
 
     /** The data rows of a section's figure table, as written by {@link #section()}. */

@@ -39,7 +39,7 @@ final class CreditBenchmark {
      * machine) finalises every session mid-stream, and each later event then becomes a revision with
      * its certificate and compliance work, which is not the steady state this figure is about.
      */
-    private static final List<String> PRODUCTION_TIMERS = List.of(
+    static final List<String> PRODUCTION_TIMERS = List.of(
             "-Daccrue.credit.streams.finalization-grace=30m", "-Daccrue.credit.streams.quiet-period=5m");
 
     private final BenchContext context;

@@ -10,9 +10,7 @@ import dev.accrue.infra.launcher.ServiceFleet;
 import dev.accrue.infra.launcher.StackLayout;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -217,18 +215,8 @@ final class IngestBenchmark {
             List<Future<?>> futures = new ArrayList<>();
             for (byte[] body : bodies) {
                 futures.add(pool.submit(() -> {
-                    HttpRequest request = HttpRequest.newBuilder(URI.create(url + "/v1/attendance/batch"))
-                            .timeout(Duration.ofSeconds(60))
-                            .header("Authorization", "Bearer " + BenchData.PROVIDER_KEY)
-                            .header("Content-Type", "application/json")
-                            .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
-                    HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
-                    // As a well-behaved client does: past the caller's concurrency cap, wait as told and send again.
-                    while (response.statusCode() == 429) {
-                        Thread.sleep(1000L * response.headers().firstValueAsLong("Retry-After").orElse(1));
-                        response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
-                    }
-                    long accepted = accepted(response);
+                    HttpResponse<byte[]> response = BenchData.postAsProvider(client, url + "/v1/attendance/batch", body);
+                    long accepted = BenchData.accepted(response);
                     if (bar != null) {
                         bar.update(done.addAndGet(accepted));
                     }
@@ -250,18 +238,6 @@ final class IngestBenchmark {
         }
         return bodies;
     }
-
-    /** The answer's accepted count, read from its first fields; fails unless every item was accepted. */
-    private static long accepted(HttpResponse<byte[]> response) throws IOException {
-        String body = new String(response.body(), 0, Math.min(response.body().length, 300), StandardCharsets.UTF_8);
-        Matcher counts = COUNTS.matcher(body);
-        if (response.statusCode() != 200 || !counts.lookingAt() || !counts.group(2).equals("0")) {
-            throw new IllegalStateException("Batch failed: HTTP " + response.statusCode() + " " + body);
-        }
-        return Long.parseLong(counts.group(1));
-    }
-
-    private static final Pattern COUNTS = Pattern.compile("\\{\"accepted\":(\\d+),\"rejected\":(\\d+),");
 
     private static byte[] batch(String session, String prefix, int first, int size) {
         StringBuilder json = new StringBuilder(size * 180).append('[');

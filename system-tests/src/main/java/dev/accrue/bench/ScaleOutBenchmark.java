@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -35,9 +36,8 @@ final class ScaleOutBenchmark {
      * joining instance no active task until it has warmed up a copy of the state (and moves tasks only at the next
      * probing rebalance, 10 minutes later), so the second instance would sit idle for the whole run.
      */
-    private static final List<String> CREDIT_ARGS = List.of(
-            "-Daccrue.credit.streams.finalization-grace=30m", "-Daccrue.credit.streams.quiet-period=5m",
-            "-Dspring.kafka.streams.properties.acceptable.recovery.lag=" + Long.MAX_VALUE);
+    private static final List<String> CREDIT_ARGS = Stream.concat(CreditBenchmark.PRODUCTION_TIMERS.stream(),
+            Stream.of("-Dspring.kafka.streams.properties.acceptable.recovery.lag=" + Long.MAX_VALUE)).toList();
 
     private final BenchContext context;
     private final int events;
